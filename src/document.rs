@@ -1,0 +1,338 @@
+//! A briefing body parsed once: the Markdown events, and beside them the plain
+//! text of every block (paragraph, heading, list item, table cell) that the
+//! extractor reads and the renderer links mentions into.
+//!
+//! Both stages must agree on where each piece of text sits, so this module is
+//! the single owner of pulldown-cmark's options and of the mapping between
+//! text events and block offsets.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeStream};
+
+use crate::paths::slugify;
+
+/// Every Markdown option Dossier uses, in one place.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// What kind of container a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Paragraph,
+    Item,
+    Cell,
+}
+
+/// A run of text that reads as one unit.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// The `id` of the element in the briefing page that holds this block.
+    pub anchor: String,
+    /// Index into [`Document::headings`] of the section this block is in.
+    pub section: Option<usize>,
+}
+
+/// A section heading, for the table of contents.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub anchor: String,
+}
+
+/// Where a text event's text sits: its block and the byte offset in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextPosition {
+    pub block: u32,
+    pub offset: u32,
+}
+
+/// A parsed briefing body.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub events: Vec<Event<'static>>,
+    /// One entry per event: where its text sits, for text events in a block.
+    pub positions: Vec<Option<TextPosition>>,
+    /// Block 0 is always the briefing's title.
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+    /// True when the body holds raw HTML, which rendering must sanitise.
+    pub has_raw_html: bool,
+}
+
+impl Document {
+    /// The texts of placeholder links (`[text](#)` or `[text]()`), in order.
+    pub fn placeholder_texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        let mut current: Option<String> = None;
+        for event in &self.events {
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) if is_placeholder(dest_url) => current = Some(String::new()),
+                Event::Text(text) | Event::Code(text) => {
+                    if let Some(current) = current.as_mut() {
+                        current.push_str(text);
+                    }
+                }
+                Event::End(TagEnd::Link) => texts.extend(current.take()),
+                _ => {}
+            }
+        }
+        texts
+    }
+}
+
+/// A link target that goes nowhere: `#` or nothing.
+pub fn is_placeholder(dest: &str) -> bool {
+    let dest = dest.trim();
+    dest.is_empty() || dest == "#"
+}
+
+/// Parses a body; `title` becomes block 0 so extraction reads it too.
+pub fn parse(title: &str, markdown: &str) -> Document {
+    let mut builder = Builder::new(title);
+    let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
+    for event in parser {
+        builder.push(event.into_static());
+    }
+    builder.finish()
+}
+
+struct Builder {
+    doc: Document,
+    open: Vec<Option<u32>>,
+    paragraph_count: usize,
+    anchors_used: std::collections::BTreeSet<String>,
+    in_code: bool,
+}
+
+impl Builder {
+    fn new(title: &str) -> Builder {
+        let title_block = Block {
+            kind: BlockKind::Title,
+            text: title.to_string(),
+            anchor: "top".into(),
+            section: None,
+        };
+        Builder {
+            doc: Document {
+                events: Vec::new(),
+                positions: Vec::new(),
+                blocks: vec![title_block],
+                headings: Vec::new(),
+                has_raw_html: false,
+            },
+            open: Vec::new(),
+            paragraph_count: 0,
+            anchors_used: ["top".to_string()].into(),
+            in_code: false,
+        }
+    }
+
+    fn push(&mut self, event: Event<'static>) {
+        let mut position = None;
+        let event = match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(end) => self.end(end),
+            Event::Text(text) => {
+                position = self.append_text(&text);
+                Event::Text(text)
+            }
+            Event::Code(code) => {
+                position = self.append_text(&code);
+                Event::Code(code)
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.append_text(" ");
+                event
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.doc.has_raw_html = true;
+                event
+            }
+            other => other,
+        };
+        self.doc.events.push(event);
+        self.doc.positions.push(position);
+    }
+
+    fn start(&mut self, tag: Tag<'static>) -> Event<'static> {
+        match tag {
+            Tag::Heading { level, id, classes, attrs } => {
+                let anchor = self.unique_anchor(id.as_deref().unwrap_or(""), "section");
+                self.open_block(BlockKind::Heading, anchor.clone());
+                Event::Start(Tag::Heading { level, id: Some(CowStr::from(anchor)), classes, attrs })
+            }
+            Tag::Paragraph => {
+                let anchor = self.next_paragraph_anchor();
+                self.open_block(BlockKind::Paragraph, anchor);
+                Event::Start(Tag::Paragraph)
+            }
+            Tag::Item => {
+                let anchor = self.next_paragraph_anchor();
+                self.open_block(BlockKind::Item, anchor);
+                Event::Start(Tag::Item)
+            }
+            Tag::TableCell => {
+                let anchor = self.current_section_anchor();
+                self.open_block(BlockKind::Cell, anchor);
+                Event::Start(Tag::TableCell)
+            }
+            Tag::CodeBlock(kind) => {
+                self.in_code = true;
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            other => Event::Start(other),
+        }
+    }
+
+    fn end(&mut self, end: TagEnd) -> Event<'static> {
+        match end {
+            TagEnd::Heading(level) => {
+                if let Some(Some(block)) = self.open.pop() {
+                    self.record_heading(level, block as usize);
+                }
+            }
+            TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell => {
+                self.open.pop();
+            }
+            TagEnd::CodeBlock => self.in_code = false,
+            _ => {}
+        }
+        Event::End(end)
+    }
+
+    fn open_block(&mut self, kind: BlockKind, anchor: String) {
+        let section = self.doc.headings.len().checked_sub(1);
+        self.doc.blocks.push(Block { kind, text: String::new(), anchor, section });
+        self.open.push(Some((self.doc.blocks.len() - 1) as u32));
+    }
+
+    fn record_heading(&mut self, level: HeadingLevel, block: usize) {
+        let section = self.doc.headings.len();
+        let heading = &mut self.doc.blocks[block];
+        heading.section = Some(section);
+        self.doc.headings.push(Heading {
+            level: level as u8,
+            text: heading.text.trim().to_string(),
+            anchor: heading.anchor.clone(),
+        });
+    }
+
+    fn append_text(&mut self, text: &str) -> Option<TextPosition> {
+        if self.in_code {
+            return None;
+        }
+        let block = (*self.open.last()?)?;
+        let target = &mut self.doc.blocks[block as usize].text;
+        let offset = target.len() as u32;
+        target.push_str(text);
+        Some(TextPosition { block, offset })
+    }
+
+    fn next_paragraph_anchor(&mut self) -> String {
+        self.paragraph_count += 1;
+        format!("p{}", self.paragraph_count)
+    }
+
+    fn current_section_anchor(&self) -> String {
+        self.doc.headings.last().map_or_else(|| "top".to_string(), |h| h.anchor.clone())
+    }
+
+    /// Heading ids come from `{#id}` when given, else from the text; the text
+    /// is not known at the start tag, so a placeholder is fixed up at the end.
+    fn unique_anchor(&mut self, wanted: &str, fallback: &str) -> String {
+        let base = if wanted.is_empty() { fallback.to_string() } else { slugify(wanted).to_string() };
+        let mut anchor = base.clone();
+        let mut n = 1;
+        while !self.anchors_used.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{base}-{n}");
+        }
+        anchor
+    }
+
+    fn finish(mut self) -> Document {
+        self.name_headings_by_text();
+        self.doc
+    }
+
+    /// Replaces the placeholder ids of headings without `{#id}` by slugs of
+    /// their text, keeping them unique within the page.
+    fn name_headings_by_text(&mut self) {
+        let mut used: std::collections::BTreeSet<String> = ["top".to_string()].into();
+        used.extend((1..=self.paragraph_count).map(|n| format!("p{n}")));
+        let mut renamed = std::collections::BTreeMap::new();
+        for heading in &mut self.doc.headings {
+            if !heading.anchor.starts_with("section") {
+                used.insert(heading.anchor.clone());
+                continue;
+            }
+            let base = slugify(&heading.text).to_string();
+            let mut anchor = base.clone();
+            let mut n = 1;
+            while !used.insert(anchor.clone()) {
+                n += 1;
+                anchor = format!("{base}-{n}");
+            }
+            renamed.insert(heading.anchor.clone(), anchor.clone());
+            heading.anchor = anchor;
+        }
+        self.apply_renames(&renamed);
+    }
+
+    fn apply_renames(&mut self, renamed: &std::collections::BTreeMap<String, String>) {
+        for block in &mut self.doc.blocks {
+            if let Some(new) = renamed.get(&block.anchor) {
+                block.anchor = new.clone();
+            }
+        }
+        for event in &mut self.doc.events {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+                if let Some(new) = renamed.get(id.as_ref()) {
+                    *id = CowStr::from(new.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_hold_plain_text_and_positions_point_into_them() {
+        let doc = parse("T", "## What now?\n\nIt's *Zapad-2021* in [Minsk](#).\n");
+        assert_eq!(doc.blocks[1].text, "What now?");
+        assert_eq!(doc.blocks[1].anchor, "what-now");
+        assert_eq!(doc.blocks[2].text, "It’s Zapad-2021 in Minsk.");
+        assert_eq!(doc.blocks[2].section, Some(0));
+        for (event, position) in doc.events.iter().zip(&doc.positions) {
+            if let (Event::Text(text), Some(p)) = (event, position) {
+                let block = &doc.blocks[p.block as usize].text;
+                assert_eq!(&block[p.offset as usize..p.offset as usize + text.len()], text.as_ref());
+            }
+        }
+    }
+
+    #[test]
+    fn heading_anchors_are_unique() {
+        let doc = parse("T", "## A\n\n## A\n\n## B {#custom}\n");
+        let anchors: Vec<&str> = doc.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["a", "a-2", "custom"]);
+    }
+
+    #[test]
+    fn code_is_not_prose() {
+        let doc = parse("T", "```toml\nName = \"Minsk\"\n```\n");
+        assert!(doc.blocks.iter().all(|b| !b.text.contains("Minsk")));
+    }
+}

@@ -1,0 +1,364 @@
+//! Knowledge extraction: the entities and topics of every briefing.
+//!
+//! Sources, strongest first: curated notes, the built-in gazetteer, and names
+//! discovered from capitalisation and context. Each briefing is read in
+//! parallel (tokens → names → short forms resolved); the corpus pass then
+//! merges aliases, settles types and holds weak names back as candidates.
+
+pub mod lexicon;
+pub mod resolve;
+pub mod spans;
+pub mod tokens;
+pub mod topics;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::document::{BlockKind, Document};
+use crate::ingest::{EntityNote, TopicNote};
+use crate::model::EntityKind;
+use lexicon::{Gazetteer, Known, Source};
+use resolve::{Evidence, Found, Key};
+use spans::{Finder, Span};
+
+/// An entity found in the corpus.
+#[derive(Debug, Clone)]
+pub struct ExtractedEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every form seen in the text, as written, plus curated aliases.
+    pub aliases: BTreeSet<String>,
+    pub role: Option<String>,
+    /// Index of the curated note, when there is one.
+    pub note: Option<usize>,
+}
+
+/// One mention of an entity in a briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: u32,
+    pub block: u32,
+    pub start: u32,
+    /// End of the surface form, possessive included.
+    pub end: u32,
+    /// The sentence around the mention, as byte offsets in the block.
+    pub sentence: (u32, u32),
+}
+
+/// A name that was found but not published, with the reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    pub confidence: f32,
+    pub briefings: usize,
+    pub reason: String,
+}
+
+/// Everything extraction yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub entities: Vec<ExtractedEntity>,
+    /// Mentions per briefing, in the order of the documents given.
+    pub mentions: Vec<Vec<Mention>>,
+    pub candidates: Vec<Candidate>,
+    pub topics: Vec<topics::TopicDef>,
+    /// Topic indices per briefing, sorted.
+    pub briefing_topics: Vec<Vec<usize>>,
+}
+
+/// What extraction reads besides the documents.
+pub struct Inputs<'a> {
+    pub documents: &'a [Document],
+    /// Topics named in each briefing's front matter.
+    pub front_matter_topics: &'a [Vec<String>],
+    pub entity_notes: &'a [EntityNote],
+    pub topic_notes: &'a [TopicNote],
+    pub config: &'a Config,
+}
+
+/// Runs extraction over a corpus.
+pub fn extract(inputs: &Inputs) -> Extraction {
+    let builtin = lexicon::builtin();
+    let gazetteer = with_registry(&builtin.gazetteer, inputs.entity_notes);
+    let per_briefing: Vec<Vec<Found>> = inputs
+        .documents
+        .par_iter()
+        .map(|doc| find_in_document(doc, &gazetteer, builtin))
+        .collect();
+    let evidence = resolve::gather(&per_briefing);
+    let merges = resolve::corpus_merges(&evidence, &gazetteer);
+    let evidence = resolve::apply_merges(evidence, &merges);
+    let (entities, ids, candidates) = settle(&evidence, &gazetteer, inputs);
+    let mentions = per_briefing
+        .par_iter()
+        .map(|found| mentions_of(found, &merges, &ids))
+        .collect::<Vec<_>>();
+    let entities = with_surfaces(entities, &per_briefing, &merges, &ids);
+    let (topics, briefing_topics) = assign_topics(inputs, &entities, &mentions);
+    Extraction { entities, mentions, candidates, topics, briefing_topics }
+}
+
+/// The built-in gazetteer with the site's curated entities layered on top.
+fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
+    let mut gazetteer = builtin.clone();
+    for (index, note) in notes.iter().enumerate() {
+        let known = Known { name: note.name.clone(), kind: note.kind, source: Source::Registry, note: Some(index) };
+        let mut names: Vec<&str> = vec![note.name.as_str()];
+        names.extend(note.aliases.iter().map(String::as_str));
+        gazetteer.add(known, &names);
+    }
+    gazetteer
+}
+
+/// Finds and locally resolves the names in one briefing.
+fn find_in_document(doc: &Document, gazetteer: &Gazetteer, builtin: &lexicon::Builtin) -> Vec<Found> {
+    let mut finder = Finder::new(gazetteer, builtin);
+    let mut tokens = Vec::new();
+    let mut spans = Vec::new();
+    let mut found = Vec::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if block.text.is_empty() {
+            continue;
+        }
+        tokens::tokenize(&block.text, &mut tokens);
+        spans.clear();
+        let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading) && is_title_case(&block.text, &tokens);
+        finder.find(&block.text, &tokens, title_case, &mut spans);
+        let sentence_starts: Vec<u32> =
+            tokens.iter().filter(|t| t.has(tokens::SENTENCE_START)).map(|t| t.start).collect();
+        let first_new = found.len();
+        for span in &spans {
+            found.push(to_found(&block.text, index as u32, span, &sentence_starts, gazetteer));
+        }
+        link_acronyms(&mut found[first_new..], &spans);
+    }
+    resolve::resolve_in_briefing(&mut found, gazetteer);
+    found
+}
+
+/// Most longer words capitalised: a headline, where capitals mean little.
+fn is_title_case(text: &str, tokens: &[tokens::Token]) -> bool {
+    let long: Vec<_> = tokens.iter().filter(|t| t.word(text).chars().count() > 3).collect();
+    let capitalised = long.iter().filter(|t| t.has(tokens::CAPITALISED)).count();
+    long.len() >= 2 && capitalised * 10 >= long.len() * 7
+}
+
+fn to_found(text: &str, block: u32, span: &Span, sentence_starts: &[u32], gazetteer: &Gazetteer) -> Found {
+    let name = span.name(text).to_string();
+    let key = match span.known {
+        Some(id) => Key::Known(id),
+        None => Key::Found(lexicon::name_key(&name)),
+    };
+    let _ = gazetteer;
+    Found {
+        key,
+        block,
+        start: span.start,
+        end: span.surface_end,
+        sentence: sentence_around(text, span.start, sentence_starts),
+        surface: span.surface(text).to_string(),
+        name,
+        votes: span.votes,
+        confidence: span.confidence,
+        role: span.role.clone(),
+        single: span.single,
+        common: span.common,
+        defines: None,
+    }
+}
+
+/// Copies each acronym's target key from its span index to the found list.
+fn link_acronyms(found: &mut [Found], spans: &[Span]) {
+    for (i, span) in spans.iter().enumerate() {
+        if let Some(target) = span.defines {
+            found[i].defines = Some(found[target].key.clone());
+        }
+    }
+}
+
+/// The sentence holding `offset`: from the sentence start before it to the
+/// next one (or the block's end), trimmed.
+fn sentence_around(text: &str, offset: u32, starts: &[u32]) -> (u32, u32) {
+    let index = starts.partition_point(|&s| s <= offset);
+    let start = if index == 0 { 0 } else { starts[index - 1] };
+    let end = starts.get(index).copied().unwrap_or(text.len() as u32);
+    let slice = &text[start as usize..end as usize];
+    let trimmed_end = start + slice.trim_end().len() as u32;
+    (start, trimmed_end)
+}
+
+/// Decides which keys become entities; the rest become candidates.
+fn settle(
+    evidence: &BTreeMap<Key, Evidence>,
+    gazetteer: &Gazetteer,
+    inputs: &Inputs,
+) -> (Vec<ExtractedEntity>, BTreeMap<Key, u32>, Vec<Candidate>) {
+    let threshold = inputs.config.confidence_threshold as f32;
+    let mut entities = Vec::new();
+    let mut ids = BTreeMap::new();
+    let mut candidates = Vec::new();
+    for (key, e) in evidence {
+        let entity = match key {
+            Key::Known(id) => known_entity(gazetteer.entry(*id), e, inputs.entity_notes),
+            Key::Found(_) => {
+                let kind = resolve::top_kind(&e.votes).unwrap_or(EntityKind::Other);
+                if e.confidence < threshold {
+                    candidates.push(candidate(e, kind, threshold));
+                    continue;
+                }
+                ExtractedEntity { name: resolve::display_name(e), kind, aliases: BTreeSet::new(), role: top_role(e), note: None }
+            }
+        };
+        ids.insert(key.clone(), entities.len() as u32);
+        entities.push(entity);
+    }
+    add_unmentioned_notes(&mut entities, inputs.entity_notes, gazetteer, &mut ids);
+    (entities, ids, candidates)
+}
+
+fn known_entity(known: &Known, e: &Evidence, notes: &[EntityNote]) -> ExtractedEntity {
+    let note = known.note.map(|i| &notes[i]);
+    ExtractedEntity {
+        name: known.name.clone(),
+        kind: known.kind,
+        aliases: note.map(|n| n.aliases.iter().cloned().collect()).unwrap_or_default(),
+        role: note.and_then(|n| n.role.clone()).or_else(|| top_role(e)),
+        note: known.note,
+    }
+}
+
+fn top_role(e: &Evidence) -> Option<String> {
+    e.roles.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(role, _)| role.clone())
+}
+
+fn candidate(e: &Evidence, kind: EntityKind, threshold: f32) -> Candidate {
+    let briefings = e.briefings.len();
+    let reason = format!(
+        "confidence {:.2} below the threshold {:.2}: seen in {} briefing(s){}",
+        e.confidence,
+        threshold,
+        briefings,
+        if e.votes.iter().all(|&v| v == 0.0) { " with no cue to its type" } else { "" }
+    );
+    Candidate { name: resolve::display_name(e), kind, confidence: e.confidence, briefings, reason }
+}
+
+/// Curated entities get a page even before any briefing mentions them.
+fn add_unmentioned_notes(entities: &mut Vec<ExtractedEntity>, notes: &[EntityNote], gazetteer: &Gazetteer, ids: &mut BTreeMap<Key, u32>) {
+    for (id, known) in gazetteer.entries.iter().enumerate() {
+        let key = Key::Known(id as u32);
+        if known.source == Source::Registry && !ids.contains_key(&key) {
+            ids.insert(key, entities.len() as u32);
+            entities.push(known_entity(known, &Evidence::default(), notes));
+        }
+    }
+}
+
+fn final_key<'k>(key: &'k Key, merges: &'k BTreeMap<Key, Key>) -> &'k Key {
+    merges.get(key).unwrap_or(key)
+}
+
+fn mentions_of(found: &[Found], merges: &BTreeMap<Key, Key>, ids: &BTreeMap<Key, u32>) -> Vec<Mention> {
+    found
+        .iter()
+        .filter_map(|f| {
+            let entity = *ids.get(final_key(&f.key, merges))?;
+            Some(Mention { entity, block: f.block, start: f.start, end: f.end, sentence: f.sentence })
+        })
+        .collect()
+}
+
+fn with_surfaces(
+    mut entities: Vec<ExtractedEntity>,
+    per_briefing: &[Vec<Found>],
+    merges: &BTreeMap<Key, Key>,
+    ids: &BTreeMap<Key, u32>,
+) -> Vec<ExtractedEntity> {
+    for f in per_briefing.iter().flatten() {
+        if let Some(&entity) = ids.get(final_key(&f.key, merges)) {
+            let aliases = &mut entities[entity as usize].aliases;
+            if !aliases.contains(&f.surface) {
+                aliases.insert(f.surface.clone());
+            }
+        }
+    }
+    for entity in &mut entities {
+        let name = entity.name.clone();
+        entity.aliases.remove(&name);
+    }
+    entities
+}
+
+/// Topics per briefing, from every source.
+fn assign_topics(inputs: &Inputs, entities: &[ExtractedEntity], mentions: &[Vec<Mention>]) -> (Vec<topics::TopicDef>, Vec<Vec<usize>>) {
+    let mut defs: Vec<topics::TopicDef> = inputs.topic_notes.iter().map(topics::from_note).collect();
+    if inputs.config.builtin_topics {
+        for def in topics::builtin(&inputs.config.rename_topics) {
+            if !defs.iter().any(|d| d.slug == def.slug) {
+                defs.push(def);
+            }
+        }
+    }
+    add_front_matter_topics(&mut defs, inputs.front_matter_topics);
+    let index = topics::TopicIndex::new(defs);
+    let assigned = inputs
+        .documents
+        .par_iter()
+        .zip(mentions.par_iter())
+        .zip(inputs.front_matter_topics.par_iter())
+        .map(|((doc, mentions), front_matter)| topics_of(&index, doc, mentions, entities, front_matter))
+        .collect();
+    (index.topics, assigned)
+}
+
+fn add_front_matter_topics(defs: &mut Vec<topics::TopicDef>, front_matter: &[Vec<String>]) {
+    for name in front_matter.iter().flatten() {
+        let slug = crate::paths::slugify(name);
+        if !defs.iter().any(|d| d.slug == slug) {
+            defs.push(topics::TopicDef {
+                name: name.clone(),
+                slug,
+                keywords: Vec::new(),
+                entities: Vec::new(),
+                near: Vec::new(),
+                description: String::new(),
+                threshold: f32::INFINITY,
+                min_distinct: usize::MAX,
+            });
+        }
+    }
+}
+
+fn topics_of(
+    index: &topics::TopicIndex,
+    doc: &Document,
+    mentions: &[Mention],
+    entities: &[ExtractedEntity],
+    front_matter: &[String],
+) -> Vec<usize> {
+    let mut words = Vec::new();
+    for block in &doc.blocks {
+        topics::words_of(&block.text, &mut words);
+    }
+    let names: BTreeSet<&str> = mentions.iter().map(|m| entities[m.entity as usize].name.as_str()).collect();
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut assigned: BTreeSet<usize> = index.assign(&words, &names).into_iter().collect();
+    let slug_of = |name: &str| crate::paths::slugify(name);
+    for name in front_matter {
+        let slug = slug_of(name);
+        if let Some(t) = index.topics.iter().position(|t| t.slug == slug) {
+            assigned.insert(t);
+        }
+    }
+    for text in &doc.placeholder_texts() {
+        if let Some(t) = index.named(text) {
+            assigned.insert(t);
+        }
+    }
+    assigned.into_iter().collect()
+}

@@ -1,0 +1,286 @@
+//! Splitting a block of text into word tokens and sentences in one pass.
+//!
+//! The tokenizer is the extractor's hot loop: it reads each byte once, keeps
+//! no allocations per token, and records just enough about each word (case,
+//! possessive, what separates it from the previous word) for the name finder.
+
+/// A word in a block, as byte offsets into the block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    /// End of the word itself, without a possessive `’s` or `’`.
+    pub end: u32,
+    /// End including the possessive suffix, as the word is written.
+    pub surface_end: u32,
+    pub flags: u16,
+}
+
+pub const CAPITALISED: u16 = 1;
+pub const ALL_CAPS: u16 = 1 << 1;
+pub const HAS_DIGIT: u16 = 1 << 2;
+pub const POSSESSIVE: u16 = 1 << 3;
+pub const SENTENCE_START: u16 = 1 << 4;
+/// Only white space separates this token from the previous one.
+pub const SPACE_BEFORE: u16 = 1 << 5;
+pub const HYPHENATED: u16 = 1 << 6;
+pub const ALL_DIGITS: u16 = 1 << 7;
+/// The gap before this token holds an opening parenthesis.
+pub const PAREN_BEFORE: u16 = 1 << 8;
+/// The gap after this token holds a closing parenthesis.
+pub const PAREN_AFTER: u16 = 1 << 9;
+
+impl Token {
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    pub fn word<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.surface_end as usize]
+    }
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Jr", "Sr", "Inc", "Ltd",
+    "Co", "vs", "etc", "eg", "ie", "No", "Art", "Fig", "Gov", "Sen", "Rep", "Maj", "Capt", "Adm",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‐' || c == '‑'
+}
+
+/// Tokenizes `text` into `tokens` (cleared first).
+pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut gap_start = 0;
+    let mut sentence_pending = true;
+    while pos < bytes.len() {
+        let c = char_at(text, pos);
+        if !is_word_char(c) {
+            pos += c.len_utf8();
+            continue;
+        }
+        let gap = &text[gap_start..pos];
+        let (token, next) = scan_word(text, pos);
+        let mut token = token;
+        if sentence_pending || ends_sentence(gap, tokens.last().map(|t| t.word(text))) {
+            token.flags |= SENTENCE_START;
+        }
+        if gap.chars().all(char::is_whitespace) && !tokens.is_empty() {
+            token.flags |= SPACE_BEFORE;
+        }
+        if gap.contains('(') {
+            token.flags |= PAREN_BEFORE;
+        }
+        if gap.contains(')') {
+            if let Some(previous) = tokens.last_mut() {
+                previous.flags |= PAREN_AFTER;
+            }
+        }
+        sentence_pending = false;
+        let fused_split = split_fused(text, &mut token);
+        tokens.push(token);
+        if let Some(rest) = fused_split {
+            tokens.push(rest);
+        }
+        pos = next;
+        gap_start = tokens.last().map_or(pos, |t| t.surface_end as usize);
+    }
+    if let Some(last) = tokens.last() {
+        if text[last.surface_end as usize..].contains(')') {
+            tokens.last_mut().unwrap().flags |= PAREN_AFTER;
+        }
+    }
+}
+
+fn char_at(text: &str, pos: usize) -> char {
+    let b = text.as_bytes()[pos];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[pos..].chars().next().unwrap_or(' ')
+    }
+}
+
+/// Reads one word starting at `start`: letters and digits, joined by inner
+/// hyphens and apostrophes, with a possessive suffix split off.
+fn scan_word(text: &str, start: usize) -> (Token, usize) {
+    let mut pos = start;
+    let mut flags = 0;
+    let (mut upper, mut lower, mut digits, mut letters) = (0u32, 0u32, 0u32, 0u32);
+    let mut first = true;
+    loop {
+        let Some(c) = text[pos..].chars().next() else { break };
+        if is_word_char(c) {
+            if c.is_uppercase() {
+                upper += 1;
+                if first {
+                    flags |= CAPITALISED;
+                }
+            } else if c.is_lowercase() {
+                lower += 1;
+            } else if c.is_numeric() {
+                digits += 1;
+            }
+            letters += u32::from(c.is_alphabetic());
+            first = false;
+            pos += c.len_utf8();
+            continue;
+        }
+        let next = text[pos + c.len_utf8()..].chars().next();
+        let joins = next.is_some_and(is_word_char);
+        if is_hyphen(c) && joins {
+            flags |= HYPHENATED;
+            pos += c.len_utf8();
+            first = false;
+            continue;
+        }
+        if is_apostrophe(c) && joins && !is_possessive_s(text, pos + c.len_utf8()) {
+            pos += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    let end = pos;
+    let surface_end = possessive_end(text, start, end);
+    if surface_end > end {
+        flags |= POSSESSIVE;
+    }
+    if upper >= 2 && lower == 0 && letters >= 2 {
+        flags |= ALL_CAPS;
+    }
+    if digits > 0 {
+        flags |= HAS_DIGIT;
+        if letters == 0 && flags & HYPHENATED == 0 {
+            flags |= ALL_DIGITS;
+        }
+    }
+    let token = Token { start: start as u32, end: end as u32, surface_end: surface_end as u32, flags };
+    (token, surface_end)
+}
+
+/// True when `’s` at `pos` (just after the apostrophe) is a possessive ending.
+fn is_possessive_s(text: &str, pos: usize) -> bool {
+    let mut chars = text[pos..].chars();
+    matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Where the word plus any possessive suffix ends: `’s`, or `’` after an s.
+fn possessive_end(text: &str, start: usize, end: usize) -> usize {
+    let rest = &text[end..];
+    let Some(apostrophe) = rest.chars().next().filter(|&c| is_apostrophe(c)) else {
+        return end;
+    };
+    let after = end + apostrophe.len_utf8();
+    if is_possessive_s(text, after) {
+        return after + 1;
+    }
+    let word = &text[start..end];
+    let next_is_word = text[after..].chars().next().is_some_and(is_word_char);
+    if word.ends_with(['s', 'S']) && !next_is_word && word.len() > 2 {
+        return after;
+    }
+    end
+}
+
+/// True when the gap between two words holds a sentence end.
+fn ends_sentence(gap: &str, previous_word: Option<&str>) -> bool {
+    let Some(stop) = gap.find(['.', '?', '!', '…']) else {
+        return false;
+    };
+    if gap.as_bytes()[stop] == b'.' && stop == 0 {
+        if let Some(word) = previous_word {
+            let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if is_initial || ABBREVIATIONS.contains(&word) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Splits words fused by PDF extraction (`conflictThe`): a lowercase run of
+/// three or more letters directly followed by a capital starts a new sentence.
+fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
+    if token.has(CAPITALISED) || token.has(HYPHENATED) {
+        return None;
+    }
+    let word = token.word(text);
+    let boundary = word.char_indices().find(|&(_, c)| c.is_uppercase()).map(|(i, _)| i)?;
+    let head = &word[..boundary];
+    if head.chars().count() < 3 || !head.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let tail_start = token.start + boundary as u32;
+    let tail_chars = &word[boundary..];
+    let mut tail = Token {
+        start: tail_start,
+        end: token.end,
+        surface_end: token.surface_end,
+        flags: (token.flags & (POSSESSIVE | HAS_DIGIT)) | CAPITALISED | SENTENCE_START,
+    };
+    if tail_chars.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !tail_chars.chars().any(char::is_lowercase) {
+        tail.flags |= ALL_CAPS;
+    }
+    token.end = tail_start;
+    token.surface_end = tail_start;
+    token.flags &= !POSSESSIVE;
+    Some(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, u16)> {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        tokens.iter().map(|t| (t.surface(text).to_string(), t.flags)).collect()
+    }
+
+    #[test]
+    fn possessives_are_split_off_but_kept_in_surface() {
+        let text = "Belarus’ army and Lukashenka’s plan, Belarus' role, O’Brien";
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let w: Vec<(&str, &str, bool)> =
+            tokens.iter().map(|t| (t.word(text), t.surface(text), t.has(POSSESSIVE))).collect();
+        assert_eq!(w[0], ("Belarus", "Belarus’", true));
+        assert_eq!(w[3], ("Lukashenka", "Lukashenka’s", true));
+        assert_eq!(w[5], ("Belarus", "Belarus'", true));
+        assert_eq!(w[7], ("O’Brien", "O’Brien", false));
+    }
+
+    #[test]
+    fn sentence_starts_and_spacing() {
+        let w = words("Putin met Dr. Smith. Then, Ust-Luga (UL) won");
+        let starts: Vec<&str> = w.iter().filter(|(_, f)| f & SENTENCE_START != 0).map(|(s, _)| s.as_str()).collect();
+        assert_eq!(starts, ["Putin", "Then"]);
+        let ust = w.iter().find(|(s, _)| s == "Ust-Luga").unwrap();
+        assert!(ust.1 & HYPHENATED != 0 && ust.1 & SPACE_BEFORE == 0);
+        let ul = w.iter().find(|(s, _)| s == "UL").unwrap();
+        assert!(ul.1 & ALL_CAPS != 0 && ul.1 & PAREN_BEFORE != 0 && ul.1 & PAREN_AFTER != 0);
+    }
+
+    #[test]
+    fn fused_words_are_split() {
+        let w = words("the conflictThe talks");
+        let surfaces: Vec<&str> = w.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(surfaces, ["the", "conflict", "The", "talks"]);
+        assert!(w[2].1 & SENTENCE_START != 0);
+    }
+}

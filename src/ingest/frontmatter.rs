@@ -1,0 +1,227 @@
+//! Front matter: YAML between `---` lines or TOML between `+++` lines, parsed
+//! strictly into one typed struct, with errors pointing at the line in the file.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::date::{parse_date, Date};
+use crate::diagnostics::{line_column, Diagnostic};
+
+/// The front matter formats Dossier reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+}
+
+/// A file split into its front matter and its body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front_matter: Option<(Format, &'a str)>,
+    /// 1-based line of the first front matter line (after the fence).
+    pub front_matter_line: usize,
+    pub body: &'a str,
+}
+
+/// Splits off front matter; a fence that is never closed is an error.
+pub fn split(text: &str) -> Result<Split<'_>, String> {
+    let (format, fence) = if text.starts_with("---\n") || text == "---" {
+        (Format::Yaml, "---")
+    } else if text.starts_with("+++\n") || text == "+++" {
+        (Format::Toml, "+++")
+    } else {
+        return Ok(Split { front_matter: None, front_matter_line: 0, body: text });
+    };
+    let after_open = text.get(4..).unwrap_or("");
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == fence || (format == Format::Yaml && bare == "...") {
+            let body = &after_open[offset + line.len()..];
+            return Ok(Split {
+                front_matter: Some((format, &after_open[..offset])),
+                front_matter_line: 2,
+                body,
+            });
+        }
+        offset += line.len();
+    }
+    Err(format!(
+        "the front matter opened with `{fence}` on line 1 is never closed; add a line with `{fence}` after the last key"
+    ))
+}
+
+/// Keys a briefing's front matter may hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BriefingMeta {
+    pub title: Option<String>,
+    pub date: Option<DateValue>,
+    #[serde(alias = "author")]
+    pub authors: Option<OneOrMany>,
+    pub series: Option<String>,
+    #[serde(alias = "tags")]
+    pub topics: Option<OneOrMany>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub sample: bool,
+    pub slug: Option<String>,
+    /// Free-form data for custom templates; Dossier itself ignores it.
+    pub extra: Option<serde::de::IgnoredAny>,
+}
+
+/// Keys of an entity note (`seeds/entities/*.md`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EntityMeta {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: crate::model::EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub wikidata: Option<String>,
+}
+
+/// Keys of a topic note (`seeds/topics/*.md`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TopicMeta {
+    pub name: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Entity names whose mention puts a briefing under this topic.
+    #[serde(default)]
+    pub entities: Vec<String>,
+    /// Pairs of words that count when they stand within ten words of each other.
+    #[serde(default)]
+    pub near: Vec<[String; 2]>,
+}
+
+/// A date as YAML (a string) or TOML (a native date) writes it.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum DateValue {
+    Text(String),
+    Toml(toml::value::Datetime),
+}
+
+impl DateValue {
+    pub fn parse(&self) -> Result<Date, String> {
+        match self {
+            DateValue::Text(text) => parse_date(text),
+            DateValue::Toml(datetime) => parse_date(&datetime.to_string()),
+        }
+    }
+}
+
+/// A value written either as one string or as a list of strings.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+/// Parses front matter text of the given format into `T`, pointing errors at
+/// the line in the whole file (front matter starts on `first_line`).
+pub fn parse<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    format: Format,
+    text: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    let located = |message: String, line: Option<(usize, usize)>| {
+        let diagnostic = Diagnostic::error(path.to_path_buf(), message)
+            .help("fix the front matter; the README lists every key and its type");
+        match line {
+            Some((line, column)) => diagnostic.at(line + first_line - 1, Some(column)),
+            None => diagnostic,
+        }
+    };
+    match format {
+        Format::Yaml => {
+            let source = if text.trim().is_empty() { "{}" } else { text };
+            serde_yaml_ng::from_str(source).map_err(|e| {
+                let place = e.location().map(|l| (l.line(), l.column()));
+                located(format!("invalid YAML front matter: {}", strip_location(&e.to_string())), place)
+            })
+        }
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let place = e.span().map(|span| line_column(text, span.start));
+            located(format!("invalid TOML front matter: {}", e.message().trim()), place)
+        }),
+    }
+}
+
+/// serde_yaml appends "at line X column Y"; we report the file line ourselves.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// The 1-based line of the first line in `front_matter` that sets `key`.
+pub fn key_line(front_matter: &str, key: &str, first_line: usize) -> Option<usize> {
+    front_matter.lines().position(|line| {
+        let line = line.trim_start();
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+    })
+    .map(|i| i + first_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_yaml_and_toml() {
+        let yaml = split("---\ntitle: A\n---\nbody\n").unwrap();
+        assert_eq!(yaml.front_matter, Some((Format::Yaml, "title: A\n")));
+        assert_eq!(yaml.body, "body\n");
+        let toml = split("+++\ntitle = \"A\"\n+++\n").unwrap();
+        assert_eq!(toml.front_matter, Some((Format::Toml, "title = \"A\"\n")));
+        let none = split("# Title\n").unwrap();
+        assert_eq!(none.front_matter, None);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(split("---\ntitle: A\nbody\n").unwrap_err().contains("never closed"));
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let error = parse::<BriefingMeta>(Path::new("a.md"), Format::Yaml, "title: A\ntitel: B\n", 2)
+            .unwrap_err();
+        assert!(error.message.contains("titel"), "{error}");
+        assert_eq!(error.line, Some(3));
+    }
+
+    #[test]
+    fn toml_native_dates_are_read() {
+        let meta: BriefingMeta =
+            parse(Path::new("a.md"), Format::Toml, "date = 2021-02-22\nauthors = \"X\"\n", 2).unwrap();
+        assert_eq!(meta.date.unwrap().parse().unwrap().to_string(), "2021-02-22");
+        assert_eq!(meta.authors.unwrap().into_vec(), vec!["X"]);
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_with_line() {
+        let error = parse::<BriefingMeta>(Path::new("a.md"), Format::Yaml, "title: A\ndraft: maybe\n", 2)
+            .unwrap_err();
+        assert_eq!(error.line, Some(3), "{error}");
+    }
+}

@@ -1,0 +1,409 @@
+//! Reading the site's sources: briefings (`.md`, `.txt`) and curated notes
+//! (`entities/*.md`, `topics/*.md`) under the seeds folder, walked in sorted
+//! order so every later stage sees them in the same order on every machine.
+//!
+//! This is one of the two stages that touch the file system; it returns owned
+//! values and a list of problems, and never stops at the first bad file.
+
+pub mod date;
+pub mod frontmatter;
+pub mod plaintext;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{display_path, line_column, Diagnostic};
+use crate::model::EntityKind;
+use crate::paths::{slugify, Slug, SlugAllocator};
+use date::Date;
+use frontmatter::{BriefingMeta, EntityMeta, Format, TopicMeta};
+
+/// One briefing, its metadata settled and its body as Markdown.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The path under the seeds folder, with forward slashes.
+    pub source: String,
+    pub slug: Slug,
+    pub title: String,
+    pub date: Option<Date>,
+    pub authors: Vec<String>,
+    pub series: Option<String>,
+    pub topics: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub sample: bool,
+    pub body: String,
+}
+
+/// A curated entity note.
+#[derive(Debug, Clone)]
+pub struct EntityNote {
+    pub source: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub wikidata: Option<String>,
+    pub description: String,
+}
+
+/// A curated topic note.
+#[derive(Debug, Clone)]
+pub struct TopicNote {
+    pub source: String,
+    pub name: String,
+    pub keywords: Vec<String>,
+    pub entities: Vec<String>,
+    pub near: Vec<[String; 2]>,
+    pub description: String,
+}
+
+/// Everything read from the seeds folder.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub briefings: Vec<Briefing>,
+    pub entity_notes: Vec<EntityNote>,
+    pub topic_notes: Vec<TopicNote>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// A file found under seeds/, read and decoded.
+struct SourceFile {
+    path: PathBuf,
+    relative: String,
+    text: String,
+}
+
+enum Kind {
+    Briefing,
+    EntityNote,
+    TopicNote,
+}
+
+/// Walks `seeds_dir` and reads every source in it.
+pub fn ingest(seeds_dir: &Path, include_drafts: bool) -> Sources {
+    let mut problems = Vec::new();
+    let paths = walk(seeds_dir, &mut problems);
+    let files: Vec<Result<(Kind, SourceFile), Diagnostic>> =
+        paths.into_par_iter().map(|(kind, path)| read(seeds_dir, path).map(|f| (kind, f))).collect();
+    let mut briefing_files = Vec::new();
+    let (mut entity_notes, mut topic_notes) = (Vec::new(), Vec::new());
+    for file in files {
+        match file {
+            Ok((Kind::Briefing, file)) => briefing_files.push(file),
+            Ok((Kind::EntityNote, file)) => push_or_report(entity_note(&file), &mut entity_notes, &mut problems),
+            Ok((Kind::TopicNote, file)) => push_or_report(topic_note(&file), &mut topic_notes, &mut problems),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let briefings = parse_briefings(briefing_files, include_drafts, &mut problems);
+    Sources { briefings, entity_notes, topic_notes, problems }
+}
+
+fn push_or_report<T>(result: Result<T, Diagnostic>, items: &mut Vec<T>, problems: &mut Vec<Diagnostic>) {
+    match result {
+        Ok(item) => items.push(item),
+        Err(problem) => problems.push(problem),
+    }
+}
+
+/// Sorted list of source files with their kind; unreadable folders and
+/// symlink loops are reported, other files are skipped with a warning.
+fn walk(seeds_dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)> {
+    if !seeds_dir.is_dir() {
+        problems.push(
+            Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist")
+                .help("create it and put briefings (.md or .txt) in it, or set `[book] src` in book.toml"),
+        );
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(seeds_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if let Some(kind) = classify(seeds_dir, entry.path(), problems) {
+                    found.push((kind, entry.into_path()));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(walk_error(seeds_dir, &e)),
+        }
+    }
+    found
+}
+
+fn walk_error(seeds_dir: &Path, error: &walkdir::Error) -> Diagnostic {
+    let path = error.path().unwrap_or(seeds_dir).to_path_buf();
+    if error.loop_ancestor().is_some() {
+        return Diagnostic::error(path, "symbolic link loop")
+            .help("remove the link that points back into one of its own parent folders");
+    }
+    Diagnostic::error(path, format!("cannot read: {}", error.io_error().map_or(error.to_string(), |e| e.to_string())))
+        .help("check that the folder exists and is readable")
+}
+
+fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<Kind> {
+    let relative = path.strip_prefix(seeds_dir).unwrap_or(path);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let folder = relative.components().next().and_then(|c| c.as_os_str().to_str());
+    let nested = relative.components().count() > 1;
+    match (extension.as_str(), folder) {
+        ("md" | "markdown", Some("entities")) if nested => Some(Kind::EntityNote),
+        ("md" | "markdown", Some("topics")) if nested => Some(Kind::TopicNote),
+        ("md" | "markdown" | "txt", _) => Some(Kind::Briefing),
+        _ => {
+            if !relative.to_string_lossy().eq_ignore_ascii_case("README") {
+                problems.push(
+                    Diagnostic::warning(path.to_path_buf(), "skipped: not a briefing")
+                        .help("briefings are .md or .txt files; move other files out of the seeds folder"),
+                );
+            }
+            None
+        }
+    }
+}
+
+/// Reads a file and decodes it: UTF-8 (with or without a byte-order mark) or
+/// UTF-16 with a byte-order mark; CRLF becomes LF.
+fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Diagnostic::error(path.clone(), format!("failed to read: {e}")))?;
+    let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&path))?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(path, "the file is empty")
+            .help("write a briefing in it, or delete it"));
+    }
+    let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path));
+    Ok(SourceFile { path, relative, text })
+}
+
+/// Why a file's bytes are not text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeProblem {
+    Binary,
+    InvalidUtf8 { line: usize, column: usize },
+    InvalidUtf16,
+}
+
+impl DecodeProblem {
+    fn into_diagnostic(self, path: &Path) -> Diagnostic {
+        let at = Diagnostic::error(path.to_path_buf(), "");
+        match self {
+            DecodeProblem::Binary => Diagnostic {
+                message: "this is a binary file, not a text briefing".into(),
+                ..at
+            }
+            .help("move it out of the seeds folder"),
+            DecodeProblem::InvalidUtf8 { line, column } => Diagnostic {
+                message: "the file is not valid UTF-8".into(),
+                ..at
+            }
+            .at(line, Some(column))
+            .help("re-save the file as UTF-8 (for example with `iconv -f latin1 -t utf-8`)"),
+            DecodeProblem::InvalidUtf16 => Diagnostic {
+                message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16".into(),
+                ..at
+            }
+            .help("re-save the file as UTF-8"),
+        }
+    }
+}
+
+/// Decodes a source file's bytes into text with LF line ends.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(rest, u16::from_be_bytes)?
+    } else {
+        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        if bytes.iter().take(8192).any(|&b| b == 0) {
+            return Err(DecodeProblem::Binary);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(e) => {
+                let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+                let (line, column) = line_column(&valid, valid.len());
+                return Err(DecodeProblem::InvalidUtf8 { line, column });
+            }
+        }
+    };
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+}
+
+fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeProblem> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeProblem::InvalidUtf16);
+    }
+    let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeProblem::InvalidUtf16)
+}
+
+/// Parses every briefing, then settles slugs in source order.
+fn parse_briefings(files: Vec<SourceFile>, include_drafts: bool, problems: &mut Vec<Diagnostic>) -> Vec<Briefing> {
+    let labels = plaintext::running_labels(
+        files.iter().filter(|f| f.relative.ends_with(".txt")).map(|f| f.text.as_str()),
+    );
+    let parsed: Vec<Result<(Briefing, Option<String>), Diagnostic>> =
+        files.par_iter().map(|file| parse_briefing(file, &labels)).collect();
+    let mut slugs = SlugAllocator::default();
+    let mut briefings = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok((mut briefing, wanted_slug)) => {
+                let wanted = slugify(wanted_slug.as_deref().unwrap_or(&briefing.title));
+                briefing.slug = slugs.claim(wanted);
+                if include_drafts || !briefing.draft {
+                    briefings.push(briefing);
+                }
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    briefings
+}
+
+fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<(Briefing, Option<String>), Diagnostic> {
+    if file.relative.ends_with(".txt") {
+        return Ok((plain_briefing(file, labels), None));
+    }
+    let split = frontmatter::split(&file.text)
+        .map_err(|message| Diagnostic::error(file.path.clone(), message).at(1, Some(1)))?;
+    let meta: BriefingMeta = match split.front_matter {
+        Some((format, text)) => frontmatter::parse(&file.path, format, text, split.front_matter_line)?,
+        None => BriefingMeta::default(),
+    };
+    let date = match &meta.date {
+        Some(value) => Some(value.parse().map_err(|message| {
+            let (format, text) = split.front_matter.unwrap_or((Format::Yaml, ""));
+            let _ = format;
+            let line = frontmatter::key_line(text, "date", split.front_matter_line).unwrap_or(1);
+            Diagnostic::error(file.path.clone(), format!("bad date: {message}")).at(line, None)
+        })?),
+        None => None,
+    };
+    let title = clean_line(meta.title.as_deref().unwrap_or(""))
+        .or_else(|| first_heading(split.body))
+        .unwrap_or_else(|| file_stem_title(&file.relative));
+    let briefing = Briefing {
+        source: file.relative.clone(),
+        slug: slugify(""),
+        title,
+        date,
+        authors: meta.authors.map(|a| clean_list(a.into_vec())).unwrap_or_default(),
+        series: meta.series.as_deref().and_then(clean_line),
+        topics: meta.topics.map(|t| clean_list(t.into_vec())).unwrap_or_default(),
+        summary: meta.summary.as_deref().and_then(clean_line),
+        draft: meta.draft,
+        sample: meta.sample,
+        body: split.body.to_string(),
+    };
+    Ok((briefing, meta.slug))
+}
+
+fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
+    let plain = plaintext::convert(&file.text, labels);
+    Briefing {
+        source: file.relative.clone(),
+        slug: slugify(""),
+        title: plain.title.unwrap_or_else(|| file_stem_title(&file.relative)),
+        date: None,
+        authors: plain.authors,
+        series: plain.series,
+        topics: Vec::new(),
+        summary: None,
+        draft: false,
+        sample: false,
+        body: plain.body,
+    }
+}
+
+fn clean_line(text: &str) -> Option<String> {
+    let cleaned = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+fn clean_list(items: Vec<String>) -> Vec<String> {
+    items.iter().filter_map(|item| clean_line(item)).collect()
+}
+
+fn first_heading(body: &str) -> Option<String> {
+    body.lines()
+        .find_map(|line| line.strip_prefix('#').map(|rest| rest.trim_start_matches('#')))
+        .and_then(clean_line)
+}
+
+fn file_stem_title(relative: &str) -> String {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    clean_line(&stem.replace(['-', '_'], " ")).unwrap_or_else(|| "Untitled".into())
+}
+
+fn note_parts<T: for<'de> serde::Deserialize<'de>>(file: &SourceFile) -> Result<(T, String), Diagnostic> {
+    let split = frontmatter::split(&file.text)
+        .map_err(|message| Diagnostic::error(file.path.clone(), message).at(1, Some(1)))?;
+    let Some((format, text)) = split.front_matter else {
+        return Err(Diagnostic::error(file.path.clone(), "a note needs front matter with at least a `name`")
+            .at(1, Some(1))
+            .help("start the file with a `---` line, `name: …`, and another `---` line"));
+    };
+    let meta = frontmatter::parse(&file.path, format, text, split.front_matter_line)?;
+    Ok((meta, split.body.trim().to_string()))
+}
+
+fn entity_note(file: &SourceFile) -> Result<EntityNote, Diagnostic> {
+    let (meta, description): (EntityMeta, String) = note_parts(file)?;
+    Ok(EntityNote {
+        source: file.relative.clone(),
+        name: meta.name.trim().to_string(),
+        kind: meta.kind,
+        aliases: clean_list(meta.aliases),
+        role: meta.role.as_deref().and_then(clean_line),
+        wikidata: meta.wikidata.as_deref().and_then(clean_line),
+        description,
+    })
+}
+
+fn topic_note(file: &SourceFile) -> Result<TopicNote, Diagnostic> {
+    let (meta, description): (TopicMeta, String) = note_parts(file)?;
+    Ok(TopicNote {
+        source: file.relative.clone(),
+        name: meta.name.trim().to_string(),
+        keywords: clean_list(meta.keywords),
+        entities: clean_list(meta.entities),
+        near: meta.near,
+        description,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_crlf_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&utf16).unwrap(), "hé");
+    }
+
+    #[test]
+    fn reports_invalid_utf8_position_and_binary() {
+        assert_eq!(decode(b"ok\nab\xFFc"), Err(DecodeProblem::InvalidUtf8 { line: 2, column: 3 }));
+        assert_eq!(decode(b"\x89PNG\0\0"), Err(DecodeProblem::Binary));
+    }
+
+    #[test]
+    fn titles_fall_back_to_heading_then_file_name() {
+        assert_eq!(first_heading("text\n## Real Title\n"), Some("Real Title".into()));
+        assert_eq!(file_stem_title("2021/zapad-notes_v2.md"), "zapad notes v2");
+    }
+}

@@ -1,0 +1,418 @@
+//! The knowledge base: briefings, entities, topics and the links between
+//! them, built once from ingest and extraction and never changed afterwards.
+//!
+//! Everything a page shows is computed here: who is mentioned where, who
+//! appears with whom, which briefings are related, newest-first orders and
+//! slugs. Rendering only reads it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention};
+use crate::ingest::{date::Date, Briefing, EntityNote, TopicNote};
+use crate::model::EntityKind;
+use crate::paths::{slugify, Slug, SlugAllocator};
+
+/// A briefing with its parsed body and what was found in it.
+#[derive(Debug)]
+pub struct BriefingEntry {
+    pub briefing: Briefing,
+    pub doc: Document,
+    pub mentions: Vec<Mention>,
+    /// Entities mentioned, with mention counts, in order of first mention.
+    pub entities: Vec<(usize, usize)>,
+    pub topics: Vec<usize>,
+    /// Author entities.
+    pub authors: Vec<usize>,
+    /// Related briefings with their scores, best first.
+    pub related: Vec<(usize, f32)>,
+}
+
+/// An entity and everything known about it.
+#[derive(Debug)]
+pub struct Entity {
+    pub slug: Slug,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: BTreeSet<String>,
+    pub role: Option<String>,
+    pub description: Option<String>,
+    pub wikidata: Option<String>,
+    pub mention_count: usize,
+    /// Briefings that mention it, newest first.
+    pub briefings: Vec<usize>,
+    /// Briefings it wrote, newest first.
+    pub authored: Vec<usize>,
+    /// Entities mentioned in the same briefings, with counts, most first.
+    pub co_mentions: Vec<(usize, usize)>,
+    /// Topics of the briefings that mention it, with counts, most first.
+    pub topics: Vec<(usize, usize)>,
+}
+
+/// A topic and its briefings.
+#[derive(Debug)]
+pub struct Topic {
+    pub slug: Slug,
+    pub name: String,
+    pub description: String,
+    /// Briefings under this topic, newest first.
+    pub briefings: Vec<usize>,
+    /// Entities most mentioned in those briefings, with counts.
+    pub entities: Vec<(usize, usize)>,
+}
+
+/// The whole knowledge base.
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    pub config: Config,
+    pub briefings: Vec<BriefingEntry>,
+    /// Briefing indices, newest first.
+    pub by_date: Vec<usize>,
+    /// Entities sorted by name.
+    pub entities: Vec<Entity>,
+    /// Topics sorted by name.
+    pub topics: Vec<Topic>,
+    pub candidates: Vec<Candidate>,
+}
+
+const MAX_CO_MENTIONS: usize = 30;
+const MAX_RELATED: usize = 8;
+
+impl KnowledgeBase {
+    pub fn entity_by_slug(&self, slug: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.slug.as_str() == slug)
+    }
+
+    pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.name == name)
+    }
+
+    pub fn briefing_by_title(&self, title: &str) -> Option<&BriefingEntry> {
+        self.briefings.iter().find(|b| b.briefing.title == title)
+    }
+
+    /// The newest briefing date, the `updated` time of site-wide feeds.
+    pub fn newest_date(&self) -> Option<Date> {
+        self.by_date.first().and_then(|&b| self.briefings[b].briefing.date)
+    }
+}
+
+/// Builds the knowledge base.
+pub fn build(
+    config: Config,
+    briefings: Vec<Briefing>,
+    docs: Vec<Document>,
+    extraction: Extraction,
+    entity_notes: &[EntityNote],
+    topic_notes: &[TopicNote],
+) -> KnowledgeBase {
+    let _ = topic_notes;
+    let Extraction { entities: found, mentions, candidates, topics: topic_defs, briefing_topics } = extraction;
+    let by_date = newest_first(&briefings);
+    let rank = ranks(&by_date);
+    let mut entities: Vec<Entity> = found
+        .into_iter()
+        .map(|e| {
+            let note = e.note.map(|i| &entity_notes[i]);
+            Entity {
+                slug: slugify(""),
+                description: note.map(|n| n.description.clone()).filter(|d| !d.is_empty()),
+                wikidata: note.and_then(|n| n.wikidata.clone()),
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                role: e.role,
+                mention_count: 0,
+                briefings: Vec::new(),
+                authored: Vec::new(),
+                co_mentions: Vec::new(),
+                topics: Vec::new(),
+            }
+        })
+        .collect();
+    let authors = link_authors(&mut entities, &briefings, &by_date);
+    let mut entries: Vec<BriefingEntry> = briefings
+        .into_iter()
+        .zip(docs)
+        .zip(mentions)
+        .zip(briefing_topics)
+        .zip(authors)
+        .map(|((((briefing, doc), mentions), topics), authors)| BriefingEntry {
+            entities: count_in_order(&mentions),
+            briefing,
+            doc,
+            mentions,
+            topics,
+            authors,
+            related: Vec::new(),
+        })
+        .collect();
+    fill_entity_stats(&mut entities, &entries, &rank);
+    let co = co_mentions(&entries, entities.len());
+    for (entity, list) in entities.iter_mut().zip(co) {
+        entity.co_mentions = list;
+    }
+    let related = related_briefings(&entries, &entities, &rank);
+    for (entry, list) in entries.iter_mut().zip(related) {
+        entry.related = list;
+    }
+    let mut topics = build_topics(topic_defs, &entries, &rank);
+    fill_entity_topics(&mut entities, &entries);
+    let (entities, topics) = sort_and_slug(entities, &mut entries, &mut topics);
+    KnowledgeBase { config, briefings: entries, by_date, entities, topics, candidates }
+}
+
+/// Briefing indices by date, newest first; undated last; ties by title, source.
+fn newest_first(briefings: &[Briefing]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..briefings.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&briefings[a], &briefings[b]);
+        b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.source.cmp(&b.source))
+    });
+    order
+}
+
+fn ranks(by_date: &[usize]) -> Vec<usize> {
+    let mut rank = vec![0; by_date.len()];
+    for (position, &briefing) in by_date.iter().enumerate() {
+        rank[briefing] = position;
+    }
+    rank
+}
+
+/// Authors are people: each author name becomes (or joins) a person entity.
+fn link_authors(entities: &mut Vec<Entity>, briefings: &[Briefing], by_date: &[usize]) -> Vec<Vec<usize>> {
+    let mut by_key: BTreeMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(i, e)| (name_key(&e.name), i))
+        .collect();
+    let mut authors = vec![Vec::new(); briefings.len()];
+    for &b in by_date {
+        for name in &briefings[b].authors {
+            let key = name_key(name);
+            let id = *by_key.entry(key).or_insert_with(|| {
+                entities.push(new_person(name));
+                entities.len() - 1
+            });
+            if !authors[b].contains(&id) {
+                authors[b].push(id);
+                entities[id].authored.push(b);
+            }
+        }
+    }
+    authors
+}
+
+fn new_person(name: &str) -> Entity {
+    Entity {
+        slug: slugify(""),
+        name: name.to_string(),
+        kind: EntityKind::Person,
+        aliases: BTreeSet::new(),
+        role: None,
+        description: None,
+        wikidata: None,
+        mention_count: 0,
+        briefings: Vec::new(),
+        authored: Vec::new(),
+        co_mentions: Vec::new(),
+        topics: Vec::new(),
+    }
+}
+
+/// (entity, count) in order of first mention.
+fn count_in_order(mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut position: FxHashMap<usize, usize> = FxHashMap::default();
+    for m in mentions {
+        let entity = m.entity as usize;
+        match position.get(&entity) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                position.insert(entity, counts.len());
+                counts.push((entity, 1));
+            }
+        }
+    }
+    counts
+}
+
+fn fill_entity_stats(entities: &mut [Entity], entries: &[BriefingEntry], rank: &[usize]) {
+    for (b, entry) in entries.iter().enumerate() {
+        for &(entity, count) in &entry.entities {
+            entities[entity].mention_count += count;
+            entities[entity].briefings.push(b);
+        }
+    }
+    for entity in entities.iter_mut() {
+        entity.briefings.sort_by_key(|&b| rank[b]);
+    }
+}
+
+/// Pairs of entities mentioned in the same briefing, counted per briefing.
+fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for entry in entries {
+        let mut ids: Vec<u32> = entry.entities.iter().map(|&(e, _)| e as u32).collect();
+        ids.sort_unstable();
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                *pairs.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new(); entity_count];
+    for ((a, b), n) in pairs {
+        lists[a as usize].push((b as usize, n as usize));
+        lists[b as usize].push((a as usize, n as usize));
+    }
+    lists.par_iter_mut().for_each(|list| {
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        list.truncate(MAX_CO_MENTIONS);
+    });
+    lists
+}
+
+/// Related briefings: shared entities weighted by rarity (inverse document
+/// frequency). Entities in more than `cap` briefings are too common to tell
+/// briefings apart and are skipped, which keeps this linear in the corpus.
+fn related_briefings(entries: &[BriefingEntry], entities: &[Entity], rank: &[usize]) -> Vec<Vec<(usize, f32)>> {
+    let n = entries.len().max(1) as f32;
+    let cap = ((entries.len() as f32).sqrt() as usize * 4).max(50);
+    let weight: Vec<f32> = entities.iter().map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1).collect();
+    entries
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0.0f32; entries.len()], Vec::new()),
+            |(scores, touched), (b, entry)| {
+                for &(entity, _) in &entry.entities {
+                    let others = &entities[entity].briefings;
+                    if others.len() > cap {
+                        continue;
+                    }
+                    for &other in others {
+                        if other != b {
+                            if scores[other] == 0.0 {
+                                touched.push(other);
+                            }
+                            scores[other] += weight[entity];
+                        }
+                    }
+                }
+                let mut list: Vec<(usize, f32)> = touched.iter().map(|&o| (o, scores[o])).collect();
+                for &o in touched.iter() {
+                    scores[o] = 0.0;
+                }
+                touched.clear();
+                list.sort_by(|x, y| y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0])));
+                list.truncate(MAX_RELATED);
+                list
+            },
+        )
+        .collect()
+}
+
+fn build_topics(defs: Vec<crate::extract::topics::TopicDef>, entries: &[BriefingEntry], rank: &[usize]) -> Vec<Topic> {
+    let mut topics: Vec<Topic> = defs
+        .into_iter()
+        .map(|d| Topic { slug: d.slug, name: d.name, description: d.description, briefings: Vec::new(), entities: Vec::new() })
+        .collect();
+    let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); topics.len()];
+    for (b, entry) in entries.iter().enumerate() {
+        for &t in &entry.topics {
+            topics[t].briefings.push(b);
+            for &(entity, n) in &entry.entities {
+                *counts[t].entry(entity).or_default() += n;
+            }
+        }
+    }
+    for (topic, counts) in topics.iter_mut().zip(counts) {
+        topic.briefings.sort_by_key(|&b| rank[b]);
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        list.truncate(MAX_CO_MENTIONS);
+        topic.entities = list;
+    }
+    topics
+}
+
+fn fill_entity_topics(entities: &mut [Entity], entries: &[BriefingEntry]) {
+    let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); entities.len()];
+    for entry in entries {
+        for &(entity, _) in &entry.entities {
+            for &t in &entry.topics {
+                *counts[entity].entry(t).or_default() += 1;
+            }
+        }
+    }
+    for (entity, counts) in entities.iter_mut().zip(counts) {
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        entity.topics = list;
+    }
+}
+
+/// Sorts entities and topics by name, hands out slugs in that order, and
+/// rewrites every index that pointed at the old positions.
+fn sort_and_slug(mut entities: Vec<Entity>, entries: &mut [BriefingEntry], topics: &mut Vec<Topic>) -> (Vec<Entity>, Vec<Topic>) {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&entities[a], &entities[b]);
+        a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name))
+    });
+    let mut new_index = vec![0; entities.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let remap = |list: &mut Vec<(usize, usize)>| list.iter_mut().for_each(|(e, _)| *e = new_index[*e]);
+    for entity in &mut entities {
+        remap(&mut entity.co_mentions);
+    }
+    for topic in topics.iter_mut() {
+        remap(&mut topic.entities);
+    }
+    for entry in entries.iter_mut() {
+        remap(&mut entry.entities);
+        entry.authors.iter_mut().for_each(|a| *a = new_index[*a]);
+        entry.mentions.iter_mut().for_each(|m| m.entity = new_index[m.entity as usize] as u32);
+    }
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let mut sorted: Vec<Entity> = order.iter().map(|&old| slots[old].take().expect("each once")).collect();
+    let mut slugs = SlugAllocator::default();
+    for entity in &mut sorted {
+        entity.slug = slugs.claim(slugify(&entity.name));
+    }
+    let topics = sort_topics(std::mem::take(topics), entries, &mut sorted);
+    (sorted, topics)
+}
+
+fn sort_topics(topics: Vec<Topic>, entries: &mut [BriefingEntry], entities: &mut [Entity]) -> Vec<Topic> {
+    let mut order: Vec<usize> =
+        (0..topics.len()).filter(|&t| !topics[t].briefings.is_empty() || !topics[t].description.is_empty()).collect();
+    order.sort_by(|&a, &b| topics[a].name.to_lowercase().cmp(&topics[b].name.to_lowercase()).then(a.cmp(&b)));
+    let mut new_index = vec![usize::MAX; topics.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for entry in entries.iter_mut() {
+        entry.topics.iter_mut().for_each(|t| *t = new_index[*t]);
+        entry.topics.sort_unstable();
+    }
+    for entity in entities.iter_mut() {
+        entity.topics.iter_mut().for_each(|(t, _)| *t = new_index[*t]);
+    }
+    let mut slots: Vec<Option<Topic>> = topics.into_iter().map(Some).collect();
+    let mut sorted: Vec<Topic> = order.iter().map(|&old| slots[old].take().expect("each once")).collect();
+    let mut slugs = SlugAllocator::default();
+    for topic in &mut sorted {
+        topic.slug = slugs.claim(topic.slug.clone());
+    }
+    sorted
+}

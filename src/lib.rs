@@ -1,0 +1,147 @@
+//! Dossier turns a folder of policy briefings into a static knowledge-base
+//! website: a page per briefing, per entity and per topic, all cross-linked.
+//!
+//! The build is a flat list of stages, each taking the previous stage's
+//! output and returning a new value:
+//!
+//! ```text
+//! config::load   book.toml                 -> Config
+//! ingest         seeds/                    -> briefings, notes, problems
+//! document       Markdown bodies           -> parsed documents (events + text blocks)
+//! extract        documents + gazetteer     -> entities, mentions, topics
+//! kb             everything above          -> KnowledgeBase (immutable)
+//! render         KnowledgeBase + templates -> pages (path, bytes)
+//! output         pages + static files      -> the site on disk, swapped in atomically
+//! ```
+
+pub mod config;
+pub mod diagnostics;
+pub mod document;
+pub mod extract;
+pub mod ingest;
+pub mod init;
+pub mod kb;
+pub mod model;
+pub mod output;
+pub mod paths;
+pub mod render;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use config::Config;
+use diagnostics::{BuildFailure, Diagnostic};
+use kb::KnowledgeBase;
+
+/// What the user asked the build to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub keep_going: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub out_dir: PathBuf,
+    pub pages: usize,
+    pub briefings: usize,
+    pub entities: usize,
+    pub topics: usize,
+    /// Warnings, and with `--keep-going` the errors of skipped files.
+    pub problems: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Times each stage for `-v`.
+struct Stopwatch {
+    last: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn new() -> Self {
+        Stopwatch { last: Instant::now(), timings: Vec::new() }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.timings.push((stage, now - self.last));
+        self.last = now;
+    }
+}
+
+/// Reads the configuration with the command line's overrides applied.
+pub fn load_config(options: &BuildOptions) -> Result<Config, BuildFailure> {
+    let mut config = config::load(&options.root)?;
+    if let Some(out) = &options.out {
+        config.build_dir = if out.is_absolute() { out.clone() } else { std::env::current_dir().unwrap_or_default().join(out) };
+    }
+    if let Some(url) = &options.base_url {
+        config.site_url = Some(url.trim_end_matches('/').to_string());
+    }
+    config.include_drafts = options.drafts;
+    Ok(config)
+}
+
+/// Everything up to the knowledge base, shared by `build` and `entities`.
+pub fn knowledge_base(config: Config, keep_going: bool) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
+    let mut watch = Stopwatch::new();
+    let (kb, problems) = knowledge_base_timed(config, keep_going, &mut watch)?;
+    Ok((kb, problems))
+}
+
+fn knowledge_base_timed(config: Config, keep_going: bool, watch: &mut Stopwatch) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
+    let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
+    let problems = sources.problems;
+    if !keep_going && problems.iter().any(Diagnostic::is_error) {
+        return Err(BuildFailure { diagnostics: problems });
+    }
+    watch.lap("ingest");
+    let documents: Vec<document::Document> =
+        sources.briefings.par_iter().map(|b| document::parse(&b.title, &b.body)).collect();
+    watch.lap("parse");
+    let front_matter_topics: Vec<Vec<String>> = sources.briefings.iter().map(|b| b.topics.clone()).collect();
+    let extraction = extract::extract(&extract::Inputs {
+        documents: &documents,
+        front_matter_topics: &front_matter_topics,
+        entity_notes: &sources.entity_notes,
+        topic_notes: &sources.topic_notes,
+        config: &config,
+    });
+    watch.lap("extract");
+    let kb = kb::build(config, sources.briefings, documents, extraction, &sources.entity_notes, &sources.topic_notes);
+    watch.lap("knowledge base");
+    Ok((kb, problems))
+}
+
+/// Builds the site.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let mut watch = Stopwatch::new();
+    let config = load_config(options)?;
+    let out_dir = config.build_dir.clone();
+    let protected = [config.seeds_dir.as_path(), &config.root.join("templates"), &config.root.join("static")];
+    output::check_output_folder(&config.root, &out_dir, &protected)?;
+    let tera = render::templates::load(&config.root.join("templates"))?;
+    let site_static = config.root.join("static");
+    let (kb, problems) = knowledge_base_timed(config, options.keep_going, &mut watch)?;
+    let mut pages = render::render(&kb, &tera)?;
+    watch.lap("render");
+    pages.extend(output::static_files(&site_static)?);
+    output::write_site(&out_dir, &pages)?;
+    watch.lap("write");
+    Ok(BuildReport {
+        out_dir,
+        pages: pages.len(),
+        briefings: kb.briefings.len(),
+        entities: kb.entities.len(),
+        topics: kb.topics.len(),
+        problems,
+        timings: watch.timings,
+    })
+}

@@ -1,0 +1,193 @@
+//! Machine-readable outputs: Atom feeds, the sitemap, robots.txt, `kb.json`
+//! (the knowledge base for researchers and other tools) and the generated
+//! highlighting stylesheet.
+
+use serde::Serialize;
+
+use super::views::{FeedContext, FeedEntry};
+use super::{Page, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::paths::{self, Slug};
+
+impl<'a> Renderer<'a> {
+    /// An Atom feed of `briefings` (newest first), for the page at `page_path`.
+    pub(super) fn feed(&self, title: &str, path: &str, page_path: &str, briefings: &[usize]) -> Result<Page, Diagnostic> {
+        let config = &self.kb.config;
+        let url = |p: &str| match &config.site_url {
+            Some(site) => paths::absolute_url(site, p),
+            None => format!("{}{p}", paths::path_to_root(path)),
+        };
+        let updated = |b: usize| self.kb.briefings[b].briefing.date;
+        let newest = briefings.iter().filter_map(|&b| updated(b)).max();
+        let fallback = config.build_date.clone().unwrap_or_else(|| "1970-01-01".into());
+        let entries = briefings
+            .iter()
+            .take(config.feed_size)
+            .map(|&b| {
+                let briefing = &self.kb.briefings[b].briefing;
+                FeedEntry {
+                    title: &briefing.title,
+                    url: url(&paths::briefing_page(&briefing.slug)),
+                    id: format!("urn:dossier:briefing:{}", briefing.slug),
+                    updated: briefing.date.map(|d| d.rfc3339()).unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
+                    summary: briefing.summary.as_deref(),
+                    authors: briefing.authors.iter().map(String::as_str).collect(),
+                }
+            })
+            .collect();
+        let context = FeedContext {
+            title: title.to_string(),
+            id: format!("urn:dossier:feed:{}", path.trim_end_matches(".xml")),
+            self_url: url(path),
+            site_url: url(page_path),
+            updated: newest.map(|d| d.rfc3339()).unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
+            entries,
+        };
+        self.page("atom.xml", path.to_string(), &context)
+    }
+
+    pub(super) fn site_feed(&self) -> Result<Page, Diagnostic> {
+        self.feed(&self.kb.config.title, "feed.xml", "index.html", &self.kb.by_date)
+    }
+
+    /// Files that need no template: data, sitemap, robots, styles.
+    pub(super) fn data_files(&self) -> Result<Vec<Page>, Diagnostic> {
+        let mut pages = vec![
+            Page { path: "kb.json".into(), bytes: self.kb_json()? },
+            Page { path: "robots.txt".into(), bytes: self.robots().into_bytes() },
+            Page { path: "static/highlight.css".into(), bytes: super::highlight::stylesheet().into_bytes() },
+            Page { path: ".nojekyll".into(), bytes: Vec::new() },
+        ];
+        if let Some(sitemap) = self.sitemap() {
+            pages.push(Page { path: "sitemap.xml".into(), bytes: sitemap.into_bytes() });
+        }
+        if let Some(cname) = &self.kb.config.cname {
+            pages.push(Page { path: "CNAME".into(), bytes: format!("{}\n", cname.trim()).into_bytes() });
+        }
+        Ok(pages)
+    }
+
+    fn robots(&self) -> String {
+        let mut robots = String::from("User-agent: *\nAllow: /\n");
+        if let Some(site) = &self.kb.config.site_url {
+            robots.push_str(&format!("Sitemap: {}\n", paths::absolute_url(site, "sitemap.xml")));
+        }
+        robots
+    }
+
+    /// The sitemap needs absolute URLs, so it exists only with a `site-url`.
+    fn sitemap(&self) -> Option<String> {
+        let site = self.kb.config.site_url.as_deref()?;
+        let mut paths: Vec<String> = vec!["index.html".into(), "briefings/index.html".into(), "entities/index.html".into(), "topics/index.html".into(), "authors/index.html".into(), "graph.html".into()];
+        paths.extend(self.kb.briefings.iter().map(|b| paths::briefing_page(&b.briefing.slug)));
+        paths.extend(self.kb.entities.iter().map(|e| paths::entity_page(&e.slug)));
+        paths.extend(self.kb.topics.iter().map(|t| paths::topic_page(&t.slug)));
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for path in paths {
+            let url = super::body::escape_html(&paths::absolute_url(site, &path));
+            xml.push_str(&format!("  <url><loc>{url}</loc></url>\n"));
+        }
+        xml.push_str("</urlset>\n");
+        Some(xml)
+    }
+
+    fn kb_json(&self) -> Result<Vec<u8>, Diagnostic> {
+        let kb = self.kb;
+        let data = KbJson {
+            briefings: kb
+                .briefings
+                .iter()
+                .map(|entry| {
+                    let b = &entry.briefing;
+                    BriefingJson {
+                        slug: &b.slug,
+                        title: &b.title,
+                        date: b.date.map(|d| d.to_string()),
+                        authors: &b.authors,
+                        series: b.series.as_deref(),
+                        source: &b.source,
+                        topics: entry.topics.iter().map(|&t| &kb.topics[t].slug).collect(),
+                        mentions: surface_counts(entry, kb),
+                    }
+                })
+                .collect(),
+            entities: kb
+                .entities
+                .iter()
+                .map(|e| EntityJson {
+                    slug: &e.slug,
+                    name: &e.name,
+                    kind: e.kind.as_str(),
+                    aliases: e.aliases.iter().map(String::as_str).collect(),
+                    mentions: e.mention_count,
+                    briefings: e.briefings.iter().map(|&b| &kb.briefings[b].briefing.slug).collect(),
+                })
+                .collect(),
+            topics: kb
+                .topics
+                .iter()
+                .map(|t| TopicJson { slug: &t.slug, name: &t.name, briefings: t.briefings.iter().map(|&b| &kb.briefings[b].briefing.slug).collect() })
+                .collect(),
+        };
+        serde_json::to_vec_pretty(&data).map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))
+    }
+}
+
+/// (entity, surface) → count for one briefing, in order of first mention.
+fn surface_counts<'k>(entry: &'k crate::kb::BriefingEntry, kb: &'k crate::kb::KnowledgeBase) -> Vec<MentionJson<'k>> {
+    let mut counts: Vec<MentionJson> = Vec::new();
+    for m in &entry.mentions {
+        let block = &entry.doc.blocks[m.block as usize].text;
+        let surface = &block[m.start as usize..m.end as usize];
+        let slug = &kb.entities[m.entity as usize].slug;
+        match counts.iter_mut().find(|c| c.entity == slug && c.surface == surface) {
+            Some(c) => c.count += 1,
+            None => counts.push(MentionJson { entity: slug, surface, count: 1 }),
+        }
+    }
+    counts
+}
+
+#[derive(Serialize)]
+struct KbJson<'a> {
+    briefings: Vec<BriefingJson<'a>>,
+    entities: Vec<EntityJson<'a>>,
+    topics: Vec<TopicJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct BriefingJson<'a> {
+    slug: &'a Slug,
+    title: &'a str,
+    date: Option<String>,
+    authors: &'a [String],
+    series: Option<&'a str>,
+    source: &'a str,
+    topics: Vec<&'a Slug>,
+    mentions: Vec<MentionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionJson<'a> {
+    entity: &'a Slug,
+    surface: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    slug: &'a Slug,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    aliases: Vec<&'a str>,
+    mentions: usize,
+    briefings: Vec<&'a Slug>,
+}
+
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    slug: &'a Slug,
+    name: &'a str,
+    briefings: Vec<&'a Slug>,
+}

@@ -1,0 +1,141 @@
+//! Graph layouts computed at build time, drawn as plain SVG: an entity's
+//! neighbourhood (a star of its top co-mentioned entities) and the whole
+//! corpus (a force-directed layout of the most-mentioned entities).
+
+use super::previews::Keys;
+use super::views::{Graph, GraphEdge, GraphNode};
+use super::Renderer;
+use crate::paths;
+
+const NEIGHBOURS: usize = 8;
+/// The most entities the corpus graph shows; the rest are listed elsewhere.
+pub const MAX_GRAPH_NODES: usize = 1000;
+
+impl<'a> Renderer<'a> {
+    fn node(&self, entity: usize, x: f32, y: f32, r: f32, root: &str, keys: &mut Keys) -> GraphNode<'a> {
+        let e = &self.kb.entities[entity];
+        keys.insert(super::previews::entity_key(e));
+        GraphNode { name: &e.name, url: format!("{root}{}", paths::entity_page(&e.slug)), kind: e.kind.as_str(), x, y, r, count: e.mention_count }
+    }
+
+    /// The entity in the middle, its top co-mentioned entities around it.
+    pub fn neighbourhood(&self, entity: usize, root: &str, keys: &mut Keys) -> Option<Graph<'a>> {
+        let neighbours: Vec<(usize, usize)> = self.kb.entities[entity].co_mentions.iter().take(NEIGHBOURS).copied().collect();
+        if neighbours.is_empty() {
+            return None;
+        }
+        let (width, height, radius) = (360.0f32, 300.0f32, 110.0f32);
+        let (cx, cy) = (width / 2.0, height / 2.0);
+        let strongest = neighbours[0].1.max(1) as f32;
+        let mut nodes = vec![self.node(entity, cx, cy, 12.0, root, keys)];
+        let mut edges = Vec::new();
+        for (i, &(other, count)) in neighbours.iter().enumerate() {
+            let angle = std::f32::consts::TAU * i as f32 / neighbours.len() as f32 - std::f32::consts::FRAC_PI_2;
+            let (x, y) = (round(cx + radius * angle.cos()), round(cy + radius * angle.sin()));
+            edges.push(GraphEdge { x1: cx, y1: cy, x2: x, y2: y, weight: round(1.0 + 3.0 * count as f32 / strongest) });
+            nodes.push(self.node(other, x, y, 7.0, root, keys));
+        }
+        Some(Graph { width, height, nodes, edges })
+    }
+
+    /// The most-mentioned entities, laid out by a deterministic force
+    /// simulation: co-mentions pull together, everything pushes apart.
+    pub fn corpus_graph(&self, root: &str, keys: &mut Keys) -> (Graph<'a>, usize) {
+        let mut chosen: Vec<usize> = (0..self.kb.entities.len()).filter(|&e| self.kb.entities[e].mention_count > 0).collect();
+        let total = chosen.len();
+        chosen.sort_by(|&a, &b| self.kb.entities[b].mention_count.cmp(&self.kb.entities[a].mention_count).then(a.cmp(&b)));
+        chosen.truncate(MAX_GRAPH_NODES);
+        let mut position_of = vec![usize::MAX; self.kb.entities.len()];
+        for (i, &e) in chosen.iter().enumerate() {
+            position_of[e] = i;
+        }
+        let links = self.graph_links(&chosen, &position_of);
+        let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
+        let points = layout(chosen.len(), &links, size);
+        let most = chosen.first().map_or(1, |&e| self.kb.entities[e].mention_count).max(1) as f32;
+        let nodes = chosen
+            .iter()
+            .zip(&points)
+            .map(|(&e, &(x, y))| {
+                let r = round(3.0 + 9.0 * (self.kb.entities[e].mention_count as f32 / most).sqrt());
+                self.node(e, x, y, r, root, keys)
+            })
+            .collect();
+        let edges = links
+            .iter()
+            .map(|&(a, b, w)| GraphEdge { x1: points[a].0, y1: points[a].1, x2: points[b].0, y2: points[b].1, weight: round(w) })
+            .collect();
+        (Graph { width: size, height: size, nodes, edges }, total)
+    }
+
+    /// Each shown entity's three strongest co-mentions among the shown.
+    fn graph_links(&self, chosen: &[usize], position_of: &[usize]) -> Vec<(usize, usize, f32)> {
+        let mut links = Vec::new();
+        for (i, &e) in chosen.iter().enumerate() {
+            let strongest = self.kb.entities[e]
+                .co_mentions
+                .iter()
+                .filter(|&&(o, _)| position_of[o] != usize::MAX)
+                .take(3);
+            for &(other, count) in strongest {
+                let j = position_of[other];
+                let pair = (i.min(j), i.max(j), 0.5 + (count as f32).ln_1p());
+                if !links.iter().any(|&(a, b, _)| (a, b) == (pair.0, pair.1)) {
+                    links.push(pair);
+                }
+            }
+        }
+        links
+    }
+}
+
+fn round(value: f32) -> f32 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Fruchterman–Reingold on a square of side `size`, from a spiral start, so
+/// the same graph always gets the same picture.
+fn layout(count: usize, links: &[(usize, usize, f32)], size: f32) -> Vec<(f32, f32)> {
+    let centre = size / 2.0;
+    let mut points: Vec<(f32, f32)> = (0..count)
+        .map(|i| {
+            let angle = i as f32 * 2.399_963; // the golden angle
+            let radius = size * 0.45 * ((i as f32 + 0.5) / count.max(1) as f32).sqrt();
+            (centre + radius * angle.cos(), centre + radius * angle.sin())
+        })
+        .collect();
+    let k = (size * size / count.max(1) as f32).sqrt() * 0.6;
+    let iterations = if count > 400 { 40 } else { 80 };
+    let mut temperature = size / 10.0;
+    for _ in 0..iterations {
+        let mut shift = vec![(0.0f32, 0.0f32); count];
+        for i in 0..count {
+            for j in i + 1..count {
+                let (dx, dy) = (points[i].0 - points[j].0, points[i].1 - points[j].1);
+                let distance = (dx * dx + dy * dy).sqrt().max(0.01);
+                let force = k * k / distance / distance;
+                shift[i].0 += dx * force;
+                shift[i].1 += dy * force;
+                shift[j].0 -= dx * force;
+                shift[j].1 -= dy * force;
+            }
+        }
+        for &(a, b, weight) in links {
+            let (dx, dy) = (points[a].0 - points[b].0, points[a].1 - points[b].1);
+            let distance = (dx * dx + dy * dy).sqrt().max(0.01);
+            let force = distance / k * weight.min(3.0);
+            shift[a].0 -= dx * force;
+            shift[a].1 -= dy * force;
+            shift[b].0 += dx * force;
+            shift[b].1 += dy * force;
+        }
+        for (point, (sx, sy)) in points.iter_mut().zip(shift) {
+            let length = (sx * sx + sy * sy).sqrt().max(0.01);
+            let step = length.min(temperature);
+            point.0 = (point.0 + sx / length * step).clamp(20.0, size - 20.0);
+            point.1 = (point.1 + sy / length * step).clamp(20.0, size - 20.0);
+        }
+        temperature *= 0.93;
+    }
+    points.into_iter().map(|(x, y)| (round(x), round(y))).collect()
+}

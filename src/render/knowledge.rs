@@ -1,0 +1,217 @@
+//! The knowledge pages: one per entity (mentions in context, timeline,
+//! co-mentions, neighbourhood), one per topic, and the corpus graph.
+
+use super::previews::{self, Keys};
+use super::views::*;
+use super::{page_title, paginate, pagination, Page, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::kb::Entity;
+use crate::paths::{self, path_to_root};
+
+/// Sentences shown per briefing under "Mentioned in".
+const SNIPPETS_PER_BRIEFING: usize = 3;
+
+impl<'a> Renderer<'a> {
+    pub(super) fn entity(&self, index: usize) -> Result<Vec<Page>, Diagnostic> {
+        let entity = &self.kb.entities[index];
+        let first = paths::entity_page(&entity.slug);
+        let chunks = paginate(&entity.briefings, self.kb.config.page_size);
+        let mut pages = Vec::with_capacity(chunks.len() + 1);
+        for (n, chunk) in chunks.iter().enumerate() {
+            let path = paths::paginated(&first, n + 1);
+            let root = path_to_root(&path);
+            let mut keys = Keys::new();
+            let mentions = chunk.iter().map(|&b| self.mention_entry(index, b, &root, &mut keys)).collect();
+            let co_mentions = entity.co_mentions.iter().take(20).map(|&(e, c)| self.entity_link(e, c, &root, &mut keys)).collect();
+            let authored = entity.authored.iter().map(|&b| self.briefing_link(b, &root, &mut keys)).collect();
+            let neighbourhood = self.neighbourhood(index, &root, &mut keys);
+            let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities", &keys);
+            page.json_ld = previews::script_json(&entity_json_ld(entity));
+            page.feed = Some(format!("{root}{}", feed_path(&first)));
+            page.description = format!("{} ({}), mentioned in {} briefing(s).", entity.name, entity.kind, entity.briefings.len());
+            let context = EntityContext {
+                site: self.site(&path),
+                page,
+                entity: self.entity_view(entity, &root, &first),
+                mentions,
+                pagination: pagination(&first, n + 1, chunks.len(), &root),
+                timeline: self.timeline(&entity.briefings),
+                co_mentions,
+                topics: entity.topics.iter().map(|&(t, c)| self.topic_link(t, c, &root)).collect(),
+                authored,
+                neighbourhood,
+            };
+            pages.push(self.page("entity.html", path, &context)?);
+        }
+        let feed_briefings: Vec<usize> = merge_newest(&entity.briefings, &entity.authored, &self.rank());
+        pages.push(self.feed(&format!("{} — {}", entity.name, self.kb.config.title), &feed_path(&first), &first, &feed_briefings)?);
+        Ok(pages)
+    }
+
+    fn rank(&self) -> Vec<usize> {
+        let mut rank = vec![0; self.kb.briefings.len()];
+        for (position, &b) in self.kb.by_date.iter().enumerate() {
+            rank[b] = position;
+        }
+        rank
+    }
+
+    fn entity_view(&self, entity: &'a Entity, root: &str, first: &str) -> EntityView<'a> {
+        let dates: Vec<_> = entity.briefings.iter().filter_map(|&b| self.kb.briefings[b].briefing.date).collect();
+        EntityView {
+            name: &entity.name,
+            kind: entity.kind.as_str(),
+            kind_label: entity.kind.plural_label(),
+            aliases: entity.aliases.iter().map(String::as_str).collect(),
+            role: entity.role.as_deref(),
+            description: entity.description.as_deref().map(|d| self.markdown(d, root)),
+            wikidata: entity.wikidata.as_deref(),
+            mention_count: entity.mention_count,
+            briefing_count: entity.briefings.len(),
+            first_seen: dates.iter().min().map(|d| d.long()),
+            last_seen: dates.iter().max().map(|d| d.long()),
+            feed: format!("{root}{}", feed_path(first)),
+        }
+    }
+
+    /// Markdown from a curated note, rendered without mention links.
+    fn markdown(&self, text: &str, root: &str) -> String {
+        let doc = crate::document::parse("", text);
+        let resolver = NoLinks;
+        super::body::render(&doc, &[], self.kb.config.link_mentions, &resolver, root, self.kb.config.allow_raw_html)
+    }
+
+    /// A briefing under "Mentioned in", with the sentences of the mentions.
+    fn mention_entry(&self, entity: usize, briefing: usize, root: &str, keys: &mut Keys) -> MentionEntry<'a> {
+        let entry = &self.kb.briefings[briefing];
+        let url = format!("{root}{}", paths::briefing_page(&entry.briefing.slug));
+        let mine: Vec<_> = entry.mentions.iter().filter(|m| m.entity as usize == entity).collect();
+        let mut snippets: Vec<Snippet> = Vec::new();
+        let mut seen = Vec::new();
+        for m in &mine {
+            if snippets.len() == SNIPPETS_PER_BRIEFING {
+                break;
+            }
+            if seen.contains(&(m.block, m.sentence)) {
+                continue;
+            }
+            seen.push((m.block, m.sentence));
+            let block = &entry.doc.blocks[m.block as usize];
+            let text = block.text.as_str();
+            let (s, e) = (m.sentence.0 as usize, m.sentence.1 as usize);
+            let (ms, me) = (m.start as usize, (m.end as usize).min(e.max(m.start as usize)));
+            snippets.push(Snippet {
+                before: &text[s..ms],
+                mark: &text[ms..me],
+                after: &text[me..e],
+                url: if m.block == 0 { url.clone() } else { format!("{url}#{}", block.anchor) },
+            });
+        }
+        MentionEntry { briefing: self.briefing_link(briefing, root, keys), snippets, count: mine.len() }
+    }
+
+    /// Mentions per year (or per month over short spans) as SVG bars.
+    fn timeline(&self, briefings: &[usize]) -> Option<Timeline> {
+        let dates: Vec<_> = briefings.iter().filter_map(|&b| self.kb.briefings[b].briefing.date).collect();
+        let (first, last) = (*dates.iter().min()?, *dates.iter().max()?);
+        let monthly = last.year - first.year <= 2;
+        let bucket = |d: &crate::ingest::date::Date| if monthly { u32::from(d.year) * 12 + u32::from(d.month) - 1 } else { u32::from(d.year) };
+        let (lo, hi) = (bucket(&first), bucket(&last));
+        let mut counts = vec![0usize; (hi - lo + 1) as usize];
+        for d in &dates {
+            counts[(bucket(d) - lo) as usize] += 1;
+        }
+        let label = |b: u32| if monthly { format!("{:04}-{:02}", b / 12, b % 12 + 1) } else { b.to_string() };
+        let (width, height) = (600.0f32, 80.0f32);
+        let most = *counts.iter().max().unwrap_or(&1) as f32;
+        let slot = width / counts.len() as f32;
+        let bars = counts
+            .iter()
+            .enumerate()
+            .map(|(i, &count)| {
+                let h = if count == 0 { 0.0 } else { (height - 4.0) * count as f32 / most + 2.0 };
+                Bar { label: label(lo + i as u32), count, x: i as f32 * slot, y: height - h, width: (slot - 1.0).max(1.0), height: h }
+            })
+            .collect();
+        Some(Timeline { bars, width, height, first: first.long(), last: last.long(), unit: if monthly { "month" } else { "year" } })
+    }
+
+    pub(super) fn topic(&self, index: usize) -> Result<Vec<Page>, Diagnostic> {
+        let topic = &self.kb.topics[index];
+        let first = paths::topic_page(&topic.slug);
+        let chunks = paginate(&topic.briefings, self.kb.config.page_size);
+        let mut pages = Vec::with_capacity(chunks.len() + 1);
+        for (n, chunk) in chunks.iter().enumerate() {
+            let path = paths::paginated(&first, n + 1);
+            let root = path_to_root(&path);
+            let mut keys = Keys::new();
+            let briefings = chunk.iter().map(|&b| self.briefing_link(b, &root, &mut keys)).collect();
+            let entities = topic.entities.iter().take(24).map(|&(e, c)| self.entity_link(e, c, &root, &mut keys)).collect();
+            let mut page = self.page_view(page_title(&topic.name, n + 1), &path, "topics", &keys);
+            page.feed = Some(format!("{root}{}", feed_path(&first)));
+            let context = TopicContext {
+                site: self.site(&path),
+                page,
+                topic: TopicView {
+                    name: &topic.name,
+                    description: (!topic.description.is_empty()).then(|| self.markdown(&topic.description, &root)),
+                    briefing_count: topic.briefings.len(),
+                    feed: format!("{root}{}", feed_path(&first)),
+                },
+                briefings,
+                pagination: pagination(&first, n + 1, chunks.len(), &root),
+                entities,
+            };
+            pages.push(self.page("topic.html", path, &context)?);
+        }
+        pages.push(self.feed(&format!("{} — {}", topic.name, self.kb.config.title), &feed_path(&first), &first, &topic.briefings)?);
+        Ok(pages)
+    }
+
+    pub(super) fn graph(&self) -> Result<Page, Diagnostic> {
+        let path = "graph.html".to_string();
+        let root = path_to_root(&path);
+        let mut keys = Keys::new();
+        let (graph, total) = self.corpus_graph(&root, &mut keys);
+        let shown = graph.nodes.len();
+        let context = GraphContext { site: self.site(&path), page: self.page_view("Graph".into(), &path, "graph", &keys), graph, shown, total };
+        self.page("graph.html", path, &context)
+    }
+}
+
+/// The Atom feed beside a page: `entities/x.html` → `entities/x.xml`.
+pub fn feed_path(page: &str) -> String {
+    format!("{}.xml", page.strip_suffix(".html").unwrap_or(page))
+}
+
+/// Two newest-first lists merged, without repeats.
+fn merge_newest(a: &[usize], b: &[usize], rank: &[usize]) -> Vec<usize> {
+    let mut all: Vec<usize> = a.iter().chain(b).copied().collect();
+    all.sort_by_key(|&x| rank[x]);
+    all.dedup();
+    all
+}
+
+fn entity_json_ld(entity: &Entity) -> serde_json::Value {
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": entity.kind.schema_type(),
+        "name": entity.name,
+        "alternateName": entity.aliases.iter().collect::<Vec<_>>(),
+        "jobTitle": if entity.kind == crate::model::EntityKind::Person { entity.role.clone() } else { None },
+        "description": entity.description,
+        "sameAs": entity.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}")),
+    })
+}
+
+struct NoLinks;
+
+impl super::body::LinkResolver for NoLinks {
+    fn entity_path(&self, _: usize) -> String {
+        String::new()
+    }
+
+    fn placeholder_target(&self, _: &str) -> Option<String> {
+        None
+    }
+}

@@ -1,0 +1,430 @@
+//! Rendering: the knowledge base becomes a list of pages (path and bytes),
+//! each from its own template and typed context. Nothing here touches the
+//! file system; pages are rendered in parallel.
+
+pub mod body;
+pub mod feeds;
+pub mod graph;
+pub mod highlight;
+pub mod knowledge;
+pub mod previews;
+pub mod templates;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::extract::lexicon::name_key;
+use crate::kb::{BriefingEntry, Entity, KnowledgeBase};
+use crate::model::EntityKind;
+use crate::paths::{self, path_to_root};
+use previews::Keys;
+use views::*;
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Renders every page of the site.
+pub fn render(kb: &KnowledgeBase, tera: &tera::Tera) -> Result<Vec<Page>, Diagnostic> {
+    let renderer = Renderer::new(kb, tera);
+    let jobs = renderer.jobs();
+    let pages: Result<Vec<Vec<Page>>, Diagnostic> = jobs.into_par_iter().map(|job| renderer.run(job)).collect();
+    let mut pages: Vec<Page> = pages?.into_iter().flatten().collect();
+    pages.extend(renderer.data_files()?);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// A unit of rendering work.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    BriefingIndex,
+    Briefing(usize),
+    EntityIndex,
+    Entity(usize),
+    TopicIndex,
+    Topic(usize),
+    AuthorIndex,
+    Graph,
+    NotFound,
+    Feed,
+}
+
+pub(crate) struct Renderer<'a> {
+    pub kb: &'a KnowledgeBase,
+    tera: &'a tera::Tera,
+    /// Name keys of entities, aliases and topics → page path, for placeholders.
+    placeholder_targets: BTreeMap<String, String>,
+    pub previews: previews::Previews,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(kb: &'a KnowledgeBase, tera: &'a tera::Tera) -> Self {
+        Renderer { kb, tera, placeholder_targets: placeholder_targets(kb), previews: previews::Previews::new(kb) }
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let mut jobs = vec![Job::Home, Job::BriefingIndex, Job::EntityIndex, Job::TopicIndex, Job::AuthorIndex, Job::Graph, Job::NotFound, Job::Feed];
+        jobs.extend((0..self.kb.briefings.len()).map(Job::Briefing));
+        jobs.extend((0..self.kb.entities.len()).map(Job::Entity));
+        jobs.extend((0..self.kb.topics.len()).map(Job::Topic));
+        jobs
+    }
+
+    fn run(&self, job: Job) -> Result<Vec<Page>, Diagnostic> {
+        match job {
+            Job::Home => self.home().map(|p| vec![p]),
+            Job::BriefingIndex => self.briefing_index(),
+            Job::Briefing(b) => self.briefing(b).map(|p| vec![p]),
+            Job::EntityIndex => self.entity_index().map(|p| vec![p]),
+            Job::Entity(e) => self.entity(e),
+            Job::TopicIndex => self.topic_index().map(|p| vec![p]),
+            Job::Topic(t) => self.topic(t),
+            Job::AuthorIndex => self.author_index().map(|p| vec![p]),
+            Job::Graph => self.graph().map(|p| vec![p]),
+            Job::NotFound => self.not_found().map(|p| vec![p]),
+            Job::Feed => self.site_feed().map(|p| vec![p]),
+        }
+    }
+
+    /// Renders `template` with `context` into a page at `path`.
+    pub fn page<C: Serialize>(&self, template: &str, path: String, context: &C) -> Result<Page, Diagnostic> {
+        let context = tera::Context::from_serialize(context)
+            .map_err(|e| Diagnostic::error(None, format!("internal error building the context of `{path}`: {e}")))?;
+        let html = self.tera.render(template, &context).map_err(|e| {
+            templates::template_error(&self.kb.config.root.join("templates"), &self.site_template_names(), &e)
+        })?;
+        Ok(Page { path, bytes: html.into_bytes() })
+    }
+
+    fn site_template_names(&self) -> Vec<(String, String)> {
+        let dir = self.kb.config.root.join("templates");
+        self.tera
+            .get_template_names()
+            .filter(|name| dir.join(name).is_file())
+            .map(|name| (name.to_string(), String::new()))
+            .collect()
+    }
+
+    pub fn site(&self, path: &str) -> SiteView<'a> {
+        let config = &self.kb.config;
+        SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            root: path_to_root(path),
+            site_url: config.site_url.as_deref(),
+        }
+    }
+
+    pub fn page_view(&self, title: String, path: &str, section: &'static str, keys: &Keys) -> PageView {
+        PageView {
+            canonical: self.kb.config.site_url.as_deref().map(|url| paths::absolute_url(url, path)),
+            title,
+            path: path.to_string(),
+            description: self.kb.config.description.clone(),
+            section,
+            json_ld: String::new(),
+            previews: self.previews.json_for(keys),
+            feed: None,
+        }
+    }
+
+    pub fn entity_link(&self, entity: usize, count: usize, root: &str, keys: &mut Keys) -> EntityLink<'a> {
+        let e = &self.kb.entities[entity];
+        keys.insert(previews::entity_key(e));
+        EntityLink {
+            name: &e.name,
+            url: format!("{root}{}", paths::entity_page(&e.slug)),
+            kind: e.kind.as_str(),
+            count,
+            preview: previews::entity_key(e),
+        }
+    }
+
+    pub fn topic_link(&self, topic: usize, count: usize, root: &str) -> TopicLink<'a> {
+        let t = &self.kb.topics[topic];
+        TopicLink { name: &t.name, url: format!("{root}{}", paths::topic_page(&t.slug)), count }
+    }
+
+    pub fn briefing_link(&self, briefing: usize, root: &str, keys: &mut Keys) -> BriefingLink<'a> {
+        let b = &self.kb.briefings[briefing].briefing;
+        keys.insert(previews::briefing_key(b));
+        BriefingLink {
+            title: &b.title,
+            url: format!("{root}{}", paths::briefing_page(&b.slug)),
+            date: b.date.map(|d| d.to_string()),
+            date_long: b.date.map(|d| d.long()),
+            summary: b.summary.as_deref(),
+            authors: b.authors.iter().map(String::as_str).collect(),
+            preview: previews::briefing_key(b),
+        }
+    }
+
+    /// Entities grouped by kind, in kind order, each group in the given order.
+    pub fn kind_groups(&self, entities: &[(usize, usize)], root: &str, keys: &mut Keys) -> Vec<KindGroup<'a>> {
+        EntityKind::ALL
+            .iter()
+            .filter_map(|&kind| {
+                let members: Vec<EntityLink> = entities
+                    .iter()
+                    .filter(|&&(e, _)| self.kb.entities[e].kind == kind)
+                    .map(|&(e, n)| self.entity_link(e, n, root, keys))
+                    .collect();
+                (!members.is_empty()).then_some(KindGroup { kind: kind.as_str(), label: kind.plural_label(), entities: members })
+            })
+            .collect()
+    }
+
+    fn home(&self) -> Result<Page, Diagnostic> {
+        let path = "index.html".to_string();
+        let mut keys = Keys::new();
+        let recent = self.kb.by_date.iter().take(10).map(|&b| self.briefing_link(b, "", &mut keys)).collect();
+        let top: Vec<(usize, usize)> = top_entities_per_kind(self.kb, 8);
+        let groups = self.kind_groups(&top, "", &mut keys);
+        let topics = self.topics_by_count("");
+        let context = HomeContext {
+            site: self.site(&path),
+            page: self.page_view(self.kb.config.title.clone(), &path, "home", &keys),
+            recent,
+            groups,
+            topics,
+            briefing_count: self.kb.briefings.len(),
+            entity_count: self.kb.entities.len(),
+        };
+        self.page("index.html", path, &context)
+    }
+
+    fn topics_by_count(&self, root: &str) -> Vec<TopicLink<'a>> {
+        let mut topics: Vec<(usize, usize)> = self.kb.topics.iter().enumerate().map(|(i, t)| (i, t.briefings.len())).collect();
+        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        topics.into_iter().map(|(t, n)| self.topic_link(t, n, root)).collect()
+    }
+
+    fn briefing_index(&self) -> Result<Vec<Page>, Diagnostic> {
+        let first = "briefings/index.html";
+        let chunks = paginate(&self.kb.by_date, self.kb.config.page_size);
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let path = paths::paginated(first, n + 1);
+                let root = path_to_root(&path);
+                let mut keys = Keys::new();
+                let briefings = chunk.iter().map(|&b| self.briefing_link(b, &root, &mut keys)).collect();
+                let context = BriefingListContext {
+                    site: self.site(&path),
+                    page: self.page_view(page_title("Briefings", n + 1), &path, "briefings", &keys),
+                    briefings,
+                    pagination: pagination(first, n + 1, chunks.len(), &root),
+                };
+                self.page("briefings.html", path, &context)
+            })
+            .collect()
+    }
+
+    fn briefing(&self, index: usize) -> Result<Page, Diagnostic> {
+        let entry = &self.kb.briefings[index];
+        let b = &entry.briefing;
+        let path = paths::briefing_page(&b.slug);
+        let root = path_to_root(&path);
+        let mut keys = Keys::new();
+        let resolver = BodyLinks { renderer: self };
+        let body = body::render(&entry.doc, &entry.mentions, self.kb.config.link_mentions, &resolver, &root, self.kb.config.allow_raw_html);
+        for m in &entry.mentions {
+            keys.insert(previews::entity_key(&self.kb.entities[m.entity as usize]));
+        }
+        let authors = entry.authors.iter().map(|&a| self.entity_link(a, 0, &root, &mut keys)).collect();
+        let related = entry.related.iter().map(|&(r, _)| self.briefing_link(r, &root, &mut keys)).collect();
+        let groups = self.kind_groups(&sorted_by_count(&entry.entities), &root, &mut keys);
+        let mut page = self.page_view(b.title.clone(), &path, "briefings", &keys);
+        page.description = b.summary.clone().unwrap_or_else(|| self.previews.briefing_text(b).to_string());
+        page.json_ld = previews::script_json(&self.article_json_ld(entry));
+        let context = BriefingContext {
+            site: self.site(&path),
+            page,
+            briefing: BriefingView {
+                title: &b.title,
+                date: b.date.map(|d| d.to_string()),
+                date_long: b.date.map(|d| d.long()),
+                authors,
+                series: b.series.as_deref(),
+                summary: b.summary.as_deref(),
+                source: &b.source,
+                sample: b.sample,
+                body,
+                toc: entry.doc.headings.iter().map(|h| TocItem { level: h.level, text: &h.text, anchor: &h.anchor }).collect(),
+            },
+            groups,
+            topics: entry.topics.iter().map(|&t| self.topic_link(t, 0, &root)).collect(),
+            related,
+        };
+        self.page("briefing.html", path, &context)
+    }
+
+    fn article_json_ld(&self, entry: &BriefingEntry) -> serde_json::Value {
+        let b = &entry.briefing;
+        let person = |&a: &usize| serde_json::json!({"@type": "Person", "name": self.kb.entities[a].name});
+        let thing = |&(e, _): &(usize, usize)| {
+            let entity = &self.kb.entities[e];
+            serde_json::json!({"@type": entity.kind.schema_type(), "name": entity.name})
+        };
+        serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": b.title,
+            "datePublished": b.date.map(|d| d.to_string()),
+            "author": entry.authors.iter().map(person).collect::<Vec<_>>(),
+            "about": entry.topics.iter().map(|&t| serde_json::json!({"@type": "Thing", "name": self.kb.topics[t].name})).collect::<Vec<_>>(),
+            "mentions": entry.entities.iter().map(thing).collect::<Vec<_>>(),
+        })
+    }
+
+    fn entity_index(&self) -> Result<Page, Diagnostic> {
+        let path = "entities/index.html".to_string();
+        let root = path_to_root(&path);
+        let mut keys = Keys::new();
+        let all: Vec<(usize, usize)> = self.kb.entities.iter().enumerate().map(|(i, e)| (i, e.mention_count)).collect();
+        let groups = self.kind_groups(&all, &root, &mut keys);
+        let context = EntityIndexContext { site: self.site(&path), page: self.page_view("Entities".into(), &path, "entities", &Keys::new()), groups };
+        self.page("entities.html", path, &context)
+    }
+
+    fn topic_index(&self) -> Result<Page, Diagnostic> {
+        let path = "topics/index.html".to_string();
+        let root = path_to_root(&path);
+        let topics = (0..self.kb.topics.len()).map(|t| self.topic_link(t, self.kb.topics[t].briefings.len(), &root)).collect();
+        let context = TopicIndexContext { site: self.site(&path), page: self.page_view("Topics".into(), &path, "topics", &Keys::new()), topics };
+        self.page("topics.html", path, &context)
+    }
+
+    fn author_index(&self) -> Result<Page, Diagnostic> {
+        let path = "authors/index.html".to_string();
+        let root = path_to_root(&path);
+        let mut keys = Keys::new();
+        let authors = self
+            .kb
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.authored.is_empty())
+            .map(|(i, e)| self.entity_link(i, e.authored.len(), &root, &mut keys))
+            .collect();
+        let context = AuthorIndexContext { site: self.site(&path), page: self.page_view("Authors".into(), &path, "authors", &keys), authors };
+        self.page("authors.html", path, &context)
+    }
+
+    fn not_found(&self) -> Result<Page, Diagnostic> {
+        let path = "404.html".to_string();
+        let base = self
+            .kb
+            .config
+            .site_url
+            .as_deref()
+            .and_then(|url| url.splitn(4, '/').nth(3).map(|p| format!("/{}/", p.trim_matches('/')).replace("//", "/")))
+            .unwrap_or_else(|| "/".to_string());
+        let context = NotFoundContext { site: self.site(&path), page: self.page_view("Page not found".into(), &path, "", &Keys::new()), base };
+        self.page("404.html", path, &context)
+    }
+
+    pub fn entity_by_name_key(&self, text: &str) -> Option<&Entity> {
+        self.placeholder_targets.get(&name_key(text)).and_then(|path| {
+            let slug = path.strip_prefix("entities/")?.strip_suffix(".html")?;
+            self.kb.entity_by_slug(slug)
+        })
+    }
+}
+
+/// Resolves mention and placeholder links for briefing bodies.
+struct BodyLinks<'r, 'a> {
+    renderer: &'r Renderer<'a>,
+}
+
+impl body::LinkResolver for BodyLinks<'_, '_> {
+    fn entity_path(&self, entity: usize) -> String {
+        paths::entity_page(&self.renderer.kb.entities[entity].slug)
+    }
+
+    fn placeholder_target(&self, text: &str) -> Option<String> {
+        self.renderer.placeholder_targets.get(&name_key(text)).cloned()
+    }
+}
+
+/// Name keys of every entity name and alias and every topic name → page.
+fn placeholder_targets(kb: &KnowledgeBase) -> BTreeMap<String, String> {
+    let mut targets = BTreeMap::new();
+    for topic in &kb.topics {
+        targets.insert(name_key(&topic.name), paths::topic_page(&topic.slug));
+    }
+    for entity in &kb.entities {
+        for alias in &entity.aliases {
+            targets.entry(name_key(alias)).or_insert_with(|| paths::entity_page(&entity.slug));
+        }
+    }
+    for entity in &kb.entities {
+        targets.insert(name_key(&entity.name), paths::entity_page(&entity.slug));
+    }
+    targets
+}
+
+/// The most-mentioned entities of each kind, `per_kind` of each.
+fn top_entities_per_kind(kb: &KnowledgeBase, per_kind: usize) -> Vec<(usize, usize)> {
+    let mut top = Vec::new();
+    for kind in EntityKind::ALL {
+        let mut of_kind: Vec<(usize, usize)> =
+            kb.entities.iter().enumerate().filter(|(_, e)| e.kind == kind && e.mention_count > 0).map(|(i, e)| (i, e.mention_count)).collect();
+        of_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.extend(of_kind.into_iter().take(per_kind));
+    }
+    top
+}
+
+pub fn sorted_by_count(list: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = list.to_vec();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorted
+}
+
+/// Splits a list into pages; an empty list still has one (empty) page.
+pub fn paginate<T>(items: &[T], size: usize) -> Vec<&[T]> {
+    if items.is_empty() {
+        return vec![&items[..0]];
+    }
+    items.chunks(size.max(1)).collect()
+}
+
+pub fn page_title(title: &str, number: usize) -> String {
+    if number <= 1 {
+        title.to_string()
+    } else {
+        format!("{title} (page {number})")
+    }
+}
+
+/// Navigation between the pages of a listing whose first page is `first`.
+pub fn pagination(first: &str, current: usize, total: usize, root: &str) -> Pagination {
+    let url = |n: usize| format!("{root}{}", paths::paginated(first, n));
+    let window = current.saturating_sub(3).max(1)..=(current + 3).min(total);
+    let mut numbers: Vec<usize> = window.collect();
+    if !numbers.contains(&1) {
+        numbers.insert(0, 1);
+    }
+    if !numbers.contains(&total) {
+        numbers.push(total);
+    }
+    Pagination {
+        current,
+        total,
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages: numbers.into_iter().map(|n| PageNumber { number: n, url: url(n), current: n == current }).collect(),
+    }
+}
