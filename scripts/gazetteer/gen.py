@@ -1130,8 +1130,11 @@ def build_places(countries, common: set[str], common20: set[str], rare_words: se
         for a in keep:
             k = key(a)
             prev = alias_owner.get(k)
-            if prev is None or (r["pop"], -idx) > (prev["pop"], -prev["_idx"]):
-                alias_owner[k] = {"pop": r["pop"], "_idx": idx}
+            # A hand-curated alias beats a GeoNames one, whatever the
+            # population ("Ostrovets" is Astravyets, not Ostrowiec).
+            rank = (a in curated, r["pop"], -idx)
+            if prev is None or rank > prev["rank"]:
+                alias_owner[k] = {"rank": rank, "_idx": idx}
     out = []
     for idx, r in enumerate(rows):
         aliases = sorted((a for a in proposals[idx] if alias_owner[key(a)]["_idx"] == idx), key=sort_key)
@@ -1449,10 +1452,9 @@ EVENTS = [
     ("2020 Belarusian presidential election", "Belarusian presidential election of 2020"),
     ("2020–2021 Belarusian protests", "2020 Belarusian protests|2020-2021 Belarusian protests|Belarusian protests"),
     ("Second Nagorno-Karabakh War", "44-day war|2020 Nagorno-Karabakh war"),
-    ("COVID-19 pandemic", "COVID-19|COVID|Covid-19|Covid|coronavirus pandemic|Coronavirus pandemic|SARS-CoV-2"),
+    ("COVID-19", "COVID|Covid-19|Covid|COVID-19 pandemic|coronavirus pandemic|Coronavirus pandemic|SARS-CoV-2", "other"),
     ("Ryanair Flight 4978", "Ryanair flight 4978|FR4978"),
     ("Belarus–European Union border crisis", "Belarus-EU border crisis|Belarus–EU border crisis|2021 migrant crisis"),
-    ("Zapad exercises", "Zapad-2021|Zapad 2021|Zapad-2017|Zapad 2017|Zapad-2025|Zapad 2025"),
     ("Russo-Ukrainian War", "Russo–Ukrainian War|Russia-Ukraine war|Russia–Ukraine war|war in Ukraine"),
     ("Russian invasion of Ukraine", "2022 Russian invasion of Ukraine|full-scale invasion of Ukraine"),
     ("Bucha massacre", ""),
@@ -1524,7 +1526,9 @@ def main() -> int:
     for r in orgs:
         if r[2] not in ORG_KINDS:
             raise SystemExit(f"organization {r[0]}: unknown kind {r[2]}")
-    events = build_simple(EVENTS, with_kind=False)
+    # Each event row may name a type; "other" marks things that are not
+    # events though they behave like them in prose (a disease).
+    events = build_simple([(e[0], e[1], e[2] if len(e) > 2 else "event") for e in EVENTS], with_kind=True)
     org_event_forms = {key(s) for r in orgs + events for s in [r[0]] + r[1]}
     # organisations/events must not reuse a country surface form
     country_keys = {key(s) for r in countries for s in [r[0]] + r[1]}
@@ -1565,7 +1569,7 @@ def main() -> int:
         "countries.tsv": render(["name", "aliases", "code"], countries),
         "places.tsv": render(["name", "aliases", "country"], places),
         "organizations.tsv": render(["name", "aliases", "kind"], orgs),
-        "events.tsv": render(["name", "aliases"], events),
+        "events.tsv": render(["name", "aliases", "type"], events),
         "given_names.txt": "\n".join(given) + "\n",
         "common_words.txt": "\n".join(common_words) + "\n",
     }

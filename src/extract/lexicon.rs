@@ -232,7 +232,7 @@ pub const ORGANIZATION_CUES: &[&str] = &[
     "Corporation", "Institute", "University", "Fund", "Association", "Alliance", "Bureau",
     "Authority", "Directorate", "Department", "Administration", "Government", "Cabinet", "Senate",
     "Duma", "Rada", "Police", "Brigade", "Regiment", "Division", "Corps", "Fleet", "Coalition",
-    "Network", "Foundation", "Academy", "Federation", "Board", "Tribunal", "Secretariat",
+    "Network", "Railways", "Airlines", "Foundation", "Academy", "Federation", "Board", "Tribunal", "Secretariat",
     "Consortium", "Holding", "Holdings", "Inc", "Ltd", "Trust", "Society", "Club", "League",
     "Media", "Press", "Television", "Radio", "Channel", "News", "Times", "Post", "Ministries",
     "Inspectorate", "Command", "Headquarters", "Staff", "Initiative", "Platform",

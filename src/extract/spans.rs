@@ -81,8 +81,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let end = self.phrase_end(&block, i);
-            self.segment(&block, i, end, out);
-            i = end;
+            i = self.segment(&block, i, end, out);
         }
     }
 
@@ -198,7 +197,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Splits a phrase into known names, titles and one discovered name.
-    fn segment(&mut self, block: &Block, start: usize, end: usize, out: &mut Vec<Span>) {
+    /// Returns where the phrase really ends: a known name may run past the
+    /// capitalised words (`Organisation for Security and Co-operation in Europe`).
+    fn segment(&mut self, block: &Block, start: usize, mut end: usize, out: &mut Vec<Span>) -> usize {
         let mut at = start;
         if self.drop_initial_word(block, start, end) {
             at += 1;
@@ -211,7 +212,9 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if let Some((after, id)) = self.known_at(block, at, end) {
+                end = end.max(after);
                 let stands_alone = after == end
+                    || block.title_case
                     || self.title_run(block, after, end).is_some()
                     || self.is_given_name(self.word(block, after));
                 if stands_alone {
@@ -221,21 +224,28 @@ impl<'a> Finder<'a> {
                 }
             }
             self.discovered(block, at, end, role.take(), out);
-            return;
+            return end;
         }
+        end
     }
 
     /// A sentence-initial common word (`Despite`, `The`) is no part of a name.
     fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize) -> bool {
         let token = block.tokens[start];
         let word = self.word(block, start);
-        if !token.has(SENTENCE_START) || self.gazetteer.starts_a_name(word) || self.cue(word) & cue::HEAD_TITLE != 0 {
+        if self.cue(word) & cue::HEAD_TITLE != 0 || self.known_at(block, start, end).is_some() {
+            return false;
+        }
+        if is_function_word(word) {
+            return true;
+        }
+        if !token.has(SENTENCE_START) {
             return false;
         }
         if self.is_given_name(word) && end > start + 1 {
             return false;
         }
-        self.is_common(word) && !(end - start >= 3 && self.has_type_cue(block, end - 1) && !is_function_word(word))
+        self.is_common(word) && !(end - start >= 3 && self.has_type_cue(block, end - 1))
     }
 
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
@@ -260,13 +270,27 @@ impl<'a> Finder<'a> {
         (head && at > start && !names_a_thing).then_some(at)
     }
 
-    /// The longest gazetteer name starting at `start`, within the phrase.
+    /// The longest gazetteer name starting at `start`. It may run past the
+    /// phrase's `end` over lower-case words, if it ends on a capitalised one.
     fn known_at(&mut self, block: &Block, start: usize, end: usize) -> Option<(usize, u32)> {
         if !self.gazetteer.starts_a_name(&straighten(self.word(block, start))) {
             return None;
         }
-        let longest = end.min(start + self.gazetteer.max_words);
-        for after in (start + 1..=longest).rev() {
+        let tokens = block.tokens;
+        let mut limit = start + 1;
+        while limit < tokens.len()
+            && limit - start < self.gazetteer.max_words
+            && tokens[limit].has(SPACE_BEFORE)
+            && !tokens[limit].has(SENTENCE_START)
+            && !tokens[limit - 1].has(POSSESSIVE)
+            && !tokens[limit - 1].has(PAREN_AFTER)
+        {
+            limit += 1;
+        }
+        for after in (start + 1..=limit).rev() {
+            if after > end && !tokens[after - 1].has(CAPITALISED) {
+                continue;
+            }
             self.candidate.clear();
             for k in start..after {
                 if k > start {
