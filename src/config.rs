@@ -154,7 +154,10 @@ pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(root, &path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::defaults(root)),
-        Err(e) => Err(Diagnostic::error(path, format!("failed to read book.toml: {e}"))),
+        Err(e) => Err(Diagnostic::error(
+            path,
+            format!("failed to read book.toml: {e}"),
+        )),
     }
 }
 
@@ -222,8 +225,7 @@ fn validate(config: &Config) -> Result<(), String> {
         }
     }
     if let Some(date) = &config.build_date {
-        crate::ingest::date::parse_date(date)
-            .map_err(|e| format!("`dossier.date`: {e}"))?;
+        crate::ingest::date::parse_date(date).map_err(|e| format!("`dossier.date`: {e}"))?;
     }
     Ok(())
 }

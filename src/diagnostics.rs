@@ -98,8 +98,14 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -115,7 +121,10 @@ impl fmt::Display for BuildFailure {
             writeln!(f, "{diagnostic}")?;
         }
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        write!(f, "build failed with {errors} error(s); the previous site was left as it was")
+        write!(
+            f,
+            "build failed with {errors} error(s); the previous site was left as it was"
+        )
     }
 }
 

@@ -75,7 +75,9 @@ impl Document {
         let mut current: Option<String> = None;
         for event in &self.events {
             match event {
-                Event::Start(Tag::Link { dest_url, .. }) if is_placeholder(dest_url) => current = Some(String::new()),
+                Event::Start(Tag::Link { dest_url, .. }) if is_placeholder(dest_url) => {
+                    current = Some(String::new())
+                }
                 Event::Text(text) | Event::Code(text) => {
                     if let Some(current) = current.as_mut() {
                         current.push_str(text);
@@ -165,10 +167,20 @@ impl Builder {
 
     fn start(&mut self, tag: Tag<'static>) -> Event<'static> {
         match tag {
-            Tag::Heading { level, id, classes, attrs } => {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
                 let anchor = self.unique_anchor(id.as_deref().unwrap_or(""), "section");
                 self.open_block(BlockKind::Heading, anchor.clone());
-                Event::Start(Tag::Heading { level, id: Some(CowStr::from(anchor)), classes, attrs })
+                Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(anchor)),
+                    classes,
+                    attrs,
+                })
             }
             Tag::Paragraph => {
                 let anchor = self.next_paragraph_anchor();
@@ -211,7 +223,12 @@ impl Builder {
 
     fn open_block(&mut self, kind: BlockKind, anchor: String) {
         let section = self.doc.headings.len().checked_sub(1);
-        self.doc.blocks.push(Block { kind, text: String::new(), anchor, section });
+        self.doc.blocks.push(Block {
+            kind,
+            text: String::new(),
+            anchor,
+            section,
+        });
         self.open.push(Some((self.doc.blocks.len() - 1) as u32));
     }
 
@@ -243,13 +260,20 @@ impl Builder {
     }
 
     fn current_section_anchor(&self) -> String {
-        self.doc.headings.last().map_or_else(|| "top".to_string(), |h| h.anchor.clone())
+        self.doc
+            .headings
+            .last()
+            .map_or_else(|| "top".to_string(), |h| h.anchor.clone())
     }
 
     /// Heading ids come from `{#id}` when given, else from the text; the text
     /// is not known at the start tag, so a placeholder is fixed up at the end.
     fn unique_anchor(&mut self, wanted: &str, fallback: &str) -> String {
-        let base = if wanted.is_empty() { fallback.to_string() } else { slugify(wanted).to_string() };
+        let base = if wanted.is_empty() {
+            fallback.to_string()
+        } else {
+            slugify(wanted).to_string()
+        };
         let mut anchor = base.clone();
         let mut n = 1;
         while !self.anchors_used.insert(anchor.clone()) {
@@ -318,7 +342,10 @@ mod tests {
         for (event, position) in doc.events.iter().zip(&doc.positions) {
             if let (Event::Text(text), Some(p)) = (event, position) {
                 let block = &doc.blocks[p.block as usize].text;
-                assert_eq!(&block[p.offset as usize..p.offset as usize + text.len()], text.as_ref());
+                assert_eq!(
+                    &block[p.offset as usize..p.offset as usize + text.len()],
+                    text.as_ref()
+                );
             }
         }
     }

@@ -45,9 +45,15 @@ const STATIC_README: &str = "Files here are copied to `static/` in the output; a
 
 /// Creates a new site in `dir`, which must be missing or empty.
 pub fn init(dir: &Path) -> Result<(), Diagnostic> {
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(Diagnostic::error(dir.to_path_buf(), "the folder is not empty")
-            .help("choose a new or empty folder; `dossier init` never overwrites files"));
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(
+            Diagnostic::error(dir.to_path_buf(), "the folder is not empty")
+                .help("choose a new or empty folder; `dossier init` never overwrites files"),
+        );
     }
     let files: [(&str, &str); 4] = [
         ("book.toml", BOOK_TOML),
@@ -58,9 +64,15 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     for (relative, text) in files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Diagnostic::error(parent.to_path_buf(), format!("failed to create folder: {e}")))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error(
+                    parent.to_path_buf(),
+                    format!("failed to create folder: {e}"),
+                )
+            })?;
         }
-        fs::write(&path, text).map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
+        fs::write(&path, text)
+            .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
     }
     Ok(())
 }

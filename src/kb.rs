@@ -97,7 +97,9 @@ impl KnowledgeBase {
 
     /// The newest briefing date, the `updated` time of site-wide feeds.
     pub fn newest_date(&self) -> Option<Date> {
-        self.by_date.first().and_then(|&b| self.briefings[b].briefing.date)
+        self.by_date
+            .first()
+            .and_then(|&b| self.briefings[b].briefing.date)
     }
 }
 
@@ -111,7 +113,13 @@ pub fn build(
     topic_notes: &[TopicNote],
 ) -> KnowledgeBase {
     let _ = topic_notes;
-    let Extraction { entities: found, mentions, candidates, topics: topic_defs, briefing_topics } = extraction;
+    let Extraction {
+        entities: found,
+        mentions,
+        candidates,
+        topics: topic_defs,
+        briefing_topics,
+    } = extraction;
     let by_date = newest_first(&briefings);
     let rank = ranks(&by_date);
     let mut entities: Vec<Entity> = found
@@ -120,7 +128,9 @@ pub fn build(
             let note = e.note.map(|i| &entity_notes[i]);
             Entity {
                 slug: slugify(""),
-                description: note.map(|n| n.description.clone()).filter(|d| !d.is_empty()),
+                description: note
+                    .map(|n| n.description.clone())
+                    .filter(|d| !d.is_empty()),
                 wikidata: note.and_then(|n| n.wikidata.clone()),
                 name: e.name,
                 kind: e.kind,
@@ -141,15 +151,17 @@ pub fn build(
         .zip(mentions)
         .zip(briefing_topics)
         .zip(authors)
-        .map(|((((briefing, doc), mentions), topics), authors)| BriefingEntry {
-            entities: count_in_order(&mentions),
-            briefing,
-            doc,
-            mentions,
-            topics,
-            authors,
-            related: Vec::new(),
-        })
+        .map(
+            |((((briefing, doc), mentions), topics), authors)| BriefingEntry {
+                entities: count_in_order(&mentions),
+                briefing,
+                doc,
+                mentions,
+                topics,
+                authors,
+                related: Vec::new(),
+            },
+        )
         .collect();
     fill_entity_stats(&mut entities, &entries, &rank);
     let co = co_mentions(&entries, entities.len());
@@ -163,7 +175,14 @@ pub fn build(
     let mut topics = build_topics(topic_defs, &entries, &rank);
     fill_entity_topics(&mut entities, &entries);
     let (entities, topics) = sort_and_slug(entities, &mut entries, &mut topics);
-    KnowledgeBase { config, briefings: entries, by_date, entities, topics, candidates }
+    KnowledgeBase {
+        config,
+        briefings: entries,
+        by_date,
+        entities,
+        topics,
+        candidates,
+    }
 }
 
 /// Briefing indices by date, newest first; undated last; ties by title, source.
@@ -171,7 +190,10 @@ fn newest_first(briefings: &[Briefing]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..briefings.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&briefings[a], &briefings[b]);
-        b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.source.cmp(&b.source))
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.source.cmp(&b.source))
     });
     order
 }
@@ -185,7 +207,11 @@ fn ranks(by_date: &[usize]) -> Vec<usize> {
 }
 
 /// Authors are people: each author name becomes (or joins) a person entity.
-fn link_authors(entities: &mut Vec<Entity>, briefings: &[Briefing], by_date: &[usize]) -> Vec<Vec<usize>> {
+fn link_authors(
+    entities: &mut Vec<Entity>,
+    briefings: &[Briefing],
+    by_date: &[usize],
+) -> Vec<Vec<usize>> {
     let mut by_key: BTreeMap<String, usize> = entities
         .iter()
         .enumerate()
@@ -282,10 +308,17 @@ fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize
 /// Related briefings: shared entities weighted by rarity (inverse document
 /// frequency). Entities in more than `cap` briefings are too common to tell
 /// briefings apart and are skipped, which keeps this linear in the corpus.
-fn related_briefings(entries: &[BriefingEntry], entities: &[Entity], rank: &[usize]) -> Vec<Vec<(usize, f32)>> {
+fn related_briefings(
+    entries: &[BriefingEntry],
+    entities: &[Entity],
+    rank: &[usize],
+) -> Vec<Vec<(usize, f32)>> {
     let n = entries.len().max(1) as f32;
     let cap = ((entries.len() as f32).sqrt() as usize * 4).max(50);
-    let weight: Vec<f32> = entities.iter().map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1).collect();
+    let weight: Vec<f32> = entities
+        .iter()
+        .map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1)
+        .collect();
     entries
         .par_iter()
         .enumerate()
@@ -319,10 +352,20 @@ fn related_briefings(entries: &[BriefingEntry], entities: &[Entity], rank: &[usi
         .collect()
 }
 
-fn build_topics(defs: Vec<crate::extract::topics::TopicDef>, entries: &[BriefingEntry], rank: &[usize]) -> Vec<Topic> {
+fn build_topics(
+    defs: Vec<crate::extract::topics::TopicDef>,
+    entries: &[BriefingEntry],
+    rank: &[usize],
+) -> Vec<Topic> {
     let mut topics: Vec<Topic> = defs
         .into_iter()
-        .map(|d| Topic { slug: d.slug, name: d.name, description: d.description, briefings: Vec::new(), entities: Vec::new() })
+        .map(|d| Topic {
+            slug: d.slug,
+            name: d.name,
+            description: d.description,
+            briefings: Vec::new(),
+            entities: Vec::new(),
+        })
         .collect();
     let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); topics.len()];
     for (b, entry) in entries.iter().enumerate() {
@@ -361,17 +404,26 @@ fn fill_entity_topics(entities: &mut [Entity], entries: &[BriefingEntry]) {
 
 /// Sorts entities and topics by name, hands out slugs in that order, and
 /// rewrites every index that pointed at the old positions.
-fn sort_and_slug(mut entities: Vec<Entity>, entries: &mut [BriefingEntry], topics: &mut Vec<Topic>) -> (Vec<Entity>, Vec<Topic>) {
+fn sort_and_slug(
+    mut entities: Vec<Entity>,
+    entries: &mut [BriefingEntry],
+    topics: &mut Vec<Topic>,
+) -> (Vec<Entity>, Vec<Topic>) {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&entities[a], &entities[b]);
-        a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.kind.cmp(&b.kind)).then(a.name.cmp(&b.name))
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.kind.cmp(&b.kind))
+            .then(a.name.cmp(&b.name))
     });
     let mut new_index = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let remap = |list: &mut Vec<(usize, usize)>| list.iter_mut().for_each(|(e, _)| *e = new_index[*e]);
+    let remap =
+        |list: &mut Vec<(usize, usize)>| list.iter_mut().for_each(|(e, _)| *e = new_index[*e]);
     for entity in &mut entities {
         remap(&mut entity.co_mentions);
     }
@@ -381,10 +433,16 @@ fn sort_and_slug(mut entities: Vec<Entity>, entries: &mut [BriefingEntry], topic
     for entry in entries.iter_mut() {
         remap(&mut entry.entities);
         entry.authors.iter_mut().for_each(|a| *a = new_index[*a]);
-        entry.mentions.iter_mut().for_each(|m| m.entity = new_index[m.entity as usize] as u32);
+        entry
+            .mentions
+            .iter_mut()
+            .for_each(|m| m.entity = new_index[m.entity as usize] as u32);
     }
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-    let mut sorted: Vec<Entity> = order.iter().map(|&old| slots[old].take().expect("each once")).collect();
+    let mut sorted: Vec<Entity> = order
+        .iter()
+        .map(|&old| slots[old].take().expect("each once"))
+        .collect();
     let mut slugs = SlugAllocator::default();
     for entity in &mut sorted {
         entity.slug = slugs.claim(slugify(&entity.name));
@@ -393,10 +451,21 @@ fn sort_and_slug(mut entities: Vec<Entity>, entries: &mut [BriefingEntry], topic
     (sorted, topics)
 }
 
-fn sort_topics(topics: Vec<Topic>, entries: &mut [BriefingEntry], entities: &mut [Entity]) -> Vec<Topic> {
-    let mut order: Vec<usize> =
-        (0..topics.len()).filter(|&t| !topics[t].briefings.is_empty() || !topics[t].description.is_empty()).collect();
-    order.sort_by(|&a, &b| topics[a].name.to_lowercase().cmp(&topics[b].name.to_lowercase()).then(a.cmp(&b)));
+fn sort_topics(
+    topics: Vec<Topic>,
+    entries: &mut [BriefingEntry],
+    entities: &mut [Entity],
+) -> Vec<Topic> {
+    let mut order: Vec<usize> = (0..topics.len())
+        .filter(|&t| !topics[t].briefings.is_empty() || !topics[t].description.is_empty())
+        .collect();
+    order.sort_by(|&a, &b| {
+        topics[a]
+            .name
+            .to_lowercase()
+            .cmp(&topics[b].name.to_lowercase())
+            .then(a.cmp(&b))
+    });
     let mut new_index = vec![usize::MAX; topics.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -406,10 +475,16 @@ fn sort_topics(topics: Vec<Topic>, entries: &mut [BriefingEntry], entities: &mut
         entry.topics.sort_unstable();
     }
     for entity in entities.iter_mut() {
-        entity.topics.iter_mut().for_each(|(t, _)| *t = new_index[*t]);
+        entity
+            .topics
+            .iter_mut()
+            .for_each(|(t, _)| *t = new_index[*t]);
     }
     let mut slots: Vec<Option<Topic>> = topics.into_iter().map(Some).collect();
-    let mut sorted: Vec<Topic> = order.iter().map(|&old| slots[old].take().expect("each once")).collect();
+    let mut sorted: Vec<Topic> = order
+        .iter()
+        .map(|&old| slots[old].take().expect("each once"))
+        .collect();
     let mut slugs = SlugAllocator::default();
     for topic in &mut sorted {
         topic.slug = slugs.claim(topic.slug.clone());

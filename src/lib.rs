@@ -66,7 +66,10 @@ struct Stopwatch {
 
 impl Stopwatch {
     fn new() -> Self {
-        Stopwatch { last: Instant::now(), timings: Vec::new() }
+        Stopwatch {
+            last: Instant::now(),
+            timings: Vec::new(),
+        }
     }
 
     fn lap(&mut self, stage: &'static str) {
@@ -80,7 +83,11 @@ impl Stopwatch {
 pub fn load_config(options: &BuildOptions) -> Result<Config, BuildFailure> {
     let mut config = config::load(&options.root)?;
     if let Some(out) = &options.out {
-        config.build_dir = if out.is_absolute() { out.clone() } else { std::env::current_dir().unwrap_or_default().join(out) };
+        config.build_dir = if out.is_absolute() {
+            out.clone()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(out)
+        };
     }
     if let Some(url) = &options.base_url {
         config.site_url = Some(url.trim_end_matches('/').to_string());
@@ -90,23 +97,36 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, BuildFailure> {
 }
 
 /// Everything up to the knowledge base, shared by `build` and `entities`.
-pub fn knowledge_base(config: Config, keep_going: bool) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
+pub fn knowledge_base(
+    config: Config,
+    keep_going: bool,
+) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
     let mut watch = Stopwatch::new();
     let (kb, problems) = knowledge_base_timed(config, keep_going, &mut watch)?;
     Ok((kb, problems))
 }
 
-fn knowledge_base_timed(config: Config, keep_going: bool, watch: &mut Stopwatch) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
+fn knowledge_base_timed(
+    config: Config,
+    keep_going: bool,
+    watch: &mut Stopwatch,
+) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
     let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
-        return Err(BuildFailure { diagnostics: problems });
+        return Err(BuildFailure {
+            diagnostics: problems,
+        });
     }
     watch.lap("ingest");
-    let documents: Vec<document::Document> =
-        sources.briefings.par_iter().map(|b| document::parse(&b.title, &b.body)).collect();
+    let documents: Vec<document::Document> = sources
+        .briefings
+        .par_iter()
+        .map(|b| document::parse(&b.title, &b.body))
+        .collect();
     watch.lap("parse");
-    let front_matter_topics: Vec<Vec<String>> = sources.briefings.iter().map(|b| b.topics.clone()).collect();
+    let front_matter_topics: Vec<Vec<String>> =
+        sources.briefings.iter().map(|b| b.topics.clone()).collect();
     let extraction = extract::extract(&extract::Inputs {
         documents: &documents,
         front_matter_topics: &front_matter_topics,
@@ -115,7 +135,14 @@ fn knowledge_base_timed(config: Config, keep_going: bool, watch: &mut Stopwatch)
         config: &config,
     });
     watch.lap("extract");
-    let kb = kb::build(config, sources.briefings, documents, extraction, &sources.entity_notes, &sources.topic_notes);
+    let kb = kb::build(
+        config,
+        sources.briefings,
+        documents,
+        extraction,
+        &sources.entity_notes,
+        &sources.topic_notes,
+    );
     watch.lap("knowledge base");
     Ok((kb, problems))
 }
@@ -125,7 +152,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let mut watch = Stopwatch::new();
     let config = load_config(options)?;
     let out_dir = config.build_dir.clone();
-    let protected = [config.seeds_dir.as_path(), &config.root.join("templates"), &config.root.join("static")];
+    let protected = [
+        config.seeds_dir.as_path(),
+        &config.root.join("templates"),
+        &config.root.join("static"),
+    ];
     output::check_output_folder(&config.root, &out_dir, &protected)?;
     let tera = render::templates::load(&config.root.join("templates"))?;
     let site_static = config.root.join("static");

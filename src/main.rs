@@ -75,11 +75,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => build(args, &cli),
-        Command::Init { dir } => dossier::init::init(dir).map_err(BuildFailure::from).map(|()| {
-            if !cli.quiet {
-                println!("Created a new site in {}. Build it with: cd {} && dossier build", dir.display(), dir.display());
-            }
-        }),
+        Command::Init { dir } => dossier::init::init(dir)
+            .map_err(BuildFailure::from)
+            .map(|()| {
+                if !cli.quiet {
+                    println!(
+                        "Created a new site in {}. Build it with: cd {} && dossier build",
+                        dir.display(),
+                        dir.display()
+                    );
+                }
+            }),
         Command::Entities(args) => entities(args),
     };
     match result {
@@ -118,7 +124,11 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
             report.topics,
             report.out_dir.display(),
             report.pages,
-            if skipped > 0 { format!("; skipped {skipped} file(s) with errors") } else { String::new() }
+            if skipped > 0 {
+                format!("; skipped {skipped} file(s) with errors")
+            } else {
+                String::new()
+            }
         );
     }
     Ok(())
@@ -133,13 +143,19 @@ fn print_problems(problems: &[Diagnostic], quiet: bool) {
 }
 
 fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
-    let options = BuildOptions { root: args.root.clone(), ..Default::default() };
+    let options = BuildOptions {
+        root: args.root.clone(),
+        ..Default::default()
+    };
     let config = dossier::load_config(&options)?;
     let (kb, problems) = dossier::knowledge_base(config, true)?;
     print_problems(&problems, true);
     if args.candidates {
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&kb.candidates).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&kb.candidates).unwrap_or_default()
+            );
         } else {
             for c in &kb.candidates {
                 println!("{}\t{}\t{}", c.name, c.kind, c.reason);
@@ -159,12 +175,25 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
     } else {
-        println!("{:<40} {:<13} {:>8} {:>9}  aliases", "name", "type", "mentions", "briefings");
+        println!(
+            "{:<40} {:<13} {:>8} {:>9}  aliases",
+            "name", "type", "mentions", "briefings"
+        );
         for e in &kb.entities {
             let aliases: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
-            println!("{:<40} {:<13} {:>8} {:>9}  {}", e.name, e.kind.as_str(), e.mention_count, e.briefings.len(), aliases.join(", "));
+            println!(
+                "{:<40} {:<13} {:>8} {:>9}  {}",
+                e.name,
+                e.kind.as_str(),
+                e.mention_count,
+                e.briefings.len(),
+                aliases.join(", ")
+            );
         }
     }
     Ok(())

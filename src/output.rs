@@ -22,19 +22,34 @@ pub fn static_files(site_static: &Path) -> Result<Vec<Page>, Diagnostic> {
     collect_builtin(&BUILTIN_STATIC, &mut files);
     if site_static.is_dir() {
         for entry in walkdir::WalkDir::new(site_static).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::error(site_static.to_path_buf(), format!("cannot read static files: {e}")))?;
+            let entry = entry.map_err(|e| {
+                Diagnostic::error(
+                    site_static.to_path_buf(),
+                    format!("cannot read static files: {e}"),
+                )
+            })?;
             if !entry.file_type().is_file() {
                 continue;
             }
-            let relative = crate::diagnostics::display_path(entry.path().strip_prefix(site_static).unwrap_or(entry.path()));
+            let relative = crate::diagnostics::display_path(
+                entry
+                    .path()
+                    .strip_prefix(site_static)
+                    .unwrap_or(entry.path()),
+            );
             if relative.starts_with('.') || relative.ends_with("README.md") {
                 continue;
             }
-            let bytes = fs::read(entry.path()).map_err(|e| Diagnostic::error(entry.path().to_path_buf(), format!("failed to read: {e}")))?;
+            let bytes = fs::read(entry.path()).map_err(|e| {
+                Diagnostic::error(entry.path().to_path_buf(), format!("failed to read: {e}"))
+            })?;
             files.insert(format!("static/{relative}"), bytes);
         }
     }
-    Ok(files.into_iter().map(|(path, bytes)| Page { path, bytes }).collect())
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| Page { path, bytes })
+        .collect())
 }
 
 fn collect_builtin(dir: &Dir<'_>, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
@@ -54,10 +69,16 @@ pub fn check_output_folder(root: &Path, out: &Path, protected: &[&Path]) -> Resu
     let absolute = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let out_abs = absolute(out);
     let refuse = |why: &str| {
-        Err(Diagnostic::error(out.to_path_buf(), format!("refusing to use this output folder: {why}"))
-            .help("choose another folder with --out or `[build] build-dir`"))
+        Err(Diagnostic::error(
+            out.to_path_buf(),
+            format!("refusing to use this output folder: {why}"),
+        )
+        .help("choose another folder with --out or `[build] build-dir`"))
     };
-    if out_abs.parent().is_none() || out_abs == absolute(root) || absolute(root).starts_with(&out_abs) {
+    if out_abs.parent().is_none()
+        || out_abs == absolute(root)
+        || absolute(root).starts_with(&out_abs)
+    {
         return refuse("it is the site folder or contains it");
     }
     for folder in protected {
@@ -75,7 +96,9 @@ pub fn check_output_folder(root: &Path, out: &Path, protected: &[&Path]) -> Resu
 }
 
 fn is_empty_dir(path: &Path) -> bool {
-    fs::read_dir(path).map(|mut entries| entries.next().is_none()).unwrap_or(false)
+    fs::read_dir(path)
+        .map(|mut entries| entries.next().is_none())
+        .unwrap_or(false)
 }
 
 /// Writes all pages into `out`, atomically replacing what was there.
@@ -91,7 +114,10 @@ pub fn write_site(out: &Path, pages: &[Page]) -> Result<(), Diagnostic> {
 
 /// `book` → `.book.building` beside it, on the same file system.
 fn sibling(out: &Path, what: &str) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "book".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "book".into());
     out.with_file_name(format!(".{name}.{what}"))
 }
 
@@ -102,16 +128,23 @@ fn remove_if_ours(path: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     if !path.join(MARKER).exists() {
-        return Err(Diagnostic::error(path.to_path_buf(), "a folder Dossier needs for staging already exists and is not Dossier's")
-            .help("move or remove it"));
+        return Err(Diagnostic::error(
+            path.to_path_buf(),
+            "a folder Dossier needs for staging already exists and is not Dossier's",
+        )
+        .help("move or remove it"));
     }
-    fs::remove_dir_all(path).map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to remove: {e}")))
+    fs::remove_dir_all(path)
+        .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to remove: {e}")))
 }
 
 fn write_all(staging: &Path, pages: &[Page]) -> Result<(), Diagnostic> {
     create_dir(staging)?;
-    fs::write(staging.join(MARKER), b"This folder was written by dossier build; it may be replaced on the next build.\n")
-        .map_err(|e| Diagnostic::error(staging.join(MARKER), format!("failed to write: {e}")))?;
+    fs::write(
+        staging.join(MARKER),
+        b"This folder was written by dossier build; it may be replaced on the next build.\n",
+    )
+    .map_err(|e| Diagnostic::error(staging.join(MARKER), format!("failed to write: {e}")))?;
     let mut made = std::collections::BTreeSet::new();
     for page in pages {
         let path = staging.join(&page.path);
@@ -120,13 +153,15 @@ fn write_all(staging: &Path, pages: &[Page]) -> Result<(), Diagnostic> {
                 create_dir(parent)?;
             }
         }
-        fs::write(&path, &page.bytes).map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
+        fs::write(&path, &page.bytes)
+            .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
     }
     Ok(())
 }
 
 fn create_dir(path: &Path) -> Result<(), Diagnostic> {
-    fs::create_dir_all(path).map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to create folder: {e}")))
+    fs::create_dir_all(path)
+        .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to create folder: {e}")))
 }
 
 /// Moves the finished site into place: old out aside, new in, old removed.
@@ -134,14 +169,24 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
     let old = sibling(out, "old");
     remove_if_ours(&old)?;
     if out.exists() {
-        fs::rename(out, &old).map_err(|e| Diagnostic::error(out.to_path_buf(), format!("failed to move the old site aside: {e}")))?;
+        fs::rename(out, &old).map_err(|e| {
+            Diagnostic::error(
+                out.to_path_buf(),
+                format!("failed to move the old site aside: {e}"),
+            )
+        })?;
     }
     if let Err(e) = fs::rename(staging, out) {
         let _ = fs::rename(&old, out);
-        return Err(Diagnostic::error(out.to_path_buf(), format!("failed to move the new site into place: {e}")));
+        return Err(Diagnostic::error(
+            out.to_path_buf(),
+            format!("failed to move the new site into place: {e}"),
+        ));
     }
     if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| Diagnostic::error(old.clone(), format!("failed to remove the old site: {e}")))?;
+        fs::remove_dir_all(&old).map_err(|e| {
+            Diagnostic::error(old.clone(), format!("failed to remove the old site: {e}"))
+        })?;
     }
     Ok(())
 }

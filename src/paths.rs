@@ -61,7 +61,10 @@ fn truncate_at_dash(slug: &mut String, max: usize) {
     if slug.len() <= max {
         return;
     }
-    let cut = slug[..max].rfind('-').filter(|&i| i > max / 2).unwrap_or(max);
+    let cut = slug[..max]
+        .rfind('-')
+        .filter(|&i| i > max / 2)
+        .unwrap_or(max);
     slug.truncate(cut);
 }
 

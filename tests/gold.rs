@@ -17,7 +17,10 @@ struct Gold {
 }
 
 fn gold() -> (Value, Vec<Gold>) {
-    let text = std::fs::read_to_string(common::repo().join("tests/fixtures/gold_000_3d1f1b5c911402f3.json")).unwrap();
+    let text = std::fs::read_to_string(
+        common::repo().join("tests/fixtures/gold_000_3d1f1b5c911402f3.json"),
+    )
+    .unwrap();
     let json: Value = serde_json::from_str(&text).unwrap();
     let entities = json["entities"]
         .as_array()
@@ -26,17 +29,29 @@ fn gold() -> (Value, Vec<Gold>) {
         .map(|e| {
             let kind = e["type"].as_str().unwrap().to_string();
             let note = e["note"].as_str().unwrap_or("");
-            let mut accepted: BTreeSet<String> = ["person", "country", "place", "organization", "event", "other"]
-                .iter()
-                .filter(|k| note.contains(&format!("'{k}'")))
-                .map(|k| k.to_string())
-                .collect();
+            let mut accepted: BTreeSet<String> = [
+                "person",
+                "country",
+                "place",
+                "organization",
+                "event",
+                "other",
+            ]
+            .iter()
+            .filter(|k| note.contains(&format!("'{k}'")))
+            .map(|k| k.to_string())
+            .collect();
             accepted.insert(kind.clone());
             Gold {
                 name: e["name"].as_str().unwrap().to_string(),
                 kind,
                 accepted,
-                surfaces: e["surface"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect(),
+                surfaces: e["surface"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect(),
             }
         })
         .collect();
@@ -45,7 +60,8 @@ fn gold() -> (Value, Vec<Gold>) {
 
 /// The knowledge base of a site holding only the sample briefing.
 fn sample_kb() -> (dossier::kb::KnowledgeBase, String) {
-    let text = std::fs::read_to_string(common::repo().join("seeds/000_3d1f1b5c911402f3.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(common::repo().join("seeds/000_3d1f1b5c911402f3.txt")).unwrap();
     let dir = common::site(&[("seeds/000_3d1f1b5c911402f3.txt", &text)]);
     let config = dossier::config::Config::defaults(dir.path());
     let (kb, problems) = dossier::knowledge_base(config, false).unwrap();
@@ -63,7 +79,11 @@ fn sample_briefing_meets_the_gold_annotation() {
     let mut types_right = 0;
     let mut failures = Vec::new();
     for g in &gold {
-        let Some(entity) = kb.entities.iter().find(|e| name_key(&e.name) == name_key(&g.name)) else {
+        let Some(entity) = kb
+            .entities
+            .iter()
+            .find(|e| name_key(&e.name) == name_key(&g.name))
+        else {
             failures.push(format!("missing entity {}", g.name));
             continue;
         };
@@ -71,23 +91,47 @@ fn sample_briefing_meets_the_gold_annotation() {
         if g.accepted.contains(entity.kind.as_str()) {
             types_right += 1;
         } else {
-            failures.push(format!("{} typed {} (expected {})", g.name, entity.kind, g.kind));
+            failures.push(format!(
+                "{} typed {} (expected {})",
+                g.name, entity.kind, g.kind
+            ));
         }
         for surface in g.surfaces.iter().filter(|s| text.contains(s.as_str())) {
             surfaces_expected += 1;
-            if entity.name == *surface || entity.aliases.contains(surface) || name_key(&entity.name) == name_key(surface) && entity.name.replace('\'', "’") == *surface {
+            if entity.name == *surface
+                || entity.aliases.contains(surface)
+                || name_key(&entity.name) == name_key(surface)
+                    && entity.name.replace('\'', "’") == *surface
+            {
                 surfaces_found += 1;
             } else {
-                failures.push(format!("{}: surface {surface:?} not listed (aliases {:?})", g.name, entity.aliases));
+                failures.push(format!(
+                    "{}: surface {surface:?} not listed (aliases {:?})",
+                    g.name, entity.aliases
+                ));
             }
         }
     }
     let gold_keys: BTreeSet<String> = gold.iter().map(|g| name_key(&g.name)).collect();
-    let junk: Vec<&str> = kb.entities.iter().filter(|e| !gold_keys.contains(&name_key(&e.name))).map(|e| e.name.as_str()).collect();
-    let not_entities: Vec<&str> = json["not_entities"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let junk: Vec<&str> = kb
+        .entities
+        .iter()
+        .filter(|e| !gold_keys.contains(&name_key(&e.name)))
+        .map(|e| e.name.as_str())
+        .collect();
+    let not_entities: Vec<&str> = json["not_entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     for bad in &not_entities {
         let bare = bad.split(" (").next().unwrap();
-        if kb.entities.iter().any(|e| e.name.eq_ignore_ascii_case(bare)) {
+        if kb
+            .entities
+            .iter()
+            .any(|e| e.name.eq_ignore_ascii_case(bare))
+        {
             failures.push(format!("non-entity {bare:?} was extracted"));
         }
     }
@@ -104,7 +148,11 @@ fn sample_briefing_meets_the_gold_annotation() {
 #[test]
 fn sample_briefing_gets_the_expected_topics_and_no_others() {
     let (kb, _) = sample_kb();
-    let topics: BTreeSet<&str> = kb.briefings[0].topics.iter().map(|&t| kb.topics[t].name.as_str()).collect();
+    let topics: BTreeSet<&str> = kb.briefings[0]
+        .topics
+        .iter()
+        .map(|&t| kb.topics[t].name.as_str())
+        .collect();
     // The gold's topics_a_reader_expects, mapped onto the built-in set.
     let expected: BTreeSet<&str> = [
         "Regional integration",                      // Belarus–Russia integration
@@ -124,10 +172,18 @@ fn sample_briefing_gets_the_expected_topics_and_no_others() {
 fn sample_metadata_is_read_from_plain_text() {
     let (kb, _) = sample_kb();
     let b = &kb.briefings[0].briefing;
-    assert_eq!(b.title, "Towards Deeper Integration—Lukashenka’s Visit to Sochi");
+    assert_eq!(
+        b.title,
+        "Towards Deeper Integration—Lukashenka’s Visit to Sochi"
+    );
     assert_eq!(b.authors, ["Anna Maria Dyrner"]);
     assert_eq!(b.series.as_deref(), Some("PISM Spotlight"));
-    let headings: Vec<&str> = kb.briefings[0].doc.headings.iter().map(|h| h.text.as_str()).collect();
+    let headings: Vec<&str> = kb.briefings[0]
+        .doc
+        .headings
+        .iter()
+        .map(|h| h.text.as_str())
+        .collect();
     assert_eq!(
         headings,
         [

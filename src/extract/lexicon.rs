@@ -110,7 +110,10 @@ pub fn straighten(text: &str) -> String {
 pub fn name_key(name: &str) -> String {
     let folded = deunicode::deunicode(name).to_lowercase();
     let mut key = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+    {
         let word = word.trim_matches('\'');
         let word = word.strip_suffix("'s").unwrap_or(word);
         if word.is_empty() {
@@ -161,15 +164,29 @@ static BUILTIN: OnceLock<Builtin> = OnceLock::new();
 pub fn builtin() -> &'static Builtin {
     BUILTIN.get_or_init(|| {
         let mut gazetteer = Gazetteer::default();
-        load_table(&mut gazetteer, include_str!("../../data/gazetteer/countries.tsv"), |_| EntityKind::Country);
-        load_table(&mut gazetteer, include_str!("../../data/gazetteer/places.tsv"), |_| EntityKind::Place);
-        load_table(&mut gazetteer, include_str!("../../data/gazetteer/organizations.tsv"), |_| {
-            EntityKind::Organization
-        });
-        load_table(&mut gazetteer, include_str!("../../data/gazetteer/events.tsv"), |kind| match kind {
-            Some("other") => EntityKind::Other,
-            _ => EntityKind::Event,
-        });
+        load_table(
+            &mut gazetteer,
+            include_str!("../../data/gazetteer/countries.tsv"),
+            |_| EntityKind::Country,
+        );
+        load_table(
+            &mut gazetteer,
+            include_str!("../../data/gazetteer/places.tsv"),
+            |_| EntityKind::Place,
+        );
+        load_table(
+            &mut gazetteer,
+            include_str!("../../data/gazetteer/organizations.tsv"),
+            |_| EntityKind::Organization,
+        );
+        load_table(
+            &mut gazetteer,
+            include_str!("../../data/gazetteer/events.tsv"),
+            |kind| match kind {
+                Some("other") => EntityKind::Other,
+                _ => EntityKind::Event,
+            },
+        );
         Builtin {
             gazetteer,
             given_names: lines(include_str!("../../data/gazetteer/given_names.txt")),
@@ -180,7 +197,11 @@ pub fn builtin() -> &'static Builtin {
 }
 
 /// Loads a `name<TAB>aliases<TAB>extra` table; `kind_of` maps the third column.
-fn load_table(gazetteer: &mut Gazetteer, table: &str, kind_of: impl Fn(Option<&str>) -> EntityKind) {
+fn load_table(
+    gazetteer: &mut Gazetteer,
+    table: &str,
+    kind_of: impl Fn(Option<&str>) -> EntityKind,
+) {
     for line in table.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let mut columns = line.split('\t');
         let name = columns.next().unwrap_or("").trim();
@@ -191,106 +212,471 @@ fn load_table(gazetteer: &mut Gazetteer, table: &str, kind_of: impl Fn(Option<&s
         }
         let mut names: Vec<&str> = vec![name];
         names.extend(aliases.split('|').map(str::trim).filter(|a| !a.is_empty()));
-        let known = Known { name: name.to_string(), kind, source: Source::Gazetteer, note: None };
+        let known = Known {
+            name: name.to_string(),
+            kind,
+            source: Source::Gazetteer,
+            note: None,
+        };
         gazetteer.add(known, &names);
     }
 }
 
 fn lines(text: &str) -> FxHashSet<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Titles that stand before a person's name. A run of these words before a
 /// name gives the person's role; at least one must be a head title.
 pub const HEAD_TITLES: &[&str] = &[
-    "President", "Minister", "Chancellor", "Premier", "Secretary", "General", "Admiral", "Colonel",
-    "Marshal", "Ambassador", "Senator", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair",
-    "Speaker", "King", "Queen", "Pope", "Patriarch", "Commissioner", "Director", "Commander",
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Sir", "Lord", "Lady", "Prince", "Princess",
-    "Emir", "Sheikh", "Archbishop", "Bishop", "Metropolitan", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Leader", "Lieutenant", "Captain", "Major", "Sergeant", "Judge", "Justice",
-    "Envoy", "Representative", "Deputy", "Congressman", "Congresswoman", "MP", "MEP", "Gen",
-    "Col", "Lt", "Adm", "Capt", "Maj", "Sgt", "Chief", "Head", "CEO", "Tsar", "Emperor", "Dictator",
+    "President",
+    "Minister",
+    "Chancellor",
+    "Premier",
+    "Secretary",
+    "General",
+    "Admiral",
+    "Colonel",
+    "Marshal",
+    "Ambassador",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Speaker",
+    "King",
+    "Queen",
+    "Pope",
+    "Patriarch",
+    "Commissioner",
+    "Director",
+    "Commander",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Prince",
+    "Princess",
+    "Emir",
+    "Sheikh",
+    "Archbishop",
+    "Bishop",
+    "Metropolitan",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Leader",
+    "Lieutenant",
+    "Captain",
+    "Major",
+    "Sergeant",
+    "Judge",
+    "Justice",
+    "Envoy",
+    "Representative",
+    "Deputy",
+    "Congressman",
+    "Congresswoman",
+    "MP",
+    "MEP",
+    "Gen",
+    "Col",
+    "Lt",
+    "Adm",
+    "Capt",
+    "Maj",
+    "Sgt",
+    "Chief",
+    "Head",
+    "CEO",
+    "Tsar",
+    "Emperor",
+    "Dictator",
 ];
 
 /// Words that qualify a title (`Prime` Minister, `Foreign` Minister).
 pub const TITLE_MODIFIERS: &[&str] = &[
-    "Prime", "Foreign", "Defence", "Defense", "Interior", "Finance", "Economy", "Energy", "Justice",
-    "Health", "Deputy", "Vice", "Acting", "Former", "First", "Opposition", "State", "Attorney",
-    "Supreme", "High", "Grand", "Crown", "Executive", "Permanent", "Special", "Chief", "Lieutenant",
-    "Major", "Rear", "Field", "Brigadier", "Secretary", "General", "Culture", "Education", "Trade",
-    "Agriculture", "Transport", "Labour", "Labor", "Emergency", "Emergencies", "Environment",
-    "Security", "Information", "Digital", "Development", "Industry", "Exiled", "Self-proclaimed",
-    "Presidential", "Military", "Senior", "Armed", "Forces", "Staff", "Affairs", "Navy", "Army",
+    "Prime",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Finance",
+    "Economy",
+    "Energy",
+    "Justice",
+    "Health",
+    "Deputy",
+    "Vice",
+    "Acting",
+    "Former",
+    "First",
+    "Opposition",
+    "State",
+    "Attorney",
+    "Supreme",
+    "High",
+    "Grand",
+    "Crown",
+    "Executive",
+    "Permanent",
+    "Special",
+    "Chief",
+    "Lieutenant",
+    "Major",
+    "Rear",
+    "Field",
+    "Brigadier",
+    "Secretary",
+    "General",
+    "Culture",
+    "Education",
+    "Trade",
+    "Agriculture",
+    "Transport",
+    "Labour",
+    "Labor",
+    "Emergency",
+    "Emergencies",
+    "Environment",
+    "Security",
+    "Information",
+    "Digital",
+    "Development",
+    "Industry",
+    "Exiled",
+    "Self-proclaimed",
+    "Presidential",
+    "Military",
+    "Senior",
+    "Armed",
+    "Forces",
+    "Staff",
+    "Affairs",
+    "Navy",
+    "Army",
 ];
 
 /// Last words that make a name an organisation.
 pub const ORGANIZATION_CUES: &[&str] = &[
-    "Ministry", "Council", "Centre", "Center", "Assembly", "Party", "Bank", "Committee", "Agency",
-    "Service", "Services", "Office", "Commission", "Parliament", "Court", "Union", "Organisation",
-    "Organization", "Front", "Movement", "Forces", "Army", "Navy", "Guard", "Group", "Company",
-    "Corporation", "Institute", "University", "Fund", "Association", "Alliance", "Bureau",
-    "Authority", "Directorate", "Department", "Administration", "Government", "Cabinet", "Senate",
-    "Duma", "Rada", "Police", "Brigade", "Regiment", "Division", "Corps", "Fleet", "Coalition",
-    "Network", "Railways", "Airlines", "Foundation", "Academy", "Federation", "Board", "Tribunal", "Secretariat",
-    "Consortium", "Holding", "Holdings", "Inc", "Ltd", "Trust", "Society", "Club", "League",
-    "Media", "Press", "Television", "Radio", "Channel", "News", "Times", "Post", "Ministries",
-    "Inspectorate", "Command", "Headquarters", "Staff", "Initiative", "Platform",
-    "Mission", "Observatory", "Caucus", "Bloc", "Faction", "Cabinet",
+    "Ministry",
+    "Council",
+    "Centre",
+    "Center",
+    "Assembly",
+    "Party",
+    "Bank",
+    "Committee",
+    "Agency",
+    "Service",
+    "Services",
+    "Office",
+    "Commission",
+    "Parliament",
+    "Court",
+    "Union",
+    "Organisation",
+    "Organization",
+    "Front",
+    "Movement",
+    "Forces",
+    "Army",
+    "Navy",
+    "Guard",
+    "Group",
+    "Company",
+    "Corporation",
+    "Institute",
+    "University",
+    "Fund",
+    "Association",
+    "Alliance",
+    "Bureau",
+    "Authority",
+    "Directorate",
+    "Department",
+    "Administration",
+    "Government",
+    "Cabinet",
+    "Senate",
+    "Duma",
+    "Rada",
+    "Police",
+    "Brigade",
+    "Regiment",
+    "Division",
+    "Corps",
+    "Fleet",
+    "Coalition",
+    "Network",
+    "Railways",
+    "Airlines",
+    "Foundation",
+    "Academy",
+    "Federation",
+    "Board",
+    "Tribunal",
+    "Secretariat",
+    "Consortium",
+    "Holding",
+    "Holdings",
+    "Inc",
+    "Ltd",
+    "Trust",
+    "Society",
+    "Club",
+    "League",
+    "Media",
+    "Press",
+    "Television",
+    "Radio",
+    "Channel",
+    "News",
+    "Times",
+    "Post",
+    "Ministries",
+    "Inspectorate",
+    "Command",
+    "Headquarters",
+    "Staff",
+    "Initiative",
+    "Platform",
+    "Mission",
+    "Observatory",
+    "Caucus",
+    "Bloc",
+    "Faction",
+    "Cabinet",
 ];
 
 /// First words that make a name an organisation (`Ministry of …`, `Bank of …`).
 pub const ORGANIZATION_HEADS: &[&str] = &[
-    "Ministry", "Council", "Bank", "Committee", "Office", "Commission", "Court", "Union",
-    "Organisation", "Organization", "Department", "Institute", "University", "Parliament",
-    "Federation", "Association", "Party", "Agency", "Directorate", "Academy", "Centre", "Center",
+    "Ministry",
+    "Council",
+    "Bank",
+    "Committee",
+    "Office",
+    "Commission",
+    "Court",
+    "Union",
+    "Organisation",
+    "Organization",
+    "Department",
+    "Institute",
+    "University",
+    "Parliament",
+    "Federation",
+    "Association",
+    "Party",
+    "Agency",
+    "Directorate",
+    "Academy",
+    "Centre",
+    "Center",
 ];
 
 /// Last words that make a name a place.
 pub const PLACE_CUES: &[&str] = &[
-    "Oblast", "Region", "Province", "District", "County", "Sea", "Ocean", "River", "Lake",
-    "Island", "Islands", "Mountains", "Gap", "Bay", "Strait", "Straits", "Corridor", "Peninsula",
-    "Valley", "Street", "Square", "City", "Krai", "Raion", "Voivodeship", "Governorate", "Canal",
-    "Gulf", "Desert", "Forest", "Plain", "Plateau", "Coast", "Highlands", "Territory", "Republic",
+    "Oblast",
+    "Region",
+    "Province",
+    "District",
+    "County",
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Gap",
+    "Bay",
+    "Strait",
+    "Straits",
+    "Corridor",
+    "Peninsula",
+    "Valley",
+    "Street",
+    "Square",
+    "City",
+    "Krai",
+    "Raion",
+    "Voivodeship",
+    "Governorate",
+    "Canal",
+    "Gulf",
+    "Desert",
+    "Forest",
+    "Plain",
+    "Plateau",
+    "Coast",
+    "Highlands",
+    "Territory",
+    "Republic",
 ];
 
 /// Last words that make a name a facility or other thing.
 pub const FACILITY_CUES: &[&str] = &[
-    "Plant", "Station", "Pipeline", "Bridge", "Airport", "Base", "Terminal", "Refinery", "Mine",
-    "Dam", "Reactor", "Railway", "Highway", "Harbour", "Harbor", "Shipyard", "Factory", "Works",
-    "Complex", "Range", "Cosmodrome", "Stadium", "Prison", "Colony", "Hospital", "Vaccine",
-    "Treaty", "Agreement", "Accords", "Accord", "Protocol", "Act", "Doctrine", "Strategy",
-    "Programme", "Program", "Plan", "Declaration", "Convention", "Charter", "Constitution", "Law",
-    "Code", "Directive", "Regulation", "Package",
+    "Plant",
+    "Station",
+    "Pipeline",
+    "Bridge",
+    "Airport",
+    "Base",
+    "Terminal",
+    "Refinery",
+    "Mine",
+    "Dam",
+    "Reactor",
+    "Railway",
+    "Highway",
+    "Harbour",
+    "Harbor",
+    "Shipyard",
+    "Factory",
+    "Works",
+    "Complex",
+    "Range",
+    "Cosmodrome",
+    "Stadium",
+    "Prison",
+    "Colony",
+    "Hospital",
+    "Vaccine",
+    "Treaty",
+    "Agreement",
+    "Accords",
+    "Accord",
+    "Protocol",
+    "Act",
+    "Doctrine",
+    "Strategy",
+    "Programme",
+    "Program",
+    "Plan",
+    "Declaration",
+    "Convention",
+    "Charter",
+    "Constitution",
+    "Law",
+    "Code",
+    "Directive",
+    "Regulation",
+    "Package",
 ];
 
 /// Last words that make a name an event.
 pub const EVENT_CUES: &[&str] = &[
-    "Exercise", "Exercises", "Summit", "Election", "Elections", "Conference", "Forum", "Games",
-    "Olympics", "Crisis", "War", "Revolution", "Protests", "Referendum", "Drills", "Operation",
-    "Offensive", "Uprising", "Massacre", "Congress", "Talks", "Dialogue", "Festival", "Cup",
-    "Championship", "Siege", "Battle", "Invasion", "Coup", "Meeting", "Session", "Pandemic",
+    "Exercise",
+    "Exercises",
+    "Summit",
+    "Election",
+    "Elections",
+    "Conference",
+    "Forum",
+    "Games",
+    "Olympics",
+    "Crisis",
+    "War",
+    "Revolution",
+    "Protests",
+    "Referendum",
+    "Drills",
+    "Operation",
+    "Offensive",
+    "Uprising",
+    "Massacre",
+    "Congress",
+    "Talks",
+    "Dialogue",
+    "Festival",
+    "Cup",
+    "Championship",
+    "Siege",
+    "Battle",
+    "Invasion",
+    "Coup",
+    "Meeting",
+    "Session",
+    "Pandemic",
 ];
 
 /// Words before a name that place it (`in X`, `port of X`).
-pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "around", "from", "via", "across", "towards"];
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "outside", "around", "from", "via", "across", "towards",
+];
 
 /// Nouns that, in `the NOUN of X`, make X a place.
 pub const PLACE_NOUNS: &[&str] = &[
-    "port", "city", "town", "village", "region", "district", "province", "oblast", "capital",
-    "suburb", "outskirts", "island", "border", "municipality", "settlement", "garrison",
+    "port",
+    "city",
+    "town",
+    "village",
+    "region",
+    "district",
+    "province",
+    "oblast",
+    "capital",
+    "suburb",
+    "outskirts",
+    "island",
+    "border",
+    "municipality",
+    "settlement",
+    "garrison",
 ];
 
 /// Months and weekdays: capitalised, never entities.
 pub const CALENDAR_WORDS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// Lower-case words allowed inside a name (`Ministry of Foreign Affairs`).
-pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "de", "von", "van", "der", "den", "du", "da", "al", "bin", "la", "le"];
+pub const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "von", "van", "der", "den", "du", "da", "al", "bin", "la",
+    "le",
+];
 
 /// What a capitalised word says about the name it stands in, as bit flags.
 pub mod cue {
@@ -337,18 +723,30 @@ mod tests {
     #[test]
     fn name_keys_merge_spellings() {
         assert_eq!(name_key("Klaipėda"), name_key("Klaipeda"));
-        assert_eq!(name_key("43rd Communications Center"), name_key("43rd Communications Centre"));
+        assert_eq!(
+            name_key("43rd Communications Center"),
+            name_key("43rd Communications Centre")
+        );
         assert_eq!(name_key("Lukashenka’s"), "lukashenka");
         assert_eq!(name_key("Ust-Luga"), "ust luga");
-        assert_eq!(name_key("Organization for Security and Cooperation"), name_key("Organisation for Security and Co-operation"));
+        assert_eq!(
+            name_key("Organization for Security and Cooperation"),
+            name_key("Organisation for Security and Co-operation")
+        );
     }
 
     #[test]
     fn builtin_tables_know_the_basics() {
         let b = builtin();
         let g = &b.gazetteer;
-        let kind = |s: &str| g.lookup(s).map(|id| (g.entry(id).name.clone(), g.entry(id).kind));
-        assert_eq!(kind("Belarusian"), Some(("Belarus".into(), EntityKind::Country)));
+        let kind = |s: &str| {
+            g.lookup(s)
+                .map(|id| (g.entry(id).name.clone(), g.entry(id).kind))
+        };
+        assert_eq!(
+            kind("Belarusian"),
+            Some(("Belarus".into(), EntityKind::Country))
+        );
         assert_eq!(kind("Russian Federation").unwrap().0, "Russia");
         assert_eq!(kind("EU").unwrap().1, EntityKind::Organization);
         assert_eq!(kind("Minsk").unwrap().1, EntityKind::Place);

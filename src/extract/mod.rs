@@ -100,14 +100,25 @@ pub fn extract(inputs: &Inputs) -> Extraction {
         .collect::<Vec<_>>();
     let entities = with_surfaces(entities, &per_briefing, &merges, &ids);
     let (topics, briefing_topics) = assign_topics(inputs, &entities, &mentions);
-    Extraction { entities, mentions, candidates, topics, briefing_topics }
+    Extraction {
+        entities,
+        mentions,
+        candidates,
+        topics,
+        briefing_topics,
+    }
 }
 
 /// The built-in gazetteer with the site's curated entities layered on top.
 fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
     let mut gazetteer = builtin.clone();
     for (index, note) in notes.iter().enumerate() {
-        let known = Known { name: note.name.clone(), kind: note.kind, source: Source::Registry, note: Some(index) };
+        let known = Known {
+            name: note.name.clone(),
+            kind: note.kind,
+            source: Source::Registry,
+            note: Some(index),
+        };
         let mut names: Vec<&str> = vec![note.name.as_str()];
         names.extend(note.aliases.iter().map(String::as_str));
         gazetteer.add(known, &names);
@@ -116,7 +127,11 @@ fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
 }
 
 /// Finds and locally resolves the names in one briefing.
-fn find_in_document(doc: &Document, gazetteer: &Gazetteer, builtin: &lexicon::Builtin) -> Vec<Found> {
+fn find_in_document(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    builtin: &lexicon::Builtin,
+) -> Vec<Found> {
     let mut finder = Finder::new(gazetteer, builtin);
     let mut tokens = Vec::new();
     let mut spans = Vec::new();
@@ -127,13 +142,23 @@ fn find_in_document(doc: &Document, gazetteer: &Gazetteer, builtin: &lexicon::Bu
         }
         tokens::tokenize(&block.text, &mut tokens);
         spans.clear();
-        let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading) && is_title_case(&block.text, &tokens);
+        let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
+            && is_title_case(&block.text, &tokens);
         finder.find(&block.text, &tokens, title_case, &mut spans);
-        let sentence_starts: Vec<u32> =
-            tokens.iter().filter(|t| t.has(tokens::SENTENCE_START)).map(|t| t.start).collect();
+        let sentence_starts: Vec<u32> = tokens
+            .iter()
+            .filter(|t| t.has(tokens::SENTENCE_START))
+            .map(|t| t.start)
+            .collect();
         let first_new = found.len();
         for span in &spans {
-            found.push(to_found(&block.text, index as u32, span, &sentence_starts, gazetteer));
+            found.push(to_found(
+                &block.text,
+                index as u32,
+                span,
+                &sentence_starts,
+                gazetteer,
+            ));
         }
         link_acronyms(&mut found[first_new..], &spans);
     }
@@ -143,12 +168,21 @@ fn find_in_document(doc: &Document, gazetteer: &Gazetteer, builtin: &lexicon::Bu
 
 /// Most longer words capitalised: a headline, where capitals mean little.
 fn is_title_case(text: &str, tokens: &[tokens::Token]) -> bool {
-    let long: Vec<_> = tokens.iter().filter(|t| t.word(text).chars().count() > 3).collect();
+    let long: Vec<_> = tokens
+        .iter()
+        .filter(|t| t.word(text).chars().count() > 3)
+        .collect();
     let capitalised = long.iter().filter(|t| t.has(tokens::CAPITALISED)).count();
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
-fn to_found(text: &str, block: u32, span: &Span, sentence_starts: &[u32], gazetteer: &Gazetteer) -> Found {
+fn to_found(
+    text: &str,
+    block: u32,
+    span: &Span,
+    sentence_starts: &[u32],
+    gazetteer: &Gazetteer,
+) -> Found {
     let name = span.name(text).to_string();
     let key = match span.known {
         Some(id) => Key::Known(id),
@@ -211,7 +245,13 @@ fn settle(
                     candidates.push(candidate(e, kind, threshold));
                     continue;
                 }
-                ExtractedEntity { name: resolve::display_name(e), kind, aliases: BTreeSet::new(), role: top_role(e), note: None }
+                ExtractedEntity {
+                    name: resolve::display_name(e),
+                    kind,
+                    aliases: BTreeSet::new(),
+                    role: top_role(e),
+                    note: None,
+                }
             }
         };
         ids.insert(key.clone(), entities.len() as u32);
@@ -226,14 +266,19 @@ fn known_entity(known: &Known, e: &Evidence, notes: &[EntityNote]) -> ExtractedE
     ExtractedEntity {
         name: known.name.clone(),
         kind: known.kind,
-        aliases: note.map(|n| n.aliases.iter().cloned().collect()).unwrap_or_default(),
+        aliases: note
+            .map(|n| n.aliases.iter().cloned().collect())
+            .unwrap_or_default(),
         role: note.and_then(|n| n.role.clone()).or_else(|| top_role(e)),
         note: known.note,
     }
 }
 
 fn top_role(e: &Evidence) -> Option<String> {
-    e.roles.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(role, _)| role.clone())
+    e.roles
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(role, _)| role.clone())
 }
 
 fn candidate(e: &Evidence, kind: EntityKind, threshold: f32) -> Candidate {
@@ -243,13 +288,28 @@ fn candidate(e: &Evidence, kind: EntityKind, threshold: f32) -> Candidate {
         e.confidence,
         threshold,
         briefings,
-        if e.votes.iter().all(|&v| v == 0.0) { " with no cue to its type" } else { "" }
+        if e.votes.iter().all(|&v| v == 0.0) {
+            " with no cue to its type"
+        } else {
+            ""
+        }
     );
-    Candidate { name: resolve::display_name(e), kind, confidence: e.confidence, briefings, reason }
+    Candidate {
+        name: resolve::display_name(e),
+        kind,
+        confidence: e.confidence,
+        briefings,
+        reason,
+    }
 }
 
 /// Curated entities get a page even before any briefing mentions them.
-fn add_unmentioned_notes(entities: &mut Vec<ExtractedEntity>, notes: &[EntityNote], gazetteer: &Gazetteer, ids: &mut BTreeMap<Key, u32>) {
+fn add_unmentioned_notes(
+    entities: &mut Vec<ExtractedEntity>,
+    notes: &[EntityNote],
+    gazetteer: &Gazetteer,
+    ids: &mut BTreeMap<Key, u32>,
+) {
     for (id, known) in gazetteer.entries.iter().enumerate() {
         let key = Key::Known(id as u32);
         if known.source == Source::Registry && !ids.contains_key(&key) {
@@ -263,12 +323,22 @@ fn final_key<'k>(key: &'k Key, merges: &'k BTreeMap<Key, Key>) -> &'k Key {
     merges.get(key).unwrap_or(key)
 }
 
-fn mentions_of(found: &[Found], merges: &BTreeMap<Key, Key>, ids: &BTreeMap<Key, u32>) -> Vec<Mention> {
+fn mentions_of(
+    found: &[Found],
+    merges: &BTreeMap<Key, Key>,
+    ids: &BTreeMap<Key, u32>,
+) -> Vec<Mention> {
     found
         .iter()
         .filter_map(|f| {
             let entity = *ids.get(final_key(&f.key, merges))?;
-            Some(Mention { entity, block: f.block, start: f.start, end: f.end, sentence: f.sentence })
+            Some(Mention {
+                entity,
+                block: f.block,
+                start: f.start,
+                end: f.end,
+                sentence: f.sentence,
+            })
         })
         .collect()
 }
@@ -295,8 +365,13 @@ fn with_surfaces(
 }
 
 /// Topics per briefing, from every source.
-fn assign_topics(inputs: &Inputs, entities: &[ExtractedEntity], mentions: &[Vec<Mention>]) -> (Vec<topics::TopicDef>, Vec<Vec<usize>>) {
-    let mut defs: Vec<topics::TopicDef> = inputs.topic_notes.iter().map(topics::from_note).collect();
+fn assign_topics(
+    inputs: &Inputs,
+    entities: &[ExtractedEntity],
+    mentions: &[Vec<Mention>],
+) -> (Vec<topics::TopicDef>, Vec<Vec<usize>>) {
+    let mut defs: Vec<topics::TopicDef> =
+        inputs.topic_notes.iter().map(topics::from_note).collect();
     if inputs.config.builtin_topics {
         for def in topics::builtin(&inputs.config.rename_topics) {
             if !defs.iter().any(|d| d.slug == def.slug) {
@@ -311,7 +386,9 @@ fn assign_topics(inputs: &Inputs, entities: &[ExtractedEntity], mentions: &[Vec<
         .par_iter()
         .zip(mentions.par_iter())
         .zip(inputs.front_matter_topics.par_iter())
-        .map(|((doc, mentions), front_matter)| topics_of(&index, doc, mentions, entities, front_matter))
+        .map(|((doc, mentions), front_matter)| {
+            topics_of(&index, doc, mentions, entities, front_matter)
+        })
         .collect();
     (index.topics, assigned)
 }
@@ -345,7 +422,10 @@ fn topics_of(
     for block in &doc.blocks {
         topics::words_of(&block.text, &mut words);
     }
-    let names: BTreeSet<&str> = mentions.iter().map(|m| entities[m.entity as usize].name.as_str()).collect();
+    let names: BTreeSet<&str> = mentions
+        .iter()
+        .map(|m| entities[m.entity as usize].name.as_str())
+        .collect();
     let names: Vec<&str> = names.into_iter().collect();
     let mut assigned: BTreeSet<usize> = index.assign(&words, &names).into_iter().collect();
     let slug_of = |name: &str| crate::paths::slugify(name);

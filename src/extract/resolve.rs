@@ -53,7 +53,9 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     }
     for f in found.iter() {
         if let Some(surname) = person_surname(f, gazetteer) {
-            let entry = short_forms.entry(surname).or_insert_with(|| Some(f.key.clone()));
+            let entry = short_forms
+                .entry(surname)
+                .or_insert_with(|| Some(f.key.clone()));
             if entry.as_ref().is_some_and(|k| *k != f.key) && f.defines.is_none() {
                 *entry = None; // two people share the surname: leave it alone
             }
@@ -89,7 +91,11 @@ fn person_surname(found: &Found, gazetteer: &Gazetteer) -> Option<String> {
 
 /// The kind with the most votes, if any kind has votes.
 pub fn top_kind(votes: &Votes) -> Option<EntityKind> {
-    let (index, best) = votes.iter().enumerate().fold((0, 0.0f32), |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc });
+    let (index, best) =
+        votes.iter().enumerate().fold(
+            (0, 0.0f32),
+            |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc },
+        );
     (best > 0.0).then(|| EntityKind::ALL[index])
 }
 
@@ -112,7 +118,10 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
     for (briefing, found) in per_briefing.iter().enumerate() {
         let mut best: FxHashMap<&Key, (f32, u32)> = FxHashMap::default();
         for f in found {
-            let e = evidence.entry(f.key.clone()).or_insert_with(|| Evidence { single: true, ..Default::default() });
+            let e = evidence.entry(f.key.clone()).or_insert_with(|| Evidence {
+                single: true,
+                ..Default::default()
+            });
             for (total, v) in e.votes.iter_mut().zip(f.votes) {
                 *total += v;
             }
@@ -132,7 +141,11 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
         for (key, (confidence, count)) in best {
             let e = evidence.get_mut(key).expect("gathered above");
             let local = confidence + 0.05 * (count - 1).min(6) as f32;
-            e.confidence += if e.briefings.len() > 1 { local.max(0.5) } else { local };
+            e.confidence += if e.briefings.len() > 1 {
+                local.max(0.5)
+            } else {
+                local
+            };
         }
     }
     evidence
@@ -141,7 +154,10 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
 /// Corpus-wide merges: a found name whose key is a known name's key, an
 /// acronym defined for exactly one name, a surname borne by exactly one
 /// person. Returns a map from merged key to its target.
-pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) -> BTreeMap<Key, Key> {
+pub fn corpus_merges(
+    evidence: &BTreeMap<Key, Evidence>,
+    gazetteer: &Gazetteer,
+) -> BTreeMap<Key, Key> {
     let mut merges = BTreeMap::new();
     let mut surnames: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
     for (key, e) in evidence {
@@ -154,10 +170,20 @@ pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) 
         if let Some(id) = gazetteer.lookup_key(text) {
             merges.insert(key.clone(), Key::Known(id));
         } else if e.acronym_targets.len() == 1 {
-            merges.insert(key.clone(), e.acronym_targets.iter().next().cloned().expect("one target"));
+            merges.insert(
+                key.clone(),
+                e.acronym_targets
+                    .iter()
+                    .next()
+                    .cloned()
+                    .expect("one target"),
+            );
         } else if e.single {
             if let Some(people) = surnames.get(text).filter(|p| p.len() == 1) {
-                merges.insert(key.clone(), people.iter().next().cloned().expect("one person"));
+                merges.insert(
+                    key.clone(),
+                    people.iter().next().cloned().expect("one person"),
+                );
             }
         }
     }
@@ -166,8 +192,14 @@ pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) 
 
 fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Option<String> {
     let name = match key {
-        Key::Known(id) if gazetteer.entry(*id).kind == EntityKind::Person => gazetteer.entry(*id).name.clone(),
-        Key::Found(text) if !evidence.single && top_kind(&evidence.votes) == Some(EntityKind::Person) => text.clone(),
+        Key::Known(id) if gazetteer.entry(*id).kind == EntityKind::Person => {
+            gazetteer.entry(*id).name.clone()
+        }
+        Key::Found(text)
+            if !evidence.single && top_kind(&evidence.votes) == Some(EntityKind::Person) =>
+        {
+            text.clone()
+        }
         _ => return None,
     };
     let key = name_key(&name);
@@ -196,10 +228,18 @@ fn follow_chains(merges: BTreeMap<Key, Key>) -> BTreeMap<Key, Key> {
 }
 
 /// Folds the evidence of merged keys into their targets.
-pub fn apply_merges(mut evidence: BTreeMap<Key, Evidence>, merges: &BTreeMap<Key, Key>) -> BTreeMap<Key, Evidence> {
+pub fn apply_merges(
+    mut evidence: BTreeMap<Key, Evidence>,
+    merges: &BTreeMap<Key, Key>,
+) -> BTreeMap<Key, Evidence> {
     for (from, to) in merges {
-        let Some(moved) = evidence.remove(from) else { continue };
-        let target = evidence.entry(to.clone()).or_insert_with(|| Evidence { single: moved.single, ..Default::default() });
+        let Some(moved) = evidence.remove(from) else {
+            continue;
+        };
+        let target = evidence.entry(to.clone()).or_insert_with(|| Evidence {
+            single: moved.single,
+            ..Default::default()
+        });
         for (total, v) in target.votes.iter_mut().zip(moved.votes) {
             *total += v;
         }
@@ -219,13 +259,19 @@ pub fn apply_merges(mut evidence: BTreeMap<Key, Evidence>, merges: &BTreeMap<Key
 /// The display name of a found entity: its most frequent multi-word form,
 /// else its most frequent form; ties go to the longer, then the first.
 pub fn display_name(evidence: &Evidence) -> String {
-    let multi = evidence.names.iter().filter(|(n, _)| n.contains(' ')).max_by(|a, b| rank(a, b));
-    let any = evidence.names.iter().max_by(|a, b| rank(a, b));
+    let multi = evidence
+        .names
+        .iter()
+        .filter(|(n, _)| n.contains(' '))
+        .max_by(rank);
+    let any = evidence.names.iter().max_by(rank);
     multi.or(any).map(|(n, _)| n.clone()).unwrap_or_default()
 }
 
 fn rank(a: &(&String, &usize), b: &(&String, &usize)) -> std::cmp::Ordering {
-    a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))
+    a.1.cmp(b.1)
+        .then(a.0.len().cmp(&b.0.len()))
+        .then(b.0.cmp(a.0))
 }
 
 #[cfg(test)]

@@ -67,12 +67,21 @@ struct Block<'t> {
 
 impl<'a> Finder<'a> {
     pub fn new(gazetteer: &'a Gazetteer, builtin: &'a Builtin) -> Self {
-        Finder { gazetteer, builtin, lower: String::new(), candidate: String::new() }
+        Finder {
+            gazetteer,
+            builtin,
+            lower: String::new(),
+            candidate: String::new(),
+        }
     }
 
     /// Appends the names in `text` (already tokenized) to `out`.
     pub fn find(&mut self, text: &str, tokens: &[Token], title_case: bool, out: &mut Vec<Span>) {
-        let block = Block { text, tokens, title_case };
+        let block = Block {
+            text,
+            tokens,
+            title_case,
+        };
         let mut i = 0;
         while i < tokens.len() {
             if !self.starts_name(&block, i) {
@@ -171,23 +180,37 @@ impl<'a> Finder<'a> {
     /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
     /// `of the`, and name particles (`von der`). Returns where the phrase
     /// continues and whether an `of`/`for` was crossed.
-    fn connector_run(&mut self, block: &Block, start: usize, at: usize, has_of: bool) -> Option<(usize, bool)> {
+    fn connector_run(
+        &mut self,
+        block: &Block,
+        start: usize,
+        at: usize,
+        has_of: bool,
+    ) -> Option<(usize, bool)> {
         let tokens = block.tokens;
         let mut next = at;
-        while next < tokens.len() && next - at < 2 && self.cue(self.word(block, next)) & cue::CONNECTOR != 0 {
+        while next < tokens.len()
+            && next - at < 2
+            && self.cue(self.word(block, next)) & cue::CONNECTOR != 0
+        {
             if !tokens[next].has(SPACE_BEFORE) || tokens[next].has(CAPITALISED) {
                 return None;
             }
             next += 1;
         }
-        if next == at || next >= tokens.len() || !tokens[next].has(SPACE_BEFORE) || !self.is_name_word(block, next) {
+        if next == at
+            || next >= tokens.len()
+            || !tokens[next].has(SPACE_BEFORE)
+            || !self.is_name_word(block, next)
+        {
             return None;
         }
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
         let allowed = match words.as_slice() {
             ["of" | "for"] | ["of" | "for", "the"] => {
-                self.cue(previous) & cue::HEAD_TITLE == 0 && self.gazetteer.lookup(previous).is_none()
+                self.cue(previous) & cue::HEAD_TITLE == 0
+                    && self.gazetteer.lookup(previous).is_none()
             }
             ["and"] => has_of,
             [particle] | [particle, _] if is_particle(particle) => at - start <= 2,
@@ -199,7 +222,13 @@ impl<'a> Finder<'a> {
     /// Splits a phrase into known names, titles and one discovered name.
     /// Returns where the phrase really ends: a known name may run past the
     /// capitalised words (`Organisation for Security and Co-operation in Europe`).
-    fn segment(&mut self, block: &Block, start: usize, mut end: usize, out: &mut Vec<Span>) -> usize {
+    fn segment(
+        &mut self,
+        block: &Block,
+        start: usize,
+        mut end: usize,
+        out: &mut Vec<Span>,
+    ) -> usize {
         let mut at = start;
         if self.drop_initial_word(block, start, end) {
             at += 1;
@@ -207,7 +236,11 @@ impl<'a> Finder<'a> {
         let mut role: Option<String> = None;
         while at < end {
             if let Some(after) = self.title_run(block, at, end) {
-                role = Some(block.text[block.tokens[at].start as usize..block.tokens[after - 1].end as usize].to_string());
+                role = Some(
+                    block.text
+                        [block.tokens[at].start as usize..block.tokens[after - 1].end as usize]
+                        .to_string(),
+                );
                 at = after;
                 continue;
             }
@@ -249,7 +282,9 @@ impl<'a> Finder<'a> {
     }
 
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
-        self.cue(self.word(block, last)) & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT) != 0
+        self.cue(self.word(block, last))
+            & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
+            != 0
     }
 
     /// A run of title words with at least one head title (`Prime Minister`),
@@ -259,21 +294,28 @@ impl<'a> Finder<'a> {
         let mut head = false;
         while at < end {
             let flags = self.cue(self.word(block, at));
-            if flags & (cue::HEAD_TITLE | cue::TITLE_MODIFIER) == 0 || block.tokens[at].has(POSSESSIVE) {
+            if flags & (cue::HEAD_TITLE | cue::TITLE_MODIFIER) == 0
+                || block.tokens[at].has(POSSESSIVE)
+            {
                 break;
             }
             head |= flags & cue::HEAD_TITLE != 0;
             at += 1;
         }
         let names_a_thing = at < end
-            && self.cue(self.word(block, at)) & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT) != 0;
+            && self.cue(self.word(block, at))
+                & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
+                != 0;
         (head && at > start && !names_a_thing).then_some(at)
     }
 
     /// The longest gazetteer name starting at `start`. It may run past the
     /// phrase's `end` over lower-case words, if it ends on a capitalised one.
     fn known_at(&mut self, block: &Block, start: usize, end: usize) -> Option<(usize, u32)> {
-        if !self.gazetteer.starts_a_name(&straighten(self.word(block, start))) {
+        if !self
+            .gazetteer
+            .starts_a_name(&straighten(self.word(block, start)))
+        {
             return None;
         }
         let tokens = block.tokens;
@@ -298,7 +340,11 @@ impl<'a> Finder<'a> {
                 }
                 self.candidate.push_str(self.word(block, k));
             }
-            let candidate = if self.candidate.contains('’') { straighten(&self.candidate) } else { self.candidate.clone() };
+            let candidate = if self.candidate.contains('’') {
+                straighten(&self.candidate)
+            } else {
+                self.candidate.clone()
+            };
             if let Some(id) = self.gazetteer.lookup(&candidate) {
                 return Some((after, id));
             }
@@ -306,7 +352,14 @@ impl<'a> Finder<'a> {
         None
     }
 
-    fn known_span(&self, block: &Block, start: usize, after: usize, id: u32, role: Option<String>) -> Span {
+    fn known_span(
+        &self,
+        block: &Block,
+        start: usize,
+        after: usize,
+        id: u32,
+        role: Option<String>,
+    ) -> Span {
         let (first, last) = (block.tokens[start], block.tokens[after - 1]);
         let kind = self.gazetteer.entry(id).kind;
         Span {
@@ -354,15 +407,28 @@ impl<'a> Finder<'a> {
                     });
                 }
             }
-            offset += part.len() + block.text[offset + part.len()..].chars().next().map_or(1, char::len_utf8);
+            offset += part.len()
+                + block.text[offset + part.len()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
         }
     }
 
     /// A name no list knows, typed from its words and its context.
-    fn discovered(&mut self, block: &Block, start: usize, end: usize, role: Option<String>, out: &mut Vec<Span>) {
+    fn discovered(
+        &mut self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        role: Option<String>,
+        out: &mut Vec<Span>,
+    ) {
         let tokens = block.tokens;
         let words = end - start;
-        if words >= 2 && (start..end).all(|k| tokens[k].has(ALL_CAPS) && self.word(block, k).len() >= 3) {
+        if words >= 2
+            && (start..end).all(|k| tokens[k].has(ALL_CAPS) && self.word(block, k).len() >= 3)
+        {
             return; // cover text or a running label in capitals
         }
         if words == 1 && tokens[start].has(HYPHENATED) && self.known_hyphen_parts(block, start) {
@@ -394,11 +460,18 @@ impl<'a> Finder<'a> {
 
     fn known_hyphen_parts(&self, block: &Block, i: usize) -> bool {
         let word = self.word(block, i);
-        word.split(['-', '‐', '‑']).all(|part| self.gazetteer.lookup(&straighten(part)).is_some())
+        word.split(['-', '‐', '‑'])
+            .all(|part| self.gazetteer.lookup(&straighten(part)).is_some())
     }
 
     /// What the words of a name say about its type, and how sure we are.
-    fn word_evidence(&mut self, block: &Block, start: usize, end: usize, has_role: bool) -> (Votes, f32) {
+    fn word_evidence(
+        &mut self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        has_role: bool,
+    ) -> (Votes, f32) {
         let tokens = block.tokens;
         let first = self.word(block, start);
         let last = self.word(block, end - 1);
@@ -432,7 +505,11 @@ impl<'a> Finder<'a> {
         if tokens[start].has(ALL_CAPS) && !tokens[start].has(HAS_DIGIT) && first.len() <= 7 {
             return (vote(EntityKind::Organization, 0.6), 0.6);
         }
-        let confidence = if tokens[start].has(SENTENCE_START) { 0.2 } else { 0.3 };
+        let confidence = if tokens[start].has(SENTENCE_START) {
+            0.2
+        } else {
+            0.3
+        };
         ([0.0; 6], confidence)
     }
 
@@ -446,16 +523,25 @@ impl<'a> Finder<'a> {
             if self.cue(before) & cue::PLACE_PREPOSITION != 0 {
                 return (vote(EntityKind::Place, 1.0), 1.0);
             }
-            if before == "of" && start >= 2 && self.cue(self.word(block, start - 2)) & cue::PLACE_NOUN != 0 {
+            if before == "of"
+                && start >= 2
+                && self.cue(self.word(block, start - 2)) & cue::PLACE_NOUN != 0
+            {
                 return (vote(EntityKind::Place, 2.0), 1.0);
             }
         }
-        if let Some(after) = tokens.get(end).filter(|t| t.has(SPACE_BEFORE) && !possessive) {
+        if let Some(after) = tokens
+            .get(end)
+            .filter(|t| t.has(SPACE_BEFORE) && !possessive)
+        {
             let word = after.word(block.text);
             if self.cue(word) & cue::PLACE_NOUN != 0 && !after.has(CAPITALISED) {
                 return (vote(EntityKind::Place, 1.5), 1.0);
             }
-            if matches!(word, "said" | "says" | "argued" | "stated" | "told" | "added" | "wrote" | "claimed") {
+            if matches!(
+                word,
+                "said" | "says" | "argued" | "stated" | "told" | "added" | "wrote" | "claimed"
+            ) {
                 return (vote(EntityKind::Person, 0.8), 0.6);
             }
         }
@@ -464,9 +550,19 @@ impl<'a> Finder<'a> {
 
     /// `Full Name (ACR)`: an acronym in parentheses right after a name whose
     /// initials it matches stands for that name.
-    fn acronym_target(&self, block: &Block, start: usize, end: usize, out: &[Span]) -> Option<usize> {
+    fn acronym_target(
+        &self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        out: &[Span],
+    ) -> Option<usize> {
         let token = block.tokens[start];
-        if end - start != 1 || !token.has(ALL_CAPS) || !token.has(PAREN_BEFORE) || !token.has(PAREN_AFTER) {
+        if end - start != 1
+            || !token.has(ALL_CAPS)
+            || !token.has(PAREN_BEFORE)
+            || !token.has(PAREN_AFTER)
+        {
             return None;
         }
         let previous = out.len().checked_sub(1)?;
@@ -489,7 +585,9 @@ impl<'a> Finder<'a> {
 
 /// `Zapad-2021`: a name with a year.
 fn is_name_year(word: &str) -> bool {
-    let Some((name, year)) = word.rsplit_once('-') else { return false };
+    let Some((name, year)) = word.rsplit_once('-') else {
+        return false;
+    };
     name.chars().next().is_some_and(char::is_uppercase)
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
@@ -497,19 +595,81 @@ fn is_name_year(word: &str) -> bool {
 }
 
 fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "von" | "van" | "der" | "den" | "du" | "da" | "al" | "bin" | "la" | "le")
+    matches!(
+        word,
+        "de" | "von" | "van" | "der" | "den" | "du" | "da" | "al" | "bin" | "la" | "le"
+    )
 }
 
 /// Words that open sentences and never open a name, whatever follows.
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "It" | "Its" | "They" | "We" | "He"
-            | "She" | "In" | "On" | "At" | "For" | "But" | "And" | "Or" | "If" | "When" | "While"
-            | "After" | "Before" | "Despite" | "Although" | "However" | "Therefore" | "According"
-            | "What" | "Which" | "Who" | "How" | "Why" | "Where" | "There" | "Both" | "Each" | "As"
-            | "By" | "With" | "From" | "To" | "Since" | "Until" | "During" | "Under" | "Over"
-            | "Such" | "His" | "Her" | "Their" | "Our" | "Only" | "Also" | "Yet" | "So" | "Then"
-            | "Meanwhile" | "Moreover" | "Indeed" | "Instead" | "Thus" | "Still" | "Even"
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "Its"
+            | "They"
+            | "We"
+            | "He"
+            | "She"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "But"
+            | "And"
+            | "Or"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Despite"
+            | "Although"
+            | "However"
+            | "Therefore"
+            | "According"
+            | "What"
+            | "Which"
+            | "Who"
+            | "How"
+            | "Why"
+            | "Where"
+            | "There"
+            | "Both"
+            | "Each"
+            | "As"
+            | "By"
+            | "With"
+            | "From"
+            | "To"
+            | "Since"
+            | "Until"
+            | "During"
+            | "Under"
+            | "Over"
+            | "Such"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "Only"
+            | "Also"
+            | "Yet"
+            | "So"
+            | "Then"
+            | "Meanwhile"
+            | "Moreover"
+            | "Indeed"
+            | "Instead"
+            | "Thus"
+            | "Still"
+            | "Even"
     )
 }

@@ -123,8 +123,7 @@ fn scan_word(text: &str, start: usize) -> (Token, usize) {
     let mut flags = 0;
     let (mut upper, mut lower, mut digits, mut letters) = (0u32, 0u32, 0u32, 0u32);
     let mut first = true;
-    loop {
-        let Some(c) = text[pos..].chars().next() else { break };
+    while let Some(c) = text[pos..].chars().next() {
         if is_word_char(c) {
             if c.is_uppercase() {
                 upper += 1;
@@ -169,7 +168,12 @@ fn scan_word(text: &str, start: usize) -> (Token, usize) {
             flags |= ALL_DIGITS;
         }
     }
-    let token = Token { start: start as u32, end: end as u32, surface_end: surface_end as u32, flags };
+    let token = Token {
+        start: start as u32,
+        end: end as u32,
+        surface_end: surface_end as u32,
+        flags,
+    };
     (token, surface_end)
 }
 
@@ -220,7 +224,10 @@ fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
         return None;
     }
     let word = token.word(text);
-    let boundary = word.char_indices().find(|&(_, c)| c.is_uppercase()).map(|(i, _)| i)?;
+    let boundary = word
+        .char_indices()
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)?;
     let head = &word[..boundary];
     if head.chars().count() < 3 || !head.chars().all(char::is_lowercase) {
         return None;
@@ -233,7 +240,9 @@ fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
         surface_end: token.surface_end,
         flags: (token.flags & (POSSESSIVE | HAS_DIGIT)) | CAPITALISED | SENTENCE_START,
     };
-    if tail_chars.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !tail_chars.chars().any(char::is_lowercase) {
+    if tail_chars.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !tail_chars.chars().any(char::is_lowercase)
+    {
         tail.flags |= ALL_CAPS;
     }
     token.end = tail_start;
@@ -249,7 +258,10 @@ mod tests {
     fn words(text: &str) -> Vec<(String, u16)> {
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
-        tokens.iter().map(|t| (t.surface(text).to_string(), t.flags)).collect()
+        tokens
+            .iter()
+            .map(|t| (t.surface(text).to_string(), t.flags))
+            .collect()
     }
 
     #[test]
@@ -257,8 +269,10 @@ mod tests {
         let text = "Belarus’ army and Lukashenka’s plan, Belarus' role, O’Brien";
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
-        let w: Vec<(&str, &str, bool)> =
-            tokens.iter().map(|t| (t.word(text), t.surface(text), t.has(POSSESSIVE))).collect();
+        let w: Vec<(&str, &str, bool)> = tokens
+            .iter()
+            .map(|t| (t.word(text), t.surface(text), t.has(POSSESSIVE)))
+            .collect();
         assert_eq!(w[0], ("Belarus", "Belarus’", true));
         assert_eq!(w[3], ("Lukashenka", "Lukashenka’s", true));
         assert_eq!(w[5], ("Belarus", "Belarus'", true));
@@ -268,7 +282,11 @@ mod tests {
     #[test]
     fn sentence_starts_and_spacing() {
         let w = words("Putin met Dr. Smith. Then, Ust-Luga (UL) won");
-        let starts: Vec<&str> = w.iter().filter(|(_, f)| f & SENTENCE_START != 0).map(|(s, _)| s.as_str()).collect();
+        let starts: Vec<&str> = w
+            .iter()
+            .filter(|(_, f)| f & SENTENCE_START != 0)
+            .map(|(s, _)| s.as_str())
+            .collect();
         assert_eq!(starts, ["Putin", "Then"]);
         let ust = w.iter().find(|(s, _)| s == "Ust-Luga").unwrap();
         assert!(ust.1 & HYPHENATED != 0 && ust.1 & SPACE_BEFORE == 0);

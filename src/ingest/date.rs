@@ -25,14 +25,29 @@ impl Serialize for Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
     /// `22 February 2021`, for people.
     pub fn long(&self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month) - 1],
+            self.year
+        )
     }
 
     /// `2021-02`, the month bucket of timelines.
@@ -50,9 +65,11 @@ impl Date {
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let text = text.trim();
     let day_part = text.split(['T', ' ']).next().unwrap_or(text);
-    let invalid = || format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2021-02-22");
+    let invalid =
+        || format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2021-02-22");
     let mut parts = day_part.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(invalid());
     };
@@ -84,7 +101,10 @@ mod tests {
     #[test]
     fn parses_real_dates_only() {
         assert_eq!(parse_date("2021-02-22").unwrap().to_string(), "2021-02-22");
-        assert_eq!(parse_date("2020-02-29T10:00:00Z").unwrap().long(), "29 February 2020");
+        assert_eq!(
+            parse_date("2020-02-29T10:00:00Z").unwrap().long(),
+            "29 February 2020"
+        );
         assert!(parse_date("2021-02-29").is_err());
         assert!(parse_date("2021-13-01").is_err());
         assert!(parse_date("22/02/2021").is_err());

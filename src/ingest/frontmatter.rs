@@ -31,7 +31,11 @@ pub fn split(text: &str) -> Result<Split<'_>, String> {
     } else if text.starts_with("+++\n") || text == "+++" {
         (Format::Toml, "+++")
     } else {
-        return Ok(Split { front_matter: None, front_matter_line: 0, body: text });
+        return Ok(Split {
+            front_matter: None,
+            front_matter_line: 0,
+            body: text,
+        });
     };
     let after_open = text.get(4..).unwrap_or("");
     let mut offset = 0;
@@ -154,12 +158,21 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
             let source = if text.trim().is_empty() { "{}" } else { text };
             serde_yaml_ng::from_str(source).map_err(|e| {
                 let place = e.location().map(|l| (l.line(), l.column()));
-                located(format!("invalid YAML front matter: {}", strip_location(&e.to_string())), place)
+                located(
+                    format!(
+                        "invalid YAML front matter: {}",
+                        strip_location(&e.to_string())
+                    ),
+                    place,
+                )
             })
         }
         Format::Toml => toml::from_str(text).map_err(|e| {
             let place = e.span().map(|span| line_column(text, span.start));
-            located(format!("invalid TOML front matter: {}", e.message().trim()), place)
+            located(
+                format!("invalid TOML front matter: {}", e.message().trim()),
+                place,
+            )
         }),
     }
 }
@@ -174,12 +187,14 @@ fn strip_location(message: &str) -> String {
 
 /// The 1-based line of the first line in `front_matter` that sets `key`.
 pub fn key_line(front_matter: &str, key: &str, first_line: usize) -> Option<usize> {
-    front_matter.lines().position(|line| {
-        let line = line.trim_start();
-        line.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
-    })
-    .map(|i| i + first_line)
+    front_matter
+        .lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+        })
+        .map(|i| i + first_line)
 }
 
 #[cfg(test)]
@@ -199,29 +214,45 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter_is_an_error() {
-        assert!(split("---\ntitle: A\nbody\n").unwrap_err().contains("never closed"));
+        assert!(split("---\ntitle: A\nbody\n")
+            .unwrap_err()
+            .contains("never closed"));
     }
 
     #[test]
     fn yaml_errors_point_at_the_file_line() {
-        let error = parse::<BriefingMeta>(Path::new("a.md"), Format::Yaml, "title: A\ntitel: B\n", 2)
-            .unwrap_err();
+        let error =
+            parse::<BriefingMeta>(Path::new("a.md"), Format::Yaml, "title: A\ntitel: B\n", 2)
+                .unwrap_err();
         assert!(error.message.contains("titel"), "{error}");
         assert_eq!(error.line, Some(3));
     }
 
     #[test]
     fn toml_native_dates_are_read() {
-        let meta: BriefingMeta =
-            parse(Path::new("a.md"), Format::Toml, "date = 2021-02-22\nauthors = \"X\"\n", 2).unwrap();
-        assert_eq!(meta.date.unwrap().parse().unwrap().to_string(), "2021-02-22");
+        let meta: BriefingMeta = parse(
+            Path::new("a.md"),
+            Format::Toml,
+            "date = 2021-02-22\nauthors = \"X\"\n",
+            2,
+        )
+        .unwrap();
+        assert_eq!(
+            meta.date.unwrap().parse().unwrap().to_string(),
+            "2021-02-22"
+        );
         assert_eq!(meta.authors.unwrap().into_vec(), vec!["X"]);
     }
 
     #[test]
     fn wrong_type_is_an_error_with_line() {
-        let error = parse::<BriefingMeta>(Path::new("a.md"), Format::Yaml, "title: A\ndraft: maybe\n", 2)
-            .unwrap_err();
+        let error = parse::<BriefingMeta>(
+            Path::new("a.md"),
+            Format::Yaml,
+            "title: A\ndraft: maybe\n",
+            2,
+        )
+        .unwrap_err();
         assert_eq!(error.line, Some(3), "{error}");
     }
 }

@@ -86,23 +86,38 @@ enum Kind {
 pub fn ingest(seeds_dir: &Path, include_drafts: bool) -> Sources {
     let mut problems = Vec::new();
     let paths = walk(seeds_dir, &mut problems);
-    let files: Vec<Result<(Kind, SourceFile), Diagnostic>> =
-        paths.into_par_iter().map(|(kind, path)| read(seeds_dir, path).map(|f| (kind, f))).collect();
+    let files: Vec<Result<(Kind, SourceFile), Diagnostic>> = paths
+        .into_par_iter()
+        .map(|(kind, path)| read(seeds_dir, path).map(|f| (kind, f)))
+        .collect();
     let mut briefing_files = Vec::new();
     let (mut entity_notes, mut topic_notes) = (Vec::new(), Vec::new());
     for file in files {
         match file {
             Ok((Kind::Briefing, file)) => briefing_files.push(file),
-            Ok((Kind::EntityNote, file)) => push_or_report(entity_note(&file), &mut entity_notes, &mut problems),
-            Ok((Kind::TopicNote, file)) => push_or_report(topic_note(&file), &mut topic_notes, &mut problems),
+            Ok((Kind::EntityNote, file)) => {
+                push_or_report(entity_note(&file), &mut entity_notes, &mut problems)
+            }
+            Ok((Kind::TopicNote, file)) => {
+                push_or_report(topic_note(&file), &mut topic_notes, &mut problems)
+            }
             Err(problem) => problems.push(problem),
         }
     }
     let briefings = parse_briefings(briefing_files, include_drafts, &mut problems);
-    Sources { briefings, entity_notes, topic_notes, problems }
+    Sources {
+        briefings,
+        entity_notes,
+        topic_notes,
+        problems,
+    }
 }
 
-fn push_or_report<T>(result: Result<T, Diagnostic>, items: &mut Vec<T>, problems: &mut Vec<Diagnostic>) {
+fn push_or_report<T>(
+    result: Result<T, Diagnostic>,
+    items: &mut Vec<T>,
+    problems: &mut Vec<Diagnostic>,
+) {
     match result {
         Ok(item) => items.push(item),
         Err(problem) => problems.push(problem),
@@ -114,8 +129,9 @@ fn push_or_report<T>(result: Result<T, Diagnostic>, items: &mut Vec<T>, problems
 fn walk(seeds_dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)> {
     if !seeds_dir.is_dir() {
         problems.push(
-            Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist")
-                .help("create it and put briefings (.md or .txt) in it, or set `[book] src` in book.toml"),
+            Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist").help(
+                "create it and put briefings (.md or .txt) in it, or set `[book] src` in book.toml",
+            ),
         );
         return Vec::new();
     }
@@ -145,14 +161,29 @@ fn walk_error(seeds_dir: &Path, error: &walkdir::Error) -> Diagnostic {
         return Diagnostic::error(path, "symbolic link loop")
             .help("remove the link that points back into one of its own parent folders");
     }
-    Diagnostic::error(path, format!("cannot read: {}", error.io_error().map_or(error.to_string(), |e| e.to_string())))
-        .help("check that the folder exists and is readable")
+    Diagnostic::error(
+        path,
+        format!(
+            "cannot read: {}",
+            error
+                .io_error()
+                .map_or(error.to_string(), |e| e.to_string())
+        ),
+    )
+    .help("check that the folder exists and is readable")
 }
 
 fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<Kind> {
     let relative = path.strip_prefix(seeds_dir).unwrap_or(path);
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let folder = relative.components().next().and_then(|c| c.as_os_str().to_str());
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let folder = relative
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str());
     let nested = relative.components().count() > 1;
     match (extension.as_str(), folder) {
         ("md" | "markdown", Some("entities")) if nested => Some(Kind::EntityNote),
@@ -161,8 +192,9 @@ fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
         _ => {
             if !relative.to_string_lossy().eq_ignore_ascii_case("README") {
                 problems.push(
-                    Diagnostic::warning(path.to_path_buf(), "skipped: not a briefing")
-                        .help("briefings are .md or .txt files; move other files out of the seeds folder"),
+                    Diagnostic::warning(path.to_path_buf(), "skipped: not a briefing").help(
+                        "briefings are .md or .txt files; move other files out of the seeds folder",
+                    ),
                 );
             }
             None
@@ -181,7 +213,11 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
             .help("write a briefing in it, or delete it"));
     }
     let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path));
-    Ok(SourceFile { path, relative, text })
+    Ok(SourceFile {
+        path,
+        relative,
+        text,
+    })
 }
 
 /// Why a file's bytes are not text.
@@ -208,7 +244,8 @@ impl DecodeProblem {
             .at(line, Some(column))
             .help("re-save the file as UTF-8 (for example with `iconv -f latin1 -t utf-8`)"),
             DecodeProblem::InvalidUtf16 => Diagnostic {
-                message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16".into(),
+                message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16"
+                    .into(),
                 ..at
             }
             .help("re-save the file as UTF-8"),
@@ -236,7 +273,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
             }
         }
     };
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeProblem> {
@@ -244,16 +285,27 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
         return Err(DecodeProblem::InvalidUtf16);
     }
     let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
-    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeProblem::InvalidUtf16)
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| DecodeProblem::InvalidUtf16)
 }
 
 /// Parses every briefing, then settles slugs in source order.
-fn parse_briefings(files: Vec<SourceFile>, include_drafts: bool, problems: &mut Vec<Diagnostic>) -> Vec<Briefing> {
+fn parse_briefings(
+    files: Vec<SourceFile>,
+    include_drafts: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Briefing> {
     let labels = plaintext::running_labels(
-        files.iter().filter(|f| f.relative.ends_with(".txt")).map(|f| f.text.as_str()),
+        files
+            .iter()
+            .filter(|f| f.relative.ends_with(".txt"))
+            .map(|f| f.text.as_str()),
     );
-    let parsed: Vec<Result<(Briefing, Option<String>), Diagnostic>> =
-        files.par_iter().map(|file| parse_briefing(file, &labels)).collect();
+    let parsed: Vec<Result<(Briefing, Option<String>), Diagnostic>> = files
+        .par_iter()
+        .map(|file| parse_briefing(file, &labels))
+        .collect();
     let mut slugs = SlugAllocator::default();
     let mut briefings = Vec::with_capacity(parsed.len());
     for result in parsed {
@@ -271,14 +323,19 @@ fn parse_briefings(files: Vec<SourceFile>, include_drafts: bool, problems: &mut 
     briefings
 }
 
-fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<(Briefing, Option<String>), Diagnostic> {
+fn parse_briefing(
+    file: &SourceFile,
+    labels: &BTreeSet<String>,
+) -> Result<(Briefing, Option<String>), Diagnostic> {
     if file.relative.ends_with(".txt") {
         return Ok((plain_briefing(file, labels), None));
     }
     let split = frontmatter::split(&file.text)
         .map_err(|message| Diagnostic::error(file.path.clone(), message).at(1, Some(1)))?;
     let meta: BriefingMeta = match split.front_matter {
-        Some((format, text)) => frontmatter::parse(&file.path, format, text, split.front_matter_line)?,
+        Some((format, text)) => {
+            frontmatter::parse(&file.path, format, text, split.front_matter_line)?
+        }
         None => BriefingMeta::default(),
     };
     let date = match &meta.date {
@@ -298,9 +355,15 @@ fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<(Brief
         slug: slugify(""),
         title,
         date,
-        authors: meta.authors.map(|a| clean_list(a.into_vec())).unwrap_or_default(),
+        authors: meta
+            .authors
+            .map(|a| clean_list(a.into_vec()))
+            .unwrap_or_default(),
         series: meta.series.as_deref().and_then(clean_line),
-        topics: meta.topics.map(|t| clean_list(t.into_vec())).unwrap_or_default(),
+        topics: meta
+            .topics
+            .map(|t| clean_list(t.into_vec()))
+            .unwrap_or_default(),
         summary: meta.summary.as_deref().and_then(clean_line),
         draft: meta.draft,
         sample: meta.sample,
@@ -314,7 +377,9 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
     Briefing {
         source: file.relative.clone(),
         slug: slugify(""),
-        title: plain.title.unwrap_or_else(|| file_stem_title(&file.relative)),
+        title: plain
+            .title
+            .unwrap_or_else(|| file_stem_title(&file.relative)),
         date: None,
         authors: plain.authors,
         series: plain.series,
@@ -337,7 +402,10 @@ fn clean_list(items: Vec<String>) -> Vec<String> {
 
 fn first_heading(body: &str) -> Option<String> {
     body.lines()
-        .find_map(|line| line.strip_prefix('#').map(|rest| rest.trim_start_matches('#')))
+        .find_map(|line| {
+            line.strip_prefix('#')
+                .map(|rest| rest.trim_start_matches('#'))
+        })
         .and_then(clean_line)
 }
 
@@ -347,13 +415,18 @@ fn file_stem_title(relative: &str) -> String {
     clean_line(&stem.replace(['-', '_'], " ")).unwrap_or_else(|| "Untitled".into())
 }
 
-fn note_parts<T: for<'de> serde::Deserialize<'de>>(file: &SourceFile) -> Result<(T, String), Diagnostic> {
+fn note_parts<T: for<'de> serde::Deserialize<'de>>(
+    file: &SourceFile,
+) -> Result<(T, String), Diagnostic> {
     let split = frontmatter::split(&file.text)
         .map_err(|message| Diagnostic::error(file.path.clone(), message).at(1, Some(1)))?;
     let Some((format, text)) = split.front_matter else {
-        return Err(Diagnostic::error(file.path.clone(), "a note needs front matter with at least a `name`")
-            .at(1, Some(1))
-            .help("start the file with a `---` line, `name: …`, and another `---` line"));
+        return Err(Diagnostic::error(
+            file.path.clone(),
+            "a note needs front matter with at least a `name`",
+        )
+        .at(1, Some(1))
+        .help("start the file with a `---` line, `name: …`, and another `---` line"));
     };
     let meta = frontmatter::parse(&file.path, format, text, split.front_matter_line)?;
     Ok((meta, split.body.trim().to_string()))
@@ -391,19 +464,28 @@ mod tests {
     #[test]
     fn decodes_bom_crlf_and_utf16() {
         assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16).unwrap(), "hé");
     }
 
     #[test]
     fn reports_invalid_utf8_position_and_binary() {
-        assert_eq!(decode(b"ok\nab\xFFc"), Err(DecodeProblem::InvalidUtf8 { line: 2, column: 3 }));
+        assert_eq!(
+            decode(b"ok\nab\xFFc"),
+            Err(DecodeProblem::InvalidUtf8 { line: 2, column: 3 })
+        );
         assert_eq!(decode(b"\x89PNG\0\0"), Err(DecodeProblem::Binary));
     }
 
     #[test]
     fn titles_fall_back_to_heading_then_file_name() {
-        assert_eq!(first_heading("text\n## Real Title\n"), Some("Real Title".into()));
+        assert_eq!(
+            first_heading("text\n## Real Title\n"),
+            Some("Real Title".into())
+        );
         assert_eq!(file_stem_title("2021/zapad-notes_v2.md"), "zapad notes v2");
     }
 }

@@ -34,10 +34,21 @@ pub fn convert(text: &str, running_labels: &BTreeSet<String>) -> PlainText {
     let paragraphs = join_split_paragraphs(paragraphs);
     let body = paragraphs
         .iter()
-        .map(|p| if is_heading(p) { format!("## {p}") } else { p.clone() })
+        .map(|p| {
+            if is_heading(p) {
+                format!("## {p}")
+            } else {
+                p.clone()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n\n");
-    PlainText { title, authors, series, body: body + "\n" }
+    PlainText {
+        title,
+        authors,
+        series,
+        body: body + "\n",
+    }
 }
 
 /// Short lines that recur across several files and split a paragraph in at
@@ -96,7 +107,10 @@ fn append_line(paragraph: &mut String, line: &str) {
         return;
     }
     let hyphenated = paragraph.ends_with('-')
-        && paragraph[..paragraph.len() - 1].chars().last().is_some_and(char::is_alphabetic);
+        && paragraph[..paragraph.len() - 1]
+            .chars()
+            .last()
+            .is_some_and(char::is_alphabetic);
     if hyphenated {
         if starts_lowercase(line) {
             paragraph.pop();
@@ -130,7 +144,10 @@ fn looks_like_byline(line: &str) -> bool {
     if words.is_empty() || words.len() > 12 || line.len() > 120 || ends_sentence(line) {
         return false;
     }
-    if line.chars().any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '?' | '!')) {
+    if line
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '?' | '!'))
+    {
         return false;
     }
     words.iter().all(|word| {
@@ -161,7 +178,9 @@ fn is_page_label(paragraph: &str, running_labels: &BTreeSet<String>) -> bool {
 }
 
 fn is_page_number(paragraph: &str) -> bool {
-    let trimmed = paragraph.trim_start_matches("Page ").trim_start_matches("page ");
+    let trimmed = paragraph
+        .trim_start_matches("Page ")
+        .trim_start_matches("page ");
     !trimmed.is_empty() && trimmed.len() <= 4 && trimmed.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -178,7 +197,10 @@ fn series_name(label: &str) -> String {
                 return word.to_string();
             }
             let mut chars = word.chars();
-            let first = chars.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            let first = chars
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default();
             first + &chars.as_str().to_lowercase()
         })
         .collect::<Vec<_>>()
@@ -192,7 +214,9 @@ fn join_split_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     for paragraph in paragraphs {
         match joined.last_mut() {
             Some(previous)
-                if !ends_sentence(previous) && !is_heading(previous) && starts_lowercase(&paragraph) =>
+                if !ends_sentence(previous)
+                    && !is_heading(previous)
+                    && starts_lowercase(&paragraph) =>
             {
                 previous.push(' ');
                 previous.push_str(&paragraph);
@@ -252,7 +276,9 @@ mod tests {
     fn removes_label_and_joins_split_paragraph() {
         let plain = convert(SAMPLE, &BTreeSet::new());
         assert!(!plain.body.contains("SPOTLIGHT"));
-        assert!(plain.body.contains("The talks were about security spheres and trade."));
+        assert!(plain
+            .body
+            .contains("The talks were about security spheres and trade."));
     }
 
     #[test]

@@ -30,7 +30,19 @@ pub fn render(
     allow_raw_html: bool,
 ) -> String {
     let linked = linked_mentions(doc, mentions, mode);
-    let mut writer = Writer { doc, links, root, linked, out: Vec::with_capacity(doc.events.len() * 2), index: 0, link_depth: 0, block: 0, code: None, skip_link_end: Vec::new(), dropped_images: Vec::new() };
+    let mut writer = Writer {
+        doc,
+        links,
+        root,
+        linked,
+        out: Vec::with_capacity(doc.events.len() * 2),
+        index: 0,
+        link_depth: 0,
+        block: 0,
+        code: None,
+        skip_link_end: Vec::new(),
+        dropped_images: Vec::new(),
+    };
     for (index, event) in doc.events.iter().enumerate() {
         writer.push(index, event);
     }
@@ -43,14 +55,20 @@ pub fn render(
 }
 
 /// The mentions that become links, grouped by block, sorted by start.
-fn linked_mentions(doc: &Document, mentions: &[Mention], mode: LinkMentions) -> BTreeMap<u32, Vec<Mention>> {
+fn linked_mentions(
+    doc: &Document,
+    mentions: &[Mention],
+    mode: LinkMentions,
+) -> BTreeMap<u32, Vec<Mention>> {
     let mut seen = std::collections::BTreeSet::new();
     let mut linked: BTreeMap<u32, Vec<Mention>> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.block > 0) {
         let first = match mode {
             LinkMentions::Every => true,
             LinkMentions::FirstPerBriefing => seen.insert((m.entity, None)),
-            LinkMentions::FirstPerSection => seen.insert((m.entity, doc.blocks[m.block as usize].section)),
+            LinkMentions::FirstPerSection => {
+                seen.insert((m.entity, doc.blocks[m.block as usize].section))
+            }
         };
         if first {
             linked.entry(m.block).or_default().push(*m);
@@ -101,7 +119,11 @@ impl<'a> Writer<'a> {
             }
             Event::End(TagEnd::Image) => {
                 let dropped = self.dropped_images.pop().unwrap_or(false);
-                self.out.push(Event::End(if dropped { TagEnd::Emphasis } else { TagEnd::Image }));
+                self.out.push(Event::End(if dropped {
+                    TagEnd::Emphasis
+                } else {
+                    TagEnd::Image
+                }));
             }
             Event::End(TagEnd::Paragraph) => self.out.push(Event::Html(CowStr::Borrowed("</p>\n"))),
             Event::End(TagEnd::Item) => self.out.push(Event::Html(CowStr::Borrowed("</li>\n"))),
@@ -115,8 +137,14 @@ impl<'a> Writer<'a> {
             Tag::Paragraph | Tag::Item => {
                 self.block += 1;
                 let anchor = &self.doc.blocks[self.block].anchor;
-                let element = if matches!(tag, Tag::Paragraph) { "p" } else { "li" };
-                self.out.push(Event::Html(CowStr::from(format!("<{element} id=\"{anchor}\">"))));
+                let element = if matches!(tag, Tag::Paragraph) {
+                    "p"
+                } else {
+                    "li"
+                };
+                self.out.push(Event::Html(CowStr::from(format!(
+                    "<{element} id=\"{anchor}\">"
+                ))));
             }
             Tag::Heading { .. } | Tag::TableCell => {
                 self.block += 1;
@@ -129,20 +157,37 @@ impl<'a> Writer<'a> {
                 };
                 self.code = Some((language, String::new()));
             }
-            Tag::Link { link_type, dest_url, title, id } => self.start_link(*link_type, dest_url, title, id),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => self.start_link(*link_type, dest_url, title, id),
             Tag::Image { dest_url, .. } => {
                 let unsafe_source = is_unsafe_url(dest_url);
                 self.dropped_images.push(unsafe_source);
-                self.out.push(Event::Start(if unsafe_source { Tag::Emphasis } else { tag.clone() }));
+                self.out.push(Event::Start(if unsafe_source {
+                    Tag::Emphasis
+                } else {
+                    tag.clone()
+                }));
             }
             other => self.out.push(Event::Start(other.clone())),
         }
     }
 
-    fn start_link(&mut self, link_type: pulldown_cmark::LinkType, dest: &CowStr<'static>, title: &CowStr<'static>, id: &CowStr<'static>) {
+    fn start_link(
+        &mut self,
+        link_type: pulldown_cmark::LinkType,
+        dest: &CowStr<'static>,
+        title: &CowStr<'static>,
+        id: &CowStr<'static>,
+    ) {
         self.link_depth += 1;
         let target = if is_placeholder(dest) {
-            self.links.placeholder_target(&self.link_text_from_here()).map(|path| format!("{}{path}", self.root))
+            self.links
+                .placeholder_target(&self.link_text_from_here())
+                .map(|path| format!("{}{path}", self.root))
         } else if is_unsafe_url(dest) {
             None
         } else {
@@ -180,9 +225,17 @@ impl<'a> Writer<'a> {
             self.out.push(Event::Text(text.clone()));
             return;
         };
-        let mentions = self.linked.get(&position.block).map(Vec::as_slice).unwrap_or(&[]);
+        let mentions = self
+            .linked
+            .get(&position.block)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let (from, to) = (position.offset, position.offset + text.len() as u32);
-        let inside: Vec<Mention> = mentions.iter().filter(|m| m.start >= from && m.end <= to).copied().collect();
+        let inside: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| m.start >= from && m.end <= to)
+            .copied()
+            .collect();
         if inside.is_empty() || self.link_depth > 0 {
             self.out.push(Event::Text(text.clone()));
             return;
@@ -194,20 +247,27 @@ impl<'a> Writer<'a> {
                 continue;
             }
             if start > cursor {
-                self.out.push(Event::Text(CowStr::from(text[cursor..start].to_string())));
+                self.out
+                    .push(Event::Text(CowStr::from(text[cursor..start].to_string())));
             }
             let path = self.links.entity_path(m.entity as usize);
-            let slug = path.rsplit('/').next().unwrap_or("").trim_end_matches(".html");
+            let slug = path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".html");
             self.out.push(Event::Html(CowStr::from(format!(
                 "<a class=\"mention\" href=\"{}{path}\" data-preview=\"e:{slug}\">",
                 self.root
             ))));
-            self.out.push(Event::Text(CowStr::from(text[start..end].to_string())));
+            self.out
+                .push(Event::Text(CowStr::from(text[start..end].to_string())));
             self.out.push(Event::Html(CowStr::Borrowed("</a>")));
             cursor = end;
         }
         if cursor < text.len() {
-            self.out.push(Event::Text(CowStr::from(text[cursor..].to_string())));
+            self.out
+                .push(Event::Text(CowStr::from(text[cursor..].to_string())));
         }
     }
 
@@ -215,7 +275,10 @@ impl<'a> Writer<'a> {
         let (language, code) = self.code.take().unwrap_or_default();
         let html = match highlight::highlight(&code, &language) {
             Some(highlighted) => format!("<pre class=\"code\"><code>{highlighted}</code></pre>\n"),
-            None => format!("<pre class=\"code\"><code>{}</code></pre>\n", escape_html(&code)),
+            None => format!(
+                "<pre class=\"code\"><code>{}</code></pre>\n",
+                escape_html(&code)
+            ),
         };
         self.out.push(Event::Html(CowStr::from(html)));
     }
@@ -223,8 +286,14 @@ impl<'a> Writer<'a> {
 
 /// Link schemes that run code or smuggle content: never written out.
 pub fn is_unsafe_url(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"].iter().any(|scheme| cleaned.starts_with(scheme))
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| cleaned.starts_with(scheme))
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -11,7 +11,13 @@ use crate::paths::{self, Slug};
 
 impl<'a> Renderer<'a> {
     /// An Atom feed of `briefings` (newest first), for the page at `page_path`.
-    pub(super) fn feed(&self, title: &str, path: &str, page_path: &str, briefings: &[usize]) -> Result<Page, Diagnostic> {
+    pub(super) fn feed(
+        &self,
+        title: &str,
+        path: &str,
+        page_path: &str,
+        briefings: &[usize],
+    ) -> Result<Page, Diagnostic> {
         let config = &self.kb.config;
         let url = |p: &str| match &config.site_url {
             Some(site) => paths::absolute_url(site, p),
@@ -19,7 +25,10 @@ impl<'a> Renderer<'a> {
         };
         let updated = |b: usize| self.kb.briefings[b].briefing.date;
         let newest = briefings.iter().filter_map(|&b| updated(b)).max();
-        let fallback = config.build_date.clone().unwrap_or_else(|| "1970-01-01".into());
+        let fallback = config
+            .build_date
+            .clone()
+            .unwrap_or_else(|| "1970-01-01".into());
         let entries = briefings
             .iter()
             .take(config.feed_size)
@@ -29,7 +38,10 @@ impl<'a> Renderer<'a> {
                     title: &briefing.title,
                     url: url(&paths::briefing_page(&briefing.slug)),
                     id: format!("urn:dossier:briefing:{}", briefing.slug),
-                    updated: briefing.date.map(|d| d.rfc3339()).unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
+                    updated: briefing
+                        .date
+                        .map(|d| d.rfc3339())
+                        .unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
                     summary: briefing.summary.as_deref(),
                     authors: briefing.authors.iter().map(String::as_str).collect(),
                 }
@@ -40,29 +52,54 @@ impl<'a> Renderer<'a> {
             id: format!("urn:dossier:feed:{}", path.trim_end_matches(".xml")),
             self_url: url(path),
             site_url: url(page_path),
-            updated: newest.map(|d| d.rfc3339()).unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
+            updated: newest
+                .map(|d| d.rfc3339())
+                .unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
             entries,
         };
         self.page("atom.xml", path.to_string(), &context)
     }
 
     pub(super) fn site_feed(&self) -> Result<Page, Diagnostic> {
-        self.feed(&self.kb.config.title, "feed.xml", "index.html", &self.kb.by_date)
+        self.feed(
+            &self.kb.config.title,
+            "feed.xml",
+            "index.html",
+            &self.kb.by_date,
+        )
     }
 
     /// Files that need no template: data, sitemap, robots, styles.
     pub(super) fn data_files(&self) -> Result<Vec<Page>, Diagnostic> {
         let mut pages = vec![
-            Page { path: "kb.json".into(), bytes: self.kb_json()? },
-            Page { path: "robots.txt".into(), bytes: self.robots().into_bytes() },
-            Page { path: "static/highlight.css".into(), bytes: super::highlight::stylesheet().into_bytes() },
-            Page { path: ".nojekyll".into(), bytes: Vec::new() },
+            Page {
+                path: "kb.json".into(),
+                bytes: self.kb_json()?,
+            },
+            Page {
+                path: "robots.txt".into(),
+                bytes: self.robots().into_bytes(),
+            },
+            Page {
+                path: "static/highlight.css".into(),
+                bytes: super::highlight::stylesheet().into_bytes(),
+            },
+            Page {
+                path: ".nojekyll".into(),
+                bytes: Vec::new(),
+            },
         ];
         if let Some(sitemap) = self.sitemap() {
-            pages.push(Page { path: "sitemap.xml".into(), bytes: sitemap.into_bytes() });
+            pages.push(Page {
+                path: "sitemap.xml".into(),
+                bytes: sitemap.into_bytes(),
+            });
         }
         if let Some(cname) = &self.kb.config.cname {
-            pages.push(Page { path: "CNAME".into(), bytes: format!("{}\n", cname.trim()).into_bytes() });
+            pages.push(Page {
+                path: "CNAME".into(),
+                bytes: format!("{}\n", cname.trim()).into_bytes(),
+            });
         }
         Ok(pages)
     }
@@ -70,7 +107,10 @@ impl<'a> Renderer<'a> {
     fn robots(&self) -> String {
         let mut robots = String::from("User-agent: *\nAllow: /\n");
         if let Some(site) = &self.kb.config.site_url {
-            robots.push_str(&format!("Sitemap: {}\n", paths::absolute_url(site, "sitemap.xml")));
+            robots.push_str(&format!(
+                "Sitemap: {}\n",
+                paths::absolute_url(site, "sitemap.xml")
+            ));
         }
         robots
     }
@@ -78,8 +118,20 @@ impl<'a> Renderer<'a> {
     /// The sitemap needs absolute URLs, so it exists only with a `site-url`.
     fn sitemap(&self) -> Option<String> {
         let site = self.kb.config.site_url.as_deref()?;
-        let mut paths: Vec<String> = vec!["index.html".into(), "briefings/index.html".into(), "entities/index.html".into(), "topics/index.html".into(), "authors/index.html".into(), "graph.html".into()];
-        paths.extend(self.kb.briefings.iter().map(|b| paths::briefing_page(&b.briefing.slug)));
+        let mut paths: Vec<String> = vec![
+            "index.html".into(),
+            "briefings/index.html".into(),
+            "entities/index.html".into(),
+            "topics/index.html".into(),
+            "authors/index.html".into(),
+            "graph.html".into(),
+        ];
+        paths.extend(
+            self.kb
+                .briefings
+                .iter()
+                .map(|b| paths::briefing_page(&b.briefing.slug)),
+        );
         paths.extend(self.kb.entities.iter().map(|e| paths::entity_page(&e.slug)));
         paths.extend(self.kb.topics.iter().map(|t| paths::topic_page(&t.slug)));
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -120,29 +172,52 @@ impl<'a> Renderer<'a> {
                     kind: e.kind.as_str(),
                     aliases: e.aliases.iter().map(String::as_str).collect(),
                     mentions: e.mention_count,
-                    briefings: e.briefings.iter().map(|&b| &kb.briefings[b].briefing.slug).collect(),
+                    briefings: e
+                        .briefings
+                        .iter()
+                        .map(|&b| &kb.briefings[b].briefing.slug)
+                        .collect(),
                 })
                 .collect(),
             topics: kb
                 .topics
                 .iter()
-                .map(|t| TopicJson { slug: &t.slug, name: &t.name, briefings: t.briefings.iter().map(|&b| &kb.briefings[b].briefing.slug).collect() })
+                .map(|t| TopicJson {
+                    slug: &t.slug,
+                    name: &t.name,
+                    briefings: t
+                        .briefings
+                        .iter()
+                        .map(|&b| &kb.briefings[b].briefing.slug)
+                        .collect(),
+                })
                 .collect(),
         };
-        serde_json::to_vec_pretty(&data).map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))
+        serde_json::to_vec_pretty(&data)
+            .map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))
     }
 }
 
 /// (entity, surface) → count for one briefing, in order of first mention.
-fn surface_counts<'k>(entry: &'k crate::kb::BriefingEntry, kb: &'k crate::kb::KnowledgeBase) -> Vec<MentionJson<'k>> {
+fn surface_counts<'k>(
+    entry: &'k crate::kb::BriefingEntry,
+    kb: &'k crate::kb::KnowledgeBase,
+) -> Vec<MentionJson<'k>> {
     let mut counts: Vec<MentionJson> = Vec::new();
     for m in &entry.mentions {
         let block = &entry.doc.blocks[m.block as usize].text;
         let surface = &block[m.start as usize..m.end as usize];
         let slug = &kb.entities[m.entity as usize].slug;
-        match counts.iter_mut().find(|c| c.entity == slug && c.surface == surface) {
+        match counts
+            .iter_mut()
+            .find(|c| c.entity == slug && c.surface == surface)
+        {
             Some(c) => c.count += 1,
-            None => counts.push(MentionJson { entity: slug, surface, count: 1 }),
+            None => counts.push(MentionJson {
+                entity: slug,
+                surface,
+                count: 1,
+            }),
         }
     }
     counts

@@ -12,15 +12,36 @@ const NEIGHBOURS: usize = 8;
 pub const MAX_GRAPH_NODES: usize = 1000;
 
 impl<'a> Renderer<'a> {
-    fn node(&self, entity: usize, x: f32, y: f32, r: f32, root: &str, keys: &mut Keys) -> GraphNode<'a> {
+    fn node(
+        &self,
+        entity: usize,
+        x: f32,
+        y: f32,
+        r: f32,
+        root: &str,
+        keys: &mut Keys,
+    ) -> GraphNode<'a> {
         let e = &self.kb.entities[entity];
         keys.insert(super::previews::entity_key(e));
-        GraphNode { name: &e.name, url: format!("{root}{}", paths::entity_page(&e.slug)), kind: e.kind.as_str(), x, y, r, count: e.mention_count }
+        GraphNode {
+            name: &e.name,
+            url: format!("{root}{}", paths::entity_page(&e.slug)),
+            kind: e.kind.as_str(),
+            x,
+            y,
+            r,
+            count: e.mention_count,
+        }
     }
 
     /// The entity in the middle, its top co-mentioned entities around it.
     pub fn neighbourhood(&self, entity: usize, root: &str, keys: &mut Keys) -> Option<Graph<'a>> {
-        let neighbours: Vec<(usize, usize)> = self.kb.entities[entity].co_mentions.iter().take(NEIGHBOURS).copied().collect();
+        let neighbours: Vec<(usize, usize)> = self.kb.entities[entity]
+            .co_mentions
+            .iter()
+            .take(NEIGHBOURS)
+            .copied()
+            .collect();
         if neighbours.is_empty() {
             return None;
         }
@@ -30,20 +51,42 @@ impl<'a> Renderer<'a> {
         let mut nodes = vec![self.node(entity, cx, cy, 12.0, root, keys)];
         let mut edges = Vec::new();
         for (i, &(other, count)) in neighbours.iter().enumerate() {
-            let angle = std::f32::consts::TAU * i as f32 / neighbours.len() as f32 - std::f32::consts::FRAC_PI_2;
-            let (x, y) = (round(cx + radius * angle.cos()), round(cy + radius * angle.sin()));
-            edges.push(GraphEdge { x1: cx, y1: cy, x2: x, y2: y, weight: round(1.0 + 3.0 * count as f32 / strongest) });
+            let angle = std::f32::consts::TAU * i as f32 / neighbours.len() as f32
+                - std::f32::consts::FRAC_PI_2;
+            let (x, y) = (
+                round(cx + radius * angle.cos()),
+                round(cy + radius * angle.sin()),
+            );
+            edges.push(GraphEdge {
+                x1: cx,
+                y1: cy,
+                x2: x,
+                y2: y,
+                weight: round(1.0 + 3.0 * count as f32 / strongest),
+            });
             nodes.push(self.node(other, x, y, 7.0, root, keys));
         }
-        Some(Graph { width, height, nodes, edges })
+        Some(Graph {
+            width,
+            height,
+            nodes,
+            edges,
+        })
     }
 
     /// The most-mentioned entities, laid out by a deterministic force
     /// simulation: co-mentions pull together, everything pushes apart.
     pub fn corpus_graph(&self, root: &str, keys: &mut Keys) -> (Graph<'a>, usize) {
-        let mut chosen: Vec<usize> = (0..self.kb.entities.len()).filter(|&e| self.kb.entities[e].mention_count > 0).collect();
+        let mut chosen: Vec<usize> = (0..self.kb.entities.len())
+            .filter(|&e| self.kb.entities[e].mention_count > 0)
+            .collect();
         let total = chosen.len();
-        chosen.sort_by(|&a, &b| self.kb.entities[b].mention_count.cmp(&self.kb.entities[a].mention_count).then(a.cmp(&b)));
+        chosen.sort_by(|&a, &b| {
+            self.kb.entities[b]
+                .mention_count
+                .cmp(&self.kb.entities[a].mention_count)
+                .then(a.cmp(&b))
+        });
         chosen.truncate(MAX_GRAPH_NODES);
         let mut position_of = vec![usize::MAX; self.kb.entities.len()];
         for (i, &e) in chosen.iter().enumerate() {
@@ -52,7 +95,10 @@ impl<'a> Renderer<'a> {
         let links = self.graph_links(&chosen, &position_of);
         let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
         let points = layout(chosen.len(), &links, size);
-        let most = chosen.first().map_or(1, |&e| self.kb.entities[e].mention_count).max(1) as f32;
+        let most = chosen
+            .first()
+            .map_or(1, |&e| self.kb.entities[e].mention_count)
+            .max(1) as f32;
         let nodes = chosen
             .iter()
             .zip(&points)
@@ -63,9 +109,23 @@ impl<'a> Renderer<'a> {
             .collect();
         let edges = links
             .iter()
-            .map(|&(a, b, w)| GraphEdge { x1: points[a].0, y1: points[a].1, x2: points[b].0, y2: points[b].1, weight: round(w) })
+            .map(|&(a, b, w)| GraphEdge {
+                x1: points[a].0,
+                y1: points[a].1,
+                x2: points[b].0,
+                y2: points[b].1,
+                weight: round(w),
+            })
             .collect();
-        (Graph { width: size, height: size, nodes, edges }, total)
+        (
+            Graph {
+                width: size,
+                height: size,
+                nodes,
+                edges,
+            },
+            total,
+        )
     }
 
     /// Each shown entity's three strongest co-mentions among the shown.
@@ -137,5 +197,8 @@ fn layout(count: usize, links: &[(usize, usize, f32)], size: f32) -> Vec<(f32, f
         }
         temperature *= 0.93;
     }
-    points.into_iter().map(|(x, y)| (round(x), round(y))).collect()
+    points
+        .into_iter()
+        .map(|(x, y)| (round(x), round(y)))
+        .collect()
 }

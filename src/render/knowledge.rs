@@ -21,14 +21,32 @@ impl<'a> Renderer<'a> {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
             let mut keys = Keys::new();
-            let mentions = chunk.iter().map(|&b| self.mention_entry(index, b, &root, &mut keys)).collect();
-            let co_mentions = entity.co_mentions.iter().take(20).map(|&(e, c)| self.entity_link(e, c, &root, &mut keys)).collect();
-            let authored = entity.authored.iter().map(|&b| self.briefing_link(b, &root, &mut keys)).collect();
+            let mentions = chunk
+                .iter()
+                .map(|&b| self.mention_entry(index, b, &root, &mut keys))
+                .collect();
+            let co_mentions = entity
+                .co_mentions
+                .iter()
+                .take(20)
+                .map(|&(e, c)| self.entity_link(e, c, &root, &mut keys))
+                .collect();
+            let authored = entity
+                .authored
+                .iter()
+                .map(|&b| self.briefing_link(b, &root, &mut keys))
+                .collect();
             let neighbourhood = self.neighbourhood(index, &root, &mut keys);
-            let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities", &keys);
+            let mut page =
+                self.page_view(page_title(&entity.name, n + 1), &path, "entities", &keys);
             page.json_ld = previews::script_json(&entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
-            page.description = format!("{} ({}), mentioned in {} briefing(s).", entity.name, entity.kind, entity.briefings.len());
+            page.description = format!(
+                "{} ({}), mentioned in {} briefing(s).",
+                entity.name,
+                entity.kind,
+                entity.briefings.len()
+            );
             let context = EntityContext {
                 site: self.site(&path),
                 page,
@@ -37,14 +55,24 @@ impl<'a> Renderer<'a> {
                 pagination: pagination(&first, n + 1, chunks.len(), &root),
                 timeline: self.timeline(&entity.briefings),
                 co_mentions,
-                topics: entity.topics.iter().map(|&(t, c)| self.topic_link(t, c, &root)).collect(),
+                topics: entity
+                    .topics
+                    .iter()
+                    .map(|&(t, c)| self.topic_link(t, c, &root))
+                    .collect(),
                 authored,
                 neighbourhood,
             };
             pages.push(self.page("entity.html", path, &context)?);
         }
-        let feed_briefings: Vec<usize> = merge_newest(&entity.briefings, &entity.authored, &self.rank());
-        pages.push(self.feed(&format!("{} — {}", entity.name, self.kb.config.title), &feed_path(&first), &first, &feed_briefings)?);
+        let feed_briefings: Vec<usize> =
+            merge_newest(&entity.briefings, &entity.authored, &self.rank());
+        pages.push(self.feed(
+            &format!("{} — {}", entity.name, self.kb.config.title),
+            &feed_path(&first),
+            &first,
+            &feed_briefings,
+        )?);
         Ok(pages)
     }
 
@@ -57,14 +85,21 @@ impl<'a> Renderer<'a> {
     }
 
     fn entity_view(&self, entity: &'a Entity, root: &str, first: &str) -> EntityView<'a> {
-        let dates: Vec<_> = entity.briefings.iter().filter_map(|&b| self.kb.briefings[b].briefing.date).collect();
+        let dates: Vec<_> = entity
+            .briefings
+            .iter()
+            .filter_map(|&b| self.kb.briefings[b].briefing.date)
+            .collect();
         EntityView {
             name: &entity.name,
             kind: entity.kind.as_str(),
             kind_label: entity.kind.plural_label(),
             aliases: entity.aliases.iter().map(String::as_str).collect(),
             role: entity.role.as_deref(),
-            description: entity.description.as_deref().map(|d| self.markdown(d, root)),
+            description: entity
+                .description
+                .as_deref()
+                .map(|d| self.markdown(d, root)),
             wikidata: entity.wikidata.as_deref(),
             mention_count: entity.mention_count,
             briefing_count: entity.briefings.len(),
@@ -78,14 +113,31 @@ impl<'a> Renderer<'a> {
     fn markdown(&self, text: &str, root: &str) -> String {
         let doc = crate::document::parse("", text);
         let resolver = NoLinks;
-        super::body::render(&doc, &[], self.kb.config.link_mentions, &resolver, root, self.kb.config.allow_raw_html)
+        super::body::render(
+            &doc,
+            &[],
+            self.kb.config.link_mentions,
+            &resolver,
+            root,
+            self.kb.config.allow_raw_html,
+        )
     }
 
     /// A briefing under "Mentioned in", with the sentences of the mentions.
-    fn mention_entry(&self, entity: usize, briefing: usize, root: &str, keys: &mut Keys) -> MentionEntry<'a> {
+    fn mention_entry(
+        &self,
+        entity: usize,
+        briefing: usize,
+        root: &str,
+        keys: &mut Keys,
+    ) -> MentionEntry<'a> {
         let entry = &self.kb.briefings[briefing];
         let url = format!("{root}{}", paths::briefing_page(&entry.briefing.slug));
-        let mine: Vec<_> = entry.mentions.iter().filter(|m| m.entity as usize == entity).collect();
+        let mine: Vec<_> = entry
+            .mentions
+            .iter()
+            .filter(|m| m.entity as usize == entity)
+            .collect();
         let mut snippets: Vec<Snippet> = Vec::new();
         let mut seen = Vec::new();
         for m in &mine {
@@ -99,29 +151,55 @@ impl<'a> Renderer<'a> {
             let block = &entry.doc.blocks[m.block as usize];
             let text = block.text.as_str();
             let (s, e) = (m.sentence.0 as usize, m.sentence.1 as usize);
-            let (ms, me) = (m.start as usize, (m.end as usize).min(e.max(m.start as usize)));
+            let (ms, me) = (
+                m.start as usize,
+                (m.end as usize).min(e.max(m.start as usize)),
+            );
             snippets.push(Snippet {
                 before: &text[s..ms],
                 mark: &text[ms..me],
                 after: &text[me..e],
-                url: if m.block == 0 { url.clone() } else { format!("{url}#{}", block.anchor) },
+                url: if m.block == 0 {
+                    url.clone()
+                } else {
+                    format!("{url}#{}", block.anchor)
+                },
             });
         }
-        MentionEntry { briefing: self.briefing_link(briefing, root, keys), snippets, count: mine.len() }
+        MentionEntry {
+            briefing: self.briefing_link(briefing, root, keys),
+            snippets,
+            count: mine.len(),
+        }
     }
 
     /// Mentions per year (or per month over short spans) as SVG bars.
     fn timeline(&self, briefings: &[usize]) -> Option<Timeline> {
-        let dates: Vec<_> = briefings.iter().filter_map(|&b| self.kb.briefings[b].briefing.date).collect();
+        let dates: Vec<_> = briefings
+            .iter()
+            .filter_map(|&b| self.kb.briefings[b].briefing.date)
+            .collect();
         let (first, last) = (*dates.iter().min()?, *dates.iter().max()?);
         let monthly = last.year - first.year <= 2;
-        let bucket = |d: &crate::ingest::date::Date| if monthly { u32::from(d.year) * 12 + u32::from(d.month) - 1 } else { u32::from(d.year) };
+        let bucket = |d: &crate::ingest::date::Date| {
+            if monthly {
+                u32::from(d.year) * 12 + u32::from(d.month) - 1
+            } else {
+                u32::from(d.year)
+            }
+        };
         let (lo, hi) = (bucket(&first), bucket(&last));
         let mut counts = vec![0usize; (hi - lo + 1) as usize];
         for d in &dates {
             counts[(bucket(d) - lo) as usize] += 1;
         }
-        let label = |b: u32| if monthly { format!("{:04}-{:02}", b / 12, b % 12 + 1) } else { b.to_string() };
+        let label = |b: u32| {
+            if monthly {
+                format!("{:04}-{:02}", b / 12, b % 12 + 1)
+            } else {
+                b.to_string()
+            }
+        };
         let (width, height) = (600.0f32, 80.0f32);
         let most = *counts.iter().max().unwrap_or(&1) as f32;
         let slot = width / counts.len() as f32;
@@ -129,11 +207,29 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(i, &count)| {
-                let h = if count == 0 { 0.0 } else { (height - 4.0) * count as f32 / most + 2.0 };
-                Bar { label: label(lo + i as u32), count, x: i as f32 * slot, y: height - h, width: (slot - 1.0).max(1.0), height: h }
+                let h = if count == 0 {
+                    0.0
+                } else {
+                    (height - 4.0) * count as f32 / most + 2.0
+                };
+                Bar {
+                    label: label(lo + i as u32),
+                    count,
+                    x: i as f32 * slot,
+                    y: height - h,
+                    width: (slot - 1.0).max(1.0),
+                    height: h,
+                }
             })
             .collect();
-        Some(Timeline { bars, width, height, first: first.long(), last: last.long(), unit: if monthly { "month" } else { "year" } })
+        Some(Timeline {
+            bars,
+            width,
+            height,
+            first: first.long(),
+            last: last.long(),
+            unit: if monthly { "month" } else { "year" },
+        })
     }
 
     pub(super) fn topic(&self, index: usize) -> Result<Vec<Page>, Diagnostic> {
@@ -145,8 +241,16 @@ impl<'a> Renderer<'a> {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
             let mut keys = Keys::new();
-            let briefings = chunk.iter().map(|&b| self.briefing_link(b, &root, &mut keys)).collect();
-            let entities = topic.entities.iter().take(24).map(|&(e, c)| self.entity_link(e, c, &root, &mut keys)).collect();
+            let briefings = chunk
+                .iter()
+                .map(|&b| self.briefing_link(b, &root, &mut keys))
+                .collect();
+            let entities = topic
+                .entities
+                .iter()
+                .take(24)
+                .map(|&(e, c)| self.entity_link(e, c, &root, &mut keys))
+                .collect();
             let mut page = self.page_view(page_title(&topic.name, n + 1), &path, "topics", &keys);
             page.feed = Some(format!("{root}{}", feed_path(&first)));
             let context = TopicContext {
@@ -154,7 +258,8 @@ impl<'a> Renderer<'a> {
                 page,
                 topic: TopicView {
                     name: &topic.name,
-                    description: (!topic.description.is_empty()).then(|| self.markdown(&topic.description, &root)),
+                    description: (!topic.description.is_empty())
+                        .then(|| self.markdown(&topic.description, &root)),
                     briefing_count: topic.briefings.len(),
                     feed: format!("{root}{}", feed_path(&first)),
                 },
@@ -164,7 +269,12 @@ impl<'a> Renderer<'a> {
             };
             pages.push(self.page("topic.html", path, &context)?);
         }
-        pages.push(self.feed(&format!("{} — {}", topic.name, self.kb.config.title), &feed_path(&first), &first, &topic.briefings)?);
+        pages.push(self.feed(
+            &format!("{} — {}", topic.name, self.kb.config.title),
+            &feed_path(&first),
+            &first,
+            &topic.briefings,
+        )?);
         Ok(pages)
     }
 
@@ -174,7 +284,13 @@ impl<'a> Renderer<'a> {
         let mut keys = Keys::new();
         let (graph, total) = self.corpus_graph(&root, &mut keys);
         let shown = graph.nodes.len();
-        let context = GraphContext { site: self.site(&path), page: self.page_view("Graph".into(), &path, "graph", &keys), graph, shown, total };
+        let context = GraphContext {
+            site: self.site(&path),
+            page: self.page_view("Graph".into(), &path, "graph", &keys),
+            graph,
+            shown,
+            total,
+        };
         self.page("graph.html", path, &context)
     }
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::extract::lexicon::name_key;
-use crate::kb::{BriefingEntry, Entity, KnowledgeBase};
+use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
 use previews::Keys;
@@ -35,7 +35,8 @@ pub struct Page {
 pub fn render(kb: &KnowledgeBase, tera: &tera::Tera) -> Result<Vec<Page>, Diagnostic> {
     let renderer = Renderer::new(kb, tera);
     let jobs = renderer.jobs();
-    let pages: Result<Vec<Vec<Page>>, Diagnostic> = jobs.into_par_iter().map(|job| renderer.run(job)).collect();
+    let pages: Result<Vec<Vec<Page>>, Diagnostic> =
+        jobs.into_par_iter().map(|job| renderer.run(job)).collect();
     let mut pages: Vec<Page> = pages?.into_iter().flatten().collect();
     pages.extend(renderer.data_files()?);
     pages.sort_by(|a, b| a.path.cmp(&b.path));
@@ -68,11 +69,25 @@ pub(crate) struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     fn new(kb: &'a KnowledgeBase, tera: &'a tera::Tera) -> Self {
-        Renderer { kb, tera, placeholder_targets: placeholder_targets(kb), previews: previews::Previews::new(kb) }
+        Renderer {
+            kb,
+            tera,
+            placeholder_targets: placeholder_targets(kb),
+            previews: previews::Previews::new(kb),
+        }
     }
 
     fn jobs(&self) -> Vec<Job> {
-        let mut jobs = vec![Job::Home, Job::BriefingIndex, Job::EntityIndex, Job::TopicIndex, Job::AuthorIndex, Job::Graph, Job::NotFound, Job::Feed];
+        let mut jobs = vec![
+            Job::Home,
+            Job::BriefingIndex,
+            Job::EntityIndex,
+            Job::TopicIndex,
+            Job::AuthorIndex,
+            Job::Graph,
+            Job::NotFound,
+            Job::Feed,
+        ];
         jobs.extend((0..self.kb.briefings.len()).map(Job::Briefing));
         jobs.extend((0..self.kb.entities.len()).map(Job::Entity));
         jobs.extend((0..self.kb.topics.len()).map(Job::Topic));
@@ -96,13 +111,29 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders `template` with `context` into a page at `path`.
-    pub fn page<C: Serialize>(&self, template: &str, path: String, context: &C) -> Result<Page, Diagnostic> {
-        let context = tera::Context::from_serialize(context)
-            .map_err(|e| Diagnostic::error(None, format!("internal error building the context of `{path}`: {e}")))?;
-        let html = self.tera.render(template, &context).map_err(|e| {
-            templates::template_error(&self.kb.config.root.join("templates"), &self.site_template_names(), &e)
+    pub fn page<C: Serialize>(
+        &self,
+        template: &str,
+        path: String,
+        context: &C,
+    ) -> Result<Page, Diagnostic> {
+        let context = tera::Context::from_serialize(context).map_err(|e| {
+            Diagnostic::error(
+                None,
+                format!("internal error building the context of `{path}`: {e}"),
+            )
         })?;
-        Ok(Page { path, bytes: html.into_bytes() })
+        let html = self.tera.render(template, &context).map_err(|e| {
+            templates::template_error(
+                &self.kb.config.root.join("templates"),
+                &self.site_template_names(),
+                &e,
+            )
+        })?;
+        Ok(Page {
+            path,
+            bytes: html.into_bytes(),
+        })
     }
 
     fn site_template_names(&self) -> Vec<(String, String)> {
@@ -125,9 +156,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn page_view(&self, title: String, path: &str, section: &'static str, keys: &Keys) -> PageView {
+    pub fn page_view(
+        &self,
+        title: String,
+        path: &str,
+        section: &'static str,
+        keys: &Keys,
+    ) -> PageView {
         PageView {
-            canonical: self.kb.config.site_url.as_deref().map(|url| paths::absolute_url(url, path)),
+            canonical: self
+                .kb
+                .config
+                .site_url
+                .as_deref()
+                .map(|url| paths::absolute_url(url, path)),
             title,
             path: path.to_string(),
             description: self.kb.config.description.clone(),
@@ -138,7 +180,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn entity_link(&self, entity: usize, count: usize, root: &str, keys: &mut Keys) -> EntityLink<'a> {
+    pub fn entity_link(
+        &self,
+        entity: usize,
+        count: usize,
+        root: &str,
+        keys: &mut Keys,
+    ) -> EntityLink<'a> {
         let e = &self.kb.entities[entity];
         keys.insert(previews::entity_key(e));
         EntityLink {
@@ -152,7 +200,11 @@ impl<'a> Renderer<'a> {
 
     pub fn topic_link(&self, topic: usize, count: usize, root: &str) -> TopicLink<'a> {
         let t = &self.kb.topics[topic];
-        TopicLink { name: &t.name, url: format!("{root}{}", paths::topic_page(&t.slug)), count }
+        TopicLink {
+            name: &t.name,
+            url: format!("{root}{}", paths::topic_page(&t.slug)),
+            count,
+        }
     }
 
     pub fn briefing_link(&self, briefing: usize, root: &str, keys: &mut Keys) -> BriefingLink<'a> {
@@ -170,7 +222,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Entities grouped by kind, in kind order, each group in the given order.
-    pub fn kind_groups(&self, entities: &[(usize, usize)], root: &str, keys: &mut Keys) -> Vec<KindGroup<'a>> {
+    pub fn kind_groups(
+        &self,
+        entities: &[(usize, usize)],
+        root: &str,
+        keys: &mut Keys,
+    ) -> Vec<KindGroup<'a>> {
         EntityKind::ALL
             .iter()
             .filter_map(|&kind| {
@@ -179,7 +236,11 @@ impl<'a> Renderer<'a> {
                     .filter(|&&(e, _)| self.kb.entities[e].kind == kind)
                     .map(|&(e, n)| self.entity_link(e, n, root, keys))
                     .collect();
-                (!members.is_empty()).then_some(KindGroup { kind: kind.as_str(), label: kind.plural_label(), entities: members })
+                (!members.is_empty()).then_some(KindGroup {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    entities: members,
+                })
             })
             .collect()
     }
@@ -187,7 +248,13 @@ impl<'a> Renderer<'a> {
     fn home(&self) -> Result<Page, Diagnostic> {
         let path = "index.html".to_string();
         let mut keys = Keys::new();
-        let recent = self.kb.by_date.iter().take(10).map(|&b| self.briefing_link(b, "", &mut keys)).collect();
+        let recent = self
+            .kb
+            .by_date
+            .iter()
+            .take(10)
+            .map(|&b| self.briefing_link(b, "", &mut keys))
+            .collect();
         let top: Vec<(usize, usize)> = top_entities_per_kind(self.kb, 8);
         let groups = self.kind_groups(&top, "", &mut keys);
         let topics = self.topics_by_count("");
@@ -204,9 +271,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn topics_by_count(&self, root: &str) -> Vec<TopicLink<'a>> {
-        let mut topics: Vec<(usize, usize)> = self.kb.topics.iter().enumerate().map(|(i, t)| (i, t.briefings.len())).collect();
+        let mut topics: Vec<(usize, usize)> = self
+            .kb
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i, t.briefings.len()))
+            .collect();
         topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        topics.into_iter().map(|(t, n)| self.topic_link(t, n, root)).collect()
+        topics
+            .into_iter()
+            .map(|(t, n)| self.topic_link(t, n, root))
+            .collect()
     }
 
     fn briefing_index(&self) -> Result<Vec<Page>, Diagnostic> {
@@ -219,7 +295,10 @@ impl<'a> Renderer<'a> {
                 let path = paths::paginated(first, n + 1);
                 let root = path_to_root(&path);
                 let mut keys = Keys::new();
-                let briefings = chunk.iter().map(|&b| self.briefing_link(b, &root, &mut keys)).collect();
+                let briefings = chunk
+                    .iter()
+                    .map(|&b| self.briefing_link(b, &root, &mut keys))
+                    .collect();
                 let context = BriefingListContext {
                     site: self.site(&path),
                     page: self.page_view(page_title("Briefings", n + 1), &path, "briefings", &keys),
@@ -238,15 +317,33 @@ impl<'a> Renderer<'a> {
         let root = path_to_root(&path);
         let mut keys = Keys::new();
         let resolver = BodyLinks { renderer: self };
-        let body = body::render(&entry.doc, &entry.mentions, self.kb.config.link_mentions, &resolver, &root, self.kb.config.allow_raw_html);
+        let body = body::render(
+            &entry.doc,
+            &entry.mentions,
+            self.kb.config.link_mentions,
+            &resolver,
+            &root,
+            self.kb.config.allow_raw_html,
+        );
         for m in &entry.mentions {
             keys.insert(previews::entity_key(&self.kb.entities[m.entity as usize]));
         }
-        let authors = entry.authors.iter().map(|&a| self.entity_link(a, 0, &root, &mut keys)).collect();
-        let related = entry.related.iter().map(|&(r, _)| self.briefing_link(r, &root, &mut keys)).collect();
+        let authors = entry
+            .authors
+            .iter()
+            .map(|&a| self.entity_link(a, 0, &root, &mut keys))
+            .collect();
+        let related = entry
+            .related
+            .iter()
+            .map(|&(r, _)| self.briefing_link(r, &root, &mut keys))
+            .collect();
         let groups = self.kind_groups(&sorted_by_count(&entry.entities), &root, &mut keys);
         let mut page = self.page_view(b.title.clone(), &path, "briefings", &keys);
-        page.description = b.summary.clone().unwrap_or_else(|| self.previews.briefing_text(b).to_string());
+        page.description = b
+            .summary
+            .clone()
+            .unwrap_or_else(|| self.previews.briefing_text(b).to_string());
         page.json_ld = previews::script_json(&self.article_json_ld(entry));
         let context = BriefingContext {
             site: self.site(&path),
@@ -261,10 +358,23 @@ impl<'a> Renderer<'a> {
                 source: &b.source,
                 sample: b.sample,
                 body,
-                toc: entry.doc.headings.iter().map(|h| TocItem { level: h.level, text: &h.text, anchor: &h.anchor }).collect(),
+                toc: entry
+                    .doc
+                    .headings
+                    .iter()
+                    .map(|h| TocItem {
+                        level: h.level,
+                        text: &h.text,
+                        anchor: &h.anchor,
+                    })
+                    .collect(),
             },
             groups,
-            topics: entry.topics.iter().map(|&t| self.topic_link(t, 0, &root)).collect(),
+            topics: entry
+                .topics
+                .iter()
+                .map(|&t| self.topic_link(t, 0, &root))
+                .collect(),
             related,
         };
         self.page("briefing.html", path, &context)
@@ -272,7 +382,8 @@ impl<'a> Renderer<'a> {
 
     fn article_json_ld(&self, entry: &BriefingEntry) -> serde_json::Value {
         let b = &entry.briefing;
-        let person = |&a: &usize| serde_json::json!({"@type": "Person", "name": self.kb.entities[a].name});
+        let person =
+            |&a: &usize| serde_json::json!({"@type": "Person", "name": self.kb.entities[a].name});
         let thing = |&(e, _): &(usize, usize)| {
             let entity = &self.kb.entities[e];
             serde_json::json!({"@type": entity.kind.schema_type(), "name": entity.name})
@@ -292,17 +403,33 @@ impl<'a> Renderer<'a> {
         let path = "entities/index.html".to_string();
         let root = path_to_root(&path);
         let mut keys = Keys::new();
-        let all: Vec<(usize, usize)> = self.kb.entities.iter().enumerate().map(|(i, e)| (i, e.mention_count)).collect();
+        let all: Vec<(usize, usize)> = self
+            .kb
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, e.mention_count))
+            .collect();
         let groups = self.kind_groups(&all, &root, &mut keys);
-        let context = EntityIndexContext { site: self.site(&path), page: self.page_view("Entities".into(), &path, "entities", &Keys::new()), groups };
+        let context = EntityIndexContext {
+            site: self.site(&path),
+            page: self.page_view("Entities".into(), &path, "entities", &Keys::new()),
+            groups,
+        };
         self.page("entities.html", path, &context)
     }
 
     fn topic_index(&self) -> Result<Page, Diagnostic> {
         let path = "topics/index.html".to_string();
         let root = path_to_root(&path);
-        let topics = (0..self.kb.topics.len()).map(|t| self.topic_link(t, self.kb.topics[t].briefings.len(), &root)).collect();
-        let context = TopicIndexContext { site: self.site(&path), page: self.page_view("Topics".into(), &path, "topics", &Keys::new()), topics };
+        let topics = (0..self.kb.topics.len())
+            .map(|t| self.topic_link(t, self.kb.topics[t].briefings.len(), &root))
+            .collect();
+        let context = TopicIndexContext {
+            site: self.site(&path),
+            page: self.page_view("Topics".into(), &path, "topics", &Keys::new()),
+            topics,
+        };
         self.page("topics.html", path, &context)
     }
 
@@ -318,7 +445,11 @@ impl<'a> Renderer<'a> {
             .filter(|(_, e)| !e.authored.is_empty())
             .map(|(i, e)| self.entity_link(i, e.authored.len(), &root, &mut keys))
             .collect();
-        let context = AuthorIndexContext { site: self.site(&path), page: self.page_view("Authors".into(), &path, "authors", &keys), authors };
+        let context = AuthorIndexContext {
+            site: self.site(&path),
+            page: self.page_view("Authors".into(), &path, "authors", &keys),
+            authors,
+        };
         self.page("authors.html", path, &context)
     }
 
@@ -329,17 +460,18 @@ impl<'a> Renderer<'a> {
             .config
             .site_url
             .as_deref()
-            .and_then(|url| url.splitn(4, '/').nth(3).map(|p| format!("/{}/", p.trim_matches('/')).replace("//", "/")))
+            .and_then(|url| {
+                url.splitn(4, '/')
+                    .nth(3)
+                    .map(|p| format!("/{}/", p.trim_matches('/')).replace("//", "/"))
+            })
             .unwrap_or_else(|| "/".to_string());
-        let context = NotFoundContext { site: self.site(&path), page: self.page_view("Page not found".into(), &path, "", &Keys::new()), base };
+        let context = NotFoundContext {
+            site: self.site(&path),
+            page: self.page_view("Page not found".into(), &path, "", &Keys::new()),
+            base,
+        };
         self.page("404.html", path, &context)
-    }
-
-    pub fn entity_by_name_key(&self, text: &str) -> Option<&Entity> {
-        self.placeholder_targets.get(&name_key(text)).and_then(|path| {
-            let slug = path.strip_prefix("entities/")?.strip_suffix(".html")?;
-            self.kb.entity_by_slug(slug)
-        })
     }
 }
 
@@ -354,7 +486,10 @@ impl body::LinkResolver for BodyLinks<'_, '_> {
     }
 
     fn placeholder_target(&self, text: &str) -> Option<String> {
-        self.renderer.placeholder_targets.get(&name_key(text)).cloned()
+        self.renderer
+            .placeholder_targets
+            .get(&name_key(text))
+            .cloned()
     }
 }
 
@@ -366,7 +501,9 @@ fn placeholder_targets(kb: &KnowledgeBase) -> BTreeMap<String, String> {
     }
     for entity in &kb.entities {
         for alias in &entity.aliases {
-            targets.entry(name_key(alias)).or_insert_with(|| paths::entity_page(&entity.slug));
+            targets
+                .entry(name_key(alias))
+                .or_insert_with(|| paths::entity_page(&entity.slug));
         }
     }
     for entity in &kb.entities {
@@ -379,8 +516,13 @@ fn placeholder_targets(kb: &KnowledgeBase) -> BTreeMap<String, String> {
 fn top_entities_per_kind(kb: &KnowledgeBase, per_kind: usize) -> Vec<(usize, usize)> {
     let mut top = Vec::new();
     for kind in EntityKind::ALL {
-        let mut of_kind: Vec<(usize, usize)> =
-            kb.entities.iter().enumerate().filter(|(_, e)| e.kind == kind && e.mention_count > 0).map(|(i, e)| (i, e.mention_count)).collect();
+        let mut of_kind: Vec<(usize, usize)> = kb
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind && e.mention_count > 0)
+            .map(|(i, e)| (i, e.mention_count))
+            .collect();
         of_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         top.extend(of_kind.into_iter().take(per_kind));
     }
@@ -425,6 +567,13 @@ pub fn pagination(first: &str, current: usize, total: usize, root: &str) -> Pagi
         total,
         prev: (current > 1).then(|| url(current - 1)),
         next: (current < total).then(|| url(current + 1)),
-        pages: numbers.into_iter().map(|n| PageNumber { number: n, url: url(n), current: n == current }).collect(),
+        pages: numbers
+            .into_iter()
+            .map(|n| PageNumber {
+                number: n,
+                url: url(n),
+                current: n == current,
+            })
+            .collect(),
     }
 }

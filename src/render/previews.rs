@@ -42,9 +42,18 @@ impl Previews {
         let mut briefing_texts = FxHashMap::default();
         for entry in &kb.briefings {
             let b = &entry.briefing;
-            let opening = entry.doc.blocks.iter().skip(1).find(|block| block.text.len() > 40).map_or("", |block| block.text.as_str());
+            let opening = entry
+                .doc
+                .blocks
+                .iter()
+                .skip(1)
+                .find(|block| block.text.len() > 40)
+                .map_or("", |block| block.text.as_str());
             let text = shorten(b.summary.as_deref().unwrap_or(opening), PREVIEW_CHARS);
-            let kind = b.date.map(|d| d.long()).unwrap_or_else(|| "Briefing".into());
+            let kind = b
+                .date
+                .map(|d| d.long())
+                .unwrap_or_else(|| "Briefing".into());
             cards.insert(briefing_key(b), card(&b.title, &kind, text.clone()));
             briefing_texts.insert(b.slug.to_string(), text);
         }
@@ -54,16 +63,27 @@ impl Previews {
                 text.push_str(&shorten(description, PREVIEW_CHARS));
                 text.push(' ');
             }
-            text.push_str(&format!("Mentioned {} time(s) in {} briefing(s).", e.mention_count, e.briefings.len()));
+            text.push_str(&format!(
+                "Mentioned {} time(s) in {} briefing(s).",
+                e.mention_count,
+                e.briefings.len()
+            ));
             cards.insert(entity_key(e), card(&e.name, e.kind.as_str(), text));
         }
-        Previews { cards, briefing_texts }
+        Previews {
+            cards,
+            briefing_texts,
+        }
     }
 
     /// The cards for `keys`, as a JSON object safe inside a script element.
     pub fn json_for(&self, keys: &Keys) -> String {
         let mut json = String::from("{");
-        for (i, key) in keys.iter().filter(|k| self.cards.contains_key(*k)).enumerate() {
+        for (i, key) in keys
+            .iter()
+            .filter(|k| self.cards.contains_key(*k))
+            .enumerate()
+        {
             if i > 0 {
                 json.push(',');
             }
@@ -77,7 +97,9 @@ impl Previews {
 
     /// A briefing's short text: its summary, or the start of its first paragraph.
     pub fn briefing_text(&self, briefing: &Briefing) -> &str {
-        self.briefing_texts.get(briefing.slug.as_str()).map_or("", String::as_str)
+        self.briefing_texts
+            .get(briefing.slug.as_str())
+            .map_or("", String::as_str)
     }
 }
 

@@ -17,22 +17,37 @@ pub fn load(site_templates: &Path) -> Result<tera::Tera, Diagnostic> {
     let mut site = Vec::new();
     if site_templates.is_dir() {
         for entry in walkdir::WalkDir::new(site_templates).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::error(site_templates.to_path_buf(), format!("cannot read templates: {e}")))?;
+            let entry = entry.map_err(|e| {
+                Diagnostic::error(
+                    site_templates.to_path_buf(),
+                    format!("cannot read templates: {e}"),
+                )
+            })?;
             let path = entry.path();
-            let is_template = matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "xml" | "txt" | "json"));
+            let is_template = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("html" | "xml" | "txt" | "json")
+            );
             if entry.file_type().is_file() && is_template {
-                let name = crate::diagnostics::display_path(path.strip_prefix(site_templates).unwrap_or(path));
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to read template: {e}")))?;
+                let name = crate::diagnostics::display_path(
+                    path.strip_prefix(site_templates).unwrap_or(path),
+                );
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Diagnostic::error(path.to_path_buf(), format!("failed to read template: {e}"))
+                })?;
                 site.push((name, text));
             }
         }
     }
     let builtin = builtin_sources();
     let site_names: Vec<&str> = site.iter().map(|(n, _)| n.as_str()).collect();
-    let mut all: Vec<(String, String)> = builtin.into_iter().filter(|(name, _)| !site_names.contains(&name.as_str())).collect();
+    let mut all: Vec<(String, String)> = builtin
+        .into_iter()
+        .filter(|(name, _)| !site_names.contains(&name.as_str()))
+        .collect();
     all.extend(site.iter().cloned());
-    tera.add_raw_templates(all).map_err(|e| template_error(site_templates, &site, &e))?;
+    tera.add_raw_templates(all)
+        .map_err(|e| template_error(site_templates, &site, &e))?;
     Ok(tera)
 }
 
@@ -58,7 +73,11 @@ fn collect(dir: &Dir<'_>, out: &mut Vec<(String, String)>) {
 }
 
 /// Turns a tera error into a diagnostic naming the template file and line.
-pub fn template_error(site_templates: &Path, site: &[(String, String)], error: &tera::Error) -> Diagnostic {
+pub fn template_error(
+    site_templates: &Path,
+    site: &[(String, String)],
+    error: &tera::Error,
+) -> Diagnostic {
     let chain = error_chain(error);
     let name = template_name_in(&chain);
     let path = match &name {
@@ -67,7 +86,11 @@ pub fn template_error(site_templates: &Path, site: &[(String, String)], error: &
         None => site_templates.to_path_buf(),
     };
     let line = chain.split("-->").nth(1).and_then(|rest| {
-        let digits: String = rest.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         digits.parse().ok()
     });
     let diagnostic = Diagnostic::error(path, chain.clone());

@@ -30,20 +30,29 @@ pub fn write(root: &Path, relative: &str, bytes: &[u8]) {
 
 /// Builds the site at `root` into `root/book` and returns the output folder.
 pub fn build(root: &Path) -> Result<PathBuf, dossier::diagnostics::BuildFailure> {
-    let options = dossier::BuildOptions { root: root.to_path_buf(), ..Default::default() };
+    let options = dossier::BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
     dossier::build(&options).map(|report| report.out_dir)
 }
 
 /// Builds the repository's sample site into a fresh temp folder.
 pub fn build_sample() -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
-    let options = dossier::BuildOptions { root: repo(), out: Some(out.path().join("site")), ..Default::default() };
+    let options = dossier::BuildOptions {
+        root: repo(),
+        out: Some(out.path().join("site")),
+        ..Default::default()
+    };
     let report = dossier::build(&options).expect("the sample site builds");
     (out, report.out_dir)
 }
 
 pub fn read_html(path: &Path) -> Html {
-    Html::parse_document(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    Html::parse_document(
+        &fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
 }
 
 pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
@@ -51,12 +60,20 @@ pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 }
 
 pub fn text(element: &scraper::ElementRef) -> String {
-    element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every file under `dir`, relative, sorted.
 pub fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut all: Vec<PathBuf> = walkdir(dir).into_iter().map(|p| p.strip_prefix(dir).unwrap().to_path_buf()).collect();
+    let mut all: Vec<PathBuf> = walkdir(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
     all.sort();
     all
 }
@@ -78,7 +95,10 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
 /// returns the broken ones as `page: href`.
 pub fn broken_links(site: &Path) -> Vec<String> {
     let mut broken = Vec::new();
-    let pages: Vec<PathBuf> = files(site).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let pages: Vec<PathBuf> = files(site)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
     let link = Selector::parse("a[href], link[href], script[src], img[src]").unwrap();
     for page in &pages {
         if page.to_string_lossy() == "404.html" {
@@ -88,7 +108,10 @@ pub fn broken_links(site: &Path) -> Vec<String> {
         for element in html.select(&link) {
             let value = element.value();
             let href = value.attr("href").or(value.attr("src")).unwrap();
-            if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:") {
+            if href.starts_with("http://")
+                || href.starts_with("https://")
+                || href.starts_with("mailto:")
+            {
                 continue;
             }
             if !resolves(site, page, href) {
@@ -103,8 +126,14 @@ fn resolves(site: &Path, page: &Path, href: &str) -> bool {
     if href.is_empty() || href == "#" {
         return false;
     }
-    let (path, fragment) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f)));
-    let target = if path.is_empty() { site.join(page) } else { normalise(&site.join(page).parent().unwrap().join(path)) };
+    let (path, fragment) = href
+        .split_once('#')
+        .map_or((href, None), |(p, f)| (p, Some(f)));
+    let target = if path.is_empty() {
+        site.join(page)
+    } else {
+        normalise(&site.join(page).parent().unwrap().join(path))
+    };
     if !target.starts_with(site) || !target.is_file() {
         return false;
     }

@@ -1,0 +1,232 @@
+//! The sample site as a reader meets it: built into a temp folder, its HTML
+//! parsed, its links followed.
+
+mod common;
+
+use common::{build_sample, read_html, select, text};
+
+fn sample_briefing_page(site: &std::path::Path) -> scraper::Html {
+    read_html(&site.join("briefings/towards-deeper-integration-lukashenka-s-visit-to-sochi.html"))
+}
+
+#[test]
+fn sample_briefing_page_has_title_author_and_question_headings() {
+    let (_tmp, site) = build_sample();
+    let html = sample_briefing_page(&site);
+    let h1 = select(&html, "article.briefing h1");
+    assert_eq!(
+        text(&h1[0]),
+        "Towards Deeper Integration—Lukashenka’s Visit to Sochi"
+    );
+    let authors: Vec<String> = select(&html, "a.author").iter().map(text).collect();
+    assert_eq!(authors, ["Anna Maria Dyrner"]);
+    let headings: Vec<String> = select(&html, ".body h2").iter().map(text).collect();
+    assert_eq!(
+        headings,
+        [
+            "What was the context of the visit?",
+            "What was discussed?",
+            "What did the course and results of the meeting show?",
+            "What will be the consequences of the Sochi arrangements?"
+        ]
+    );
+    assert!(select(&html, ".body h2")
+        .iter()
+        .all(|h| h.value().attr("id").is_some()));
+}
+
+#[test]
+fn page_label_is_removed_and_split_paragraph_joined() {
+    let (_tmp, site) = build_sample();
+    let html = sample_briefing_page(&site);
+    let body = text(&select(&html, ".body")[0]);
+    assert!(!body.contains("PISM SPOTLIGHT"));
+    let joined = select(&html, ".body p")
+        .iter()
+        .map(text)
+        .filter(|p| p.contains("both in the political and security spheres"))
+        .count();
+    assert_eq!(joined, 1, "the split sentence should sit in one paragraph");
+}
+
+#[test]
+fn no_placeholder_hrefs_and_no_broken_links_anywhere() {
+    let (_tmp, site) = build_sample();
+    for page in common::files(&site)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = read_html(&site.join(page));
+        for a in select(&html, "a[href]") {
+            let href = a.value().attr("href").unwrap();
+            assert!(
+                href != "#" && !href.is_empty(),
+                "{}: empty or # link around {:?}",
+                page.display(),
+                text(&a)
+            );
+        }
+    }
+    let broken = common::broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn placeholder_link_points_at_the_entity_page() {
+    let (_tmp, site) = build_sample();
+    let html = sample_briefing_page(&site);
+    let links: Vec<String> = select(&html, ".body a")
+        .iter()
+        .filter(|a| text(a) == "Belarusian Nuclear Power Plant")
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links, ["../entities/belarusian-nuclear-power-plant.html"]);
+    let plain = text(&select(&html, ".body")[0]);
+    assert!(plain.contains("adopt a common customs and tax code"));
+}
+
+#[test]
+fn first_mention_of_sochi_links_to_its_page() {
+    let (_tmp, site) = build_sample();
+    let html = sample_briefing_page(&site);
+    let first_paragraph_with_sochi = select(&html, ".body p")
+        .into_iter()
+        .find(|p| text(p).contains("Sochi"))
+        .unwrap();
+    let paragraph = scraper::Html::parse_fragment(&first_paragraph_with_sochi.html());
+    let link = select(&paragraph, "a.mention")
+        .into_iter()
+        .find(|a| text(a) == "Sochi")
+        .map(|a| a.value().attr("href").unwrap().to_string());
+    assert_eq!(link.as_deref(), Some("../entities/sochi.html"));
+}
+
+#[test]
+fn lukashenka_page_lists_the_sample_with_highlighted_sentence_and_putin() {
+    let (_tmp, site) = build_sample();
+    let html = read_html(&site.join("entities/alexander-lukashenka.html"));
+    let entries = select(&html, ".mention-list > li");
+    let sample = entries
+        .iter()
+        .find(|li| text(li).contains("Towards Deeper Integration"))
+        .expect("the sample briefing is listed");
+    let sample_html = scraper::Html::parse_fragment(&sample.html());
+    let snippet = select(&sample_html, ".snippet")
+        .into_iter()
+        .find(|s| text(s).starts_with("Russian President Vladimir Putin and Belarus’ Alexander Lukashenka met for the first time"))
+        .expect("the sentence is shown");
+    let fragment = scraper::Html::parse_fragment(&snippet.html());
+    assert_eq!(text(&select(&fragment, "mark")[0]), "Alexander Lukashenka");
+    let href = select(&fragment, "a")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert!(href.contains("#p"), "links to the paragraph: {href}");
+    let co: Vec<String> = select(&html, ".side-panel a.chip")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(
+        co.iter().any(|h| h.ends_with("vladimir-putin.html")),
+        "{co:?}"
+    );
+}
+
+#[test]
+fn json_ld_parses_on_every_page() {
+    let (_tmp, site) = build_sample();
+    let mut checked = 0;
+    for page in common::files(&site)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = read_html(&site.join(page));
+        for script in select(
+            &html,
+            "script[type=\"application/ld+json\"], script[type=\"application/json\"]",
+        ) {
+            let json: String = script.text().collect();
+            serde_json::from_str::<serde_json::Value>(&json)
+                .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+            checked += 1;
+        }
+    }
+    assert!(checked > 20);
+}
+
+#[test]
+fn site_has_home_index_404_nojekyll_and_no_external_requests() {
+    let (_tmp, site) = build_sample();
+    for file in [
+        "index.html",
+        "briefings/index.html",
+        "entities/index.html",
+        "topics/index.html",
+        "404.html",
+        ".nojekyll",
+        "feed.xml",
+        "kb.json",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    let home = read_html(&site.join("index.html"));
+    let dates: Vec<String> = select(&home, ".briefing-list time")
+        .iter()
+        .map(|t| t.value().attr("datetime").unwrap().to_string())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "home lists briefings newest first");
+    for page in common::files(&site)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = read_html(&site.join(page));
+        for element in select(&html, "script[src], link[rel=stylesheet], img[src]") {
+            let url = element
+                .value()
+                .attr("src")
+                .or(element.value().attr("href"))
+                .unwrap();
+            assert!(
+                !url.contains("//"),
+                "{}: external resource {url}",
+                page.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn drafts_are_skipped_unless_asked() {
+    let (_tmp, site) = build_sample();
+    let kb: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.join("kb.json")).unwrap()).unwrap();
+    let sources: Vec<&str> = kb["briefings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        !sources.iter().any(|s| s.contains("ust-luga-rerouting")),
+        "the draft is not published"
+    );
+    assert!(sources.contains(&"000_3d1f1b5c911402f3.txt"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, first) = build_sample();
+    let (_b, second) = build_sample();
+    let files = common::files(&first);
+    assert_eq!(files, common::files(&second));
+    for file in files {
+        assert!(
+            std::fs::read(first.join(&file)).unwrap() == std::fs::read(second.join(&file)).unwrap(),
+            "{} differs",
+            file.display()
+        );
+    }
+}
