@@ -1,6 +1,7 @@
 //! The `dossier` command line: parses arguments, runs a command, prints
 //! problems and sets the exit code.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,10 +14,10 @@ use dossier::BuildOptions;
 #[derive(Parser)]
 #[command(name = "dossier", version, about, long_about = None)]
 struct Cli {
-    /// Print each stage's time and every warning.
+    /// Also print how long each build stage took.
     #[arg(short, long, global = true)]
     verbose: bool,
-    /// Print only errors.
+    /// Print only errors (no progress, summary or warnings).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
     #[command(subcommand)]
@@ -53,7 +54,7 @@ struct BuildArgs {
     #[arg(long)]
     drafts: bool,
     /// Build what can be built and list the files that were skipped, instead
-    /// of failing on the first bad file.
+    /// of failing when any file has errors (all errors are listed either way).
     #[arg(long)]
     keep_going: bool,
 }
@@ -150,15 +151,27 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
     let config = dossier::load_config(&options)?;
     let (kb, problems) = dossier::knowledge_base(config, true)?;
     print_problems(&problems, true);
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`dossier entities | head`) just ends the listing.
+    let _ = write_entities(&kb, args, &mut out);
+    Ok(())
+}
+
+fn write_entities(
+    kb: &dossier::kb::KnowledgeBase,
+    args: &EntitiesArgs,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     if args.candidates {
         if args.json {
-            println!(
+            writeln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(&kb.candidates).unwrap_or_default()
-            );
+            )?;
         } else {
             for c in &kb.candidates {
-                println!("{}\t{}\t{}", c.name, c.kind, c.reason);
+                writeln!(out, "{}\t{}\t{}", c.name, c.kind, c.reason)?;
             }
         }
         return Ok(());
@@ -175,26 +188,29 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
                 })
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&list).unwrap_or_default()
-        );
-    } else {
-        println!(
-            "{:<40} {:<13} {:>8} {:>9}  aliases",
-            "name", "type", "mentions", "briefings"
-        );
-        for e in &kb.entities {
-            let aliases: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
-            println!(
-                "{:<40} {:<13} {:>8} {:>9}  {}",
-                e.name,
-                e.kind.as_str(),
-                e.mention_count,
-                e.briefings.len(),
-                aliases.join(", ")
-            );
-        }
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<40} {:<13} {:>8} {:>9}  aliases",
+        "name", "type", "mentions", "briefings"
+    )?;
+    for e in &kb.entities {
+        let aliases: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+        writeln!(
+            out,
+            "{:<40} {:<13} {:>8} {:>9}  {}",
+            e.name,
+            e.kind.as_str(),
+            e.mention_count,
+            e.briefings.len(),
+            aliases.join(", ")
+        )?;
     }
     Ok(())
 }

@@ -343,9 +343,11 @@ fn parse_briefing(
             let (format, text) = split.front_matter.unwrap_or((Format::Yaml, ""));
             let _ = format;
             let line = frontmatter::key_line(text, "date", split.front_matter_line).unwrap_or(1);
-            Diagnostic::error(file.path.clone(), format!("bad date: {message}")).at(line, None)
+            Diagnostic::error(file.path.clone(), format!("bad date: {message}"))
+                .at(line, None)
+                .help("fix the `date` key, or remove it to date the briefing from its file name")
         })?),
-        None => None,
+        None => date_from_file_name(&file.relative),
     };
     let title = clean_line(meta.title.as_deref().unwrap_or(""))
         .or_else(|| first_heading(split.body))
@@ -380,7 +382,7 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
         title: plain
             .title
             .unwrap_or_else(|| file_stem_title(&file.relative)),
-        date: None,
+        date: date_from_file_name(&file.relative),
         authors: plain.authors,
         series: plain.series,
         topics: Vec::new(),
@@ -389,6 +391,12 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
         sample: false,
         body: plain.body,
     }
+}
+
+/// `2021-02-22-sochi.md` → 2021-02-22, as Zola and Jekyll date posts.
+fn date_from_file_name(relative: &str) -> Option<Date> {
+    let name = relative.rsplit('/').next()?;
+    date::parse_date(name.get(..10)?).ok()
 }
 
 fn clean_line(text: &str) -> Option<String> {

@@ -215,7 +215,7 @@ fn join_split_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         match joined.last_mut() {
             Some(previous)
                 if !ends_sentence(previous)
-                    && !is_heading(previous)
+                    && !is_heading_question(previous)
                     && starts_lowercase(&paragraph) =>
             {
                 previous.push(' ');

@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn known_languages_get_classes_unknown_stay_plain() {
-        let html = highlight("a = \"<b>\"\n", "toml").unwrap();
+        let html = highlight("{\"a\": \"<b>\"}\n", "json").unwrap();
         assert!(html.contains("hl-"), "{html}");
         assert!(html.contains("&lt;b&gt;"));
         assert!(highlight("x", "no-such-language").is_none());

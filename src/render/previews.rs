@@ -118,9 +118,12 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
-/// JSON placed inside `<script>`: `</` and `<!--` cannot end or confuse it.
+/// JSON placed inside `<script>`: no `<`, `>` or `&` survives literally, so
+/// nothing in it can end or confuse the element.
 pub fn escape_for_script(json: &str) -> String {
-    json.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// Serialises a JSON-LD value for a script element.
@@ -136,7 +139,7 @@ mod tests {
     fn script_json_cannot_close_the_element() {
         let value = serde_json::json!({"name": "</script><script>alert(1)</script>"});
         let json = script_json(&value);
-        assert!(!json.contains("</script"));
+        assert!(!json.contains("</script") && !json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, value);
     }
