@@ -1,24 +1,56 @@
-// Dossier's page script: link previews on hover and keyboard focus. Preview
-// cards are embedded in each page (no fetch), so this works from file:// too.
+// Dossier's page script: link previews on hover and keyboard focus.
+// Preview cards live in small script shards (previews/N.js) that are loaded
+// on demand with a <script> element, so previews work from file:// too.
 (function () {
   "use strict";
-  var data = {};
-  try {
-    var holder = document.getElementById("dossier-previews");
-    if (holder) data = JSON.parse(holder.textContent || "{}");
-  } catch (e) { data = {}; }
-
+  var html = document.documentElement;
+  var root = html.getAttribute("data-root") || "";
+  var shardCount = parseInt(html.getAttribute("data-preview-shards") || "1", 10) || 1;
+  var cards = {};
+  var loading = {};
+  var waiting = null;
   var card = null;
   var showTimer = null;
 
+  // Called by each shard file.
+  window.dossierPreviews = {
+    add: function (more) {
+      for (var key in more) {
+        if (Object.prototype.hasOwnProperty.call(more, key)) cards[key] = more[key];
+      }
+      if (waiting && cards[waiting.getAttribute("data-preview")]) show(waiting);
+    }
+  };
+
+  // FNV-1a over the key's bytes; keys are ASCII (`e:slug`, `b:slug`).
+  function shardOf(key) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) {
+      hash ^= key.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash % shardCount;
+  }
+
+  function load(key) {
+    var shard = shardOf(key);
+    if (loading[shard]) return;
+    loading[shard] = true;
+    var script = document.createElement("script");
+    script.src = root + "previews/" + shard + ".js";
+    document.head.appendChild(script);
+  }
+
   function hide() {
     clearTimeout(showTimer);
+    waiting = null;
     if (card) { card.remove(); card = null; }
   }
 
   function show(link) {
-    var preview = data[link.getAttribute("data-preview")];
-    if (!preview) return;
+    var key = link.getAttribute("data-preview");
+    var preview = cards[key];
+    if (!preview) { waiting = link; load(key); return; }
     hide();
     card = document.createElement("div");
     card.className = "preview-card";

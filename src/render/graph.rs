@@ -2,7 +2,6 @@
 //! neighbourhood (a star of its top co-mentioned entities) and the whole
 //! corpus (a force-directed layout of the most-mentioned entities).
 
-use super::previews::Keys;
 use super::views::{Graph, GraphEdge, GraphNode};
 use super::Renderer;
 use crate::paths;
@@ -12,20 +11,12 @@ const NEIGHBOURS: usize = 8;
 pub const MAX_GRAPH_NODES: usize = 1000;
 
 impl<'a> Renderer<'a> {
-    fn node(
-        &self,
-        entity: usize,
-        x: f32,
-        y: f32,
-        r: f32,
-        root: &str,
-        keys: &mut Keys,
-    ) -> GraphNode<'a> {
+    fn node(&self, entity: usize, x: f32, y: f32, r: f32, root: &str) -> GraphNode<'a> {
         let e = &self.kb.entities[entity];
-        keys.insert(super::previews::entity_key(e));
         GraphNode {
             name: &e.name,
             url: format!("{root}{}", paths::entity_page(&e.slug)),
+            preview: super::previews::entity_key(e),
             kind: e.kind.as_str(),
             x,
             y,
@@ -35,7 +26,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The entity in the middle, its top co-mentioned entities around it.
-    pub fn neighbourhood(&self, entity: usize, root: &str, keys: &mut Keys) -> Option<Graph<'a>> {
+    pub fn neighbourhood(&self, entity: usize, root: &str) -> Option<Graph<'a>> {
         let neighbours: Vec<(usize, usize)> = self.kb.entities[entity]
             .co_mentions
             .iter()
@@ -48,7 +39,7 @@ impl<'a> Renderer<'a> {
         let (width, height, radius) = (360.0f32, 300.0f32, 110.0f32);
         let (cx, cy) = (width / 2.0, height / 2.0);
         let strongest = neighbours[0].1.max(1) as f32;
-        let mut nodes = vec![self.node(entity, cx, cy, 12.0, root, keys)];
+        let mut nodes = vec![self.node(entity, cx, cy, 12.0, root)];
         let mut edges = Vec::new();
         for (i, &(other, count)) in neighbours.iter().enumerate() {
             let angle = std::f32::consts::TAU * i as f32 / neighbours.len() as f32
@@ -64,7 +55,7 @@ impl<'a> Renderer<'a> {
                 y2: y,
                 weight: round(1.0 + 3.0 * count as f32 / strongest),
             });
-            nodes.push(self.node(other, x, y, 7.0, root, keys));
+            nodes.push(self.node(other, x, y, 7.0, root));
         }
         Some(Graph {
             width,
@@ -76,7 +67,7 @@ impl<'a> Renderer<'a> {
 
     /// The most-mentioned entities, laid out by a deterministic force
     /// simulation: co-mentions pull together, everything pushes apart.
-    pub fn corpus_graph(&self, root: &str, keys: &mut Keys) -> (Graph<'a>, usize) {
+    pub fn corpus_graph(&self, root: &str) -> (Graph<'a>, usize) {
         let mut chosen: Vec<usize> = (0..self.kb.entities.len())
             .filter(|&e| self.kb.entities[e].mention_count > 0)
             .collect();
@@ -104,7 +95,7 @@ impl<'a> Renderer<'a> {
             .zip(&points)
             .map(|(&e, &(x, y))| {
                 let r = round(3.0 + 9.0 * (self.kb.entities[e].mention_count as f32 / most).sqrt());
-                self.node(e, x, y, r, root, keys)
+                self.node(e, x, y, r, root)
             })
             .collect();
         let edges = links

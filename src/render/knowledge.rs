@@ -1,7 +1,8 @@
 //! The knowledge pages: one per entity (mentions in context, timeline,
 //! co-mentions, neighbourhood), one per topic, and the corpus graph.
 
-use super::previews::{self, Keys};
+use super::fragments;
+use super::previews;
 use super::views::*;
 use super::{page_title, paginate, pagination, Page, Renderer};
 use crate::diagnostics::Diagnostic;
@@ -17,28 +18,32 @@ impl<'a> Renderer<'a> {
         let first = paths::entity_page(&entity.slug);
         let chunks = paginate(&entity.briefings, self.kb.config.page_size);
         let mut pages = Vec::with_capacity(chunks.len() + 1);
+        let timeline = self.timeline(&entity.briefings);
         for (n, chunk) in chunks.iter().enumerate() {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
-            let mut keys = Keys::new();
-            let mentions = chunk
+            let entries: Vec<MentionEntry> = chunk
                 .iter()
-                .map(|&b| self.mention_entry(index, b, &root, &mut keys))
+                .map(|&b| self.mention_entry(index, b, &root))
                 .collect();
-            let co_mentions = entity
+            let co_mentions: Vec<EntityLink> = entity
                 .co_mentions
                 .iter()
                 .take(20)
-                .map(|&(e, c)| self.entity_link(e, c, &root, &mut keys))
+                .map(|&(e, c)| self.entity_link(e, c, &root))
                 .collect();
-            let authored = entity
+            let authored: Vec<BriefingLink> = entity
                 .authored
                 .iter()
-                .map(|&b| self.briefing_link(b, &root, &mut keys))
+                .map(|&b| self.briefing_link(b, &root))
                 .collect();
-            let neighbourhood = self.neighbourhood(index, &root, &mut keys);
-            let mut page =
-                self.page_view(page_title(&entity.name, n + 1), &path, "entities", &keys);
+            let neighbourhood = self.neighbourhood(index, &root).map(|g| {
+                fragments::graph_svg(
+                    &g,
+                    &format!("Entities most often mentioned with {}", entity.name),
+                )
+            });
+            let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities");
             page.json_ld = previews::script_json(&entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
             page.description = format!(
@@ -51,16 +56,24 @@ impl<'a> Renderer<'a> {
                 site: self.site(&path),
                 page,
                 entity: self.entity_view(entity, &root, &first),
-                mentions,
+                mentions: if entries.is_empty() {
+                    String::new()
+                } else {
+                    fragments::mention_list(&entries)
+                },
                 pagination: pagination(&first, n + 1, chunks.len(), &root),
-                timeline: self.timeline(&entity.briefings),
-                co_mentions,
-                topics: entity
-                    .topics
-                    .iter()
-                    .map(|&(t, c)| self.topic_link(t, c, &root))
-                    .collect(),
-                authored,
+                timeline: timeline
+                    .as_ref()
+                    .map(|t| fragments::timeline_svg(t, &entity.name)),
+                co_mentions: fragments::entity_chips(&co_mentions),
+                topics: fragments::topic_chips(
+                    &entity
+                        .topics
+                        .iter()
+                        .map(|&(t, c)| self.topic_link(t, c, &root))
+                        .collect::<Vec<_>>(),
+                ),
+                authored: fragments::briefing_items(&authored),
                 neighbourhood,
             };
             pages.push(self.page("entity.html", path, &context)?);
@@ -124,13 +137,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A briefing under "Mentioned in", with the sentences of the mentions.
-    fn mention_entry(
-        &self,
-        entity: usize,
-        briefing: usize,
-        root: &str,
-        keys: &mut Keys,
-    ) -> MentionEntry<'a> {
+    fn mention_entry(&self, entity: usize, briefing: usize, root: &str) -> MentionEntry<'a> {
         let entry = &self.kb.briefings[briefing];
         let url = format!("{root}{}", paths::briefing_page(&entry.briefing.slug));
         let mine: Vec<_> = entry
@@ -167,7 +174,7 @@ impl<'a> Renderer<'a> {
             });
         }
         MentionEntry {
-            briefing: self.briefing_link(briefing, root, keys),
+            briefing: self.briefing_link(briefing, root),
             snippets,
             count: mine.len(),
         }
@@ -240,18 +247,17 @@ impl<'a> Renderer<'a> {
         for (n, chunk) in chunks.iter().enumerate() {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
-            let mut keys = Keys::new();
-            let briefings = chunk
+            let briefings: Vec<BriefingLink> = chunk
                 .iter()
-                .map(|&b| self.briefing_link(b, &root, &mut keys))
+                .map(|&b| self.briefing_link(b, &root))
                 .collect();
-            let entities = topic
+            let entities: Vec<EntityLink> = topic
                 .entities
                 .iter()
                 .take(24)
-                .map(|&(e, c)| self.entity_link(e, c, &root, &mut keys))
+                .map(|&(e, c)| self.entity_link(e, c, &root))
                 .collect();
-            let mut page = self.page_view(page_title(&topic.name, n + 1), &path, "topics", &keys);
+            let mut page = self.page_view(page_title(&topic.name, n + 1), &path, "topics");
             page.feed = Some(format!("{root}{}", feed_path(&first)));
             let context = TopicContext {
                 site: self.site(&path),
@@ -263,9 +269,9 @@ impl<'a> Renderer<'a> {
                     briefing_count: topic.briefings.len(),
                     feed: format!("{root}{}", feed_path(&first)),
                 },
-                briefings,
+                briefings: fragments::briefing_items(&briefings),
                 pagination: pagination(&first, n + 1, chunks.len(), &root),
-                entities,
+                entities: fragments::entity_chips(&entities),
             };
             pages.push(self.page("topic.html", path, &context)?);
         }
@@ -281,12 +287,12 @@ impl<'a> Renderer<'a> {
     pub(super) fn graph(&self) -> Result<Page, Diagnostic> {
         let path = "graph.html".to_string();
         let root = path_to_root(&path);
-        let mut keys = Keys::new();
-        let (graph, total) = self.corpus_graph(&root, &mut keys);
-        let shown = graph.nodes.len();
+        let (graph, total) = self.corpus_graph(&root);
+        let graph = fragments::graph_svg(&graph, "Graph of entities and their co-mentions");
+        let shown = graph.matches("<circle").count();
         let context = GraphContext {
             site: self.site(&path),
-            page: self.page_view("Graph".into(), &path, "graph", &keys),
+            page: self.page_view("Graph".into(), &path, "graph"),
             graph,
             shown,
             total,

@@ -4,6 +4,7 @@
 
 pub mod body;
 pub mod feeds;
+pub mod fragments;
 pub mod graph;
 pub mod highlight;
 pub mod knowledge;
@@ -21,7 +22,6 @@ use crate::extract::lexicon::name_key;
 use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
-use previews::Keys;
 use views::*;
 
 /// One output file.
@@ -39,6 +39,7 @@ pub fn render(kb: &KnowledgeBase, tera: &tera::Tera) -> Result<Vec<Page>, Diagno
         jobs.into_par_iter().map(|job| renderer.run(job)).collect();
     let mut pages: Vec<Page> = pages?.into_iter().flatten().collect();
     pages.extend(renderer.data_files()?);
+    pages.extend(renderer.previews.shard_pages());
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
 }
@@ -153,16 +154,11 @@ impl<'a> Renderer<'a> {
             language: &config.language,
             root: path_to_root(path),
             site_url: config.site_url.as_deref(),
+            preview_shards: self.previews.shards,
         }
     }
 
-    pub fn page_view(
-        &self,
-        title: String,
-        path: &str,
-        section: &'static str,
-        keys: &Keys,
-    ) -> PageView {
+    pub fn page_view(&self, title: String, path: &str, section: &'static str) -> PageView {
         PageView {
             canonical: self
                 .kb
@@ -175,20 +171,12 @@ impl<'a> Renderer<'a> {
             description: self.kb.config.description.clone(),
             section,
             json_ld: String::new(),
-            previews: self.previews.json_for(keys),
             feed: None,
         }
     }
 
-    pub fn entity_link(
-        &self,
-        entity: usize,
-        count: usize,
-        root: &str,
-        keys: &mut Keys,
-    ) -> EntityLink<'a> {
+    pub fn entity_link(&self, entity: usize, count: usize, root: &str) -> EntityLink<'a> {
         let e = &self.kb.entities[entity];
-        keys.insert(previews::entity_key(e));
         EntityLink {
             name: &e.name,
             url: format!("{root}{}", paths::entity_page(&e.slug)),
@@ -207,9 +195,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn briefing_link(&self, briefing: usize, root: &str, keys: &mut Keys) -> BriefingLink<'a> {
+    pub fn briefing_link(&self, briefing: usize, root: &str) -> BriefingLink<'a> {
         let b = &self.kb.briefings[briefing].briefing;
-        keys.insert(previews::briefing_key(b));
         BriefingLink {
             title: &b.title,
             url: format!("{root}{}", paths::briefing_page(&b.slug)),
@@ -222,19 +209,14 @@ impl<'a> Renderer<'a> {
     }
 
     /// Entities grouped by kind, in kind order, each group in the given order.
-    pub fn kind_groups(
-        &self,
-        entities: &[(usize, usize)],
-        root: &str,
-        keys: &mut Keys,
-    ) -> Vec<KindGroup<'a>> {
+    pub fn kind_groups(&self, entities: &[(usize, usize)], root: &str) -> Vec<KindGroup<'a>> {
         EntityKind::ALL
             .iter()
             .filter_map(|&kind| {
                 let members: Vec<EntityLink> = entities
                     .iter()
                     .filter(|&&(e, _)| self.kb.entities[e].kind == kind)
-                    .map(|&(e, n)| self.entity_link(e, n, root, keys))
+                    .map(|&(e, n)| self.entity_link(e, n, root))
                     .collect();
                 (!members.is_empty()).then_some(KindGroup {
                     kind: kind.as_str(),
@@ -247,20 +229,19 @@ impl<'a> Renderer<'a> {
 
     fn home(&self) -> Result<Page, Diagnostic> {
         let path = "index.html".to_string();
-        let mut keys = Keys::new();
         let recent = self
             .kb
             .by_date
             .iter()
             .take(10)
-            .map(|&b| self.briefing_link(b, "", &mut keys))
+            .map(|&b| self.briefing_link(b, ""))
             .collect();
         let top: Vec<(usize, usize)> = top_entities_per_kind(self.kb, 8);
-        let groups = self.kind_groups(&top, "", &mut keys);
+        let groups = self.kind_groups(&top, "");
         let topics = self.topics_by_count("");
         let context = HomeContext {
             site: self.site(&path),
-            page: self.page_view(self.kb.config.title.clone(), &path, "home", &keys),
+            page: self.page_view(self.kb.config.title.clone(), &path, "home"),
             recent,
             groups,
             topics,
@@ -294,15 +275,14 @@ impl<'a> Renderer<'a> {
             .map(|(n, chunk)| {
                 let path = paths::paginated(first, n + 1);
                 let root = path_to_root(&path);
-                let mut keys = Keys::new();
-                let briefings = chunk
+                let briefings: Vec<BriefingLink> = chunk
                     .iter()
-                    .map(|&b| self.briefing_link(b, &root, &mut keys))
+                    .map(|&b| self.briefing_link(b, &root))
                     .collect();
                 let context = BriefingListContext {
                     site: self.site(&path),
-                    page: self.page_view(page_title("Briefings", n + 1), &path, "briefings", &keys),
-                    briefings,
+                    page: self.page_view(page_title("Briefings", n + 1), &path, "briefings"),
+                    briefings: fragments::briefing_items(&briefings),
                     pagination: pagination(first, n + 1, chunks.len(), &root),
                 };
                 self.page("briefings.html", path, &context)
@@ -315,7 +295,6 @@ impl<'a> Renderer<'a> {
         let b = &entry.briefing;
         let path = paths::briefing_page(&b.slug);
         let root = path_to_root(&path);
-        let mut keys = Keys::new();
         let resolver = BodyLinks { renderer: self };
         let body = body::render(
             &entry.doc,
@@ -325,21 +304,18 @@ impl<'a> Renderer<'a> {
             &root,
             self.kb.config.allow_raw_html,
         );
-        for m in &entry.mentions {
-            keys.insert(previews::entity_key(&self.kb.entities[m.entity as usize]));
-        }
         let authors = entry
             .authors
             .iter()
-            .map(|&a| self.entity_link(a, 0, &root, &mut keys))
+            .map(|&a| self.entity_link(a, 0, &root))
             .collect();
-        let related = entry
+        let related: Vec<BriefingLink> = entry
             .related
             .iter()
-            .map(|&(r, _)| self.briefing_link(r, &root, &mut keys))
+            .map(|&(r, _)| self.briefing_link(r, &root))
             .collect();
-        let groups = self.kind_groups(&sorted_by_count(&entry.entities), &root, &mut keys);
-        let mut page = self.page_view(b.title.clone(), &path, "briefings", &keys);
+        let groups = self.kind_groups(&sorted_by_count(&entry.entities), &root);
+        let mut page = self.page_view(b.title.clone(), &path, "briefings");
         page.description = b
             .summary
             .clone()
@@ -369,13 +345,15 @@ impl<'a> Renderer<'a> {
                     })
                     .collect(),
             },
-            groups,
-            topics: entry
-                .topics
-                .iter()
-                .map(|&t| self.topic_link(t, 0, &root))
-                .collect(),
-            related,
+            groups: fragments::entity_groups(&groups),
+            topics: fragments::topic_chips(
+                &entry
+                    .topics
+                    .iter()
+                    .map(|&t| self.topic_link(t, 0, &root))
+                    .collect::<Vec<_>>(),
+            ),
+            related: fragments::related_items(&related),
         };
         self.page("briefing.html", path, &context)
     }
@@ -402,7 +380,6 @@ impl<'a> Renderer<'a> {
     fn entity_index(&self) -> Result<Page, Diagnostic> {
         let path = "entities/index.html".to_string();
         let root = path_to_root(&path);
-        let mut keys = Keys::new();
         let all: Vec<(usize, usize)> = self
             .kb
             .entities
@@ -410,10 +387,10 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(i, e)| (i, e.mention_count))
             .collect();
-        let groups = self.kind_groups(&all, &root, &mut keys);
+        let groups = self.kind_groups(&all, &root);
         let context = EntityIndexContext {
             site: self.site(&path),
-            page: self.page_view("Entities".into(), &path, "entities", &Keys::new()),
+            page: self.page_view("Entities".into(), &path, "entities"),
             groups,
         };
         self.page("entities.html", path, &context)
@@ -427,7 +404,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let context = TopicIndexContext {
             site: self.site(&path),
-            page: self.page_view("Topics".into(), &path, "topics", &Keys::new()),
+            page: self.page_view("Topics".into(), &path, "topics"),
             topics,
         };
         self.page("topics.html", path, &context)
@@ -436,18 +413,17 @@ impl<'a> Renderer<'a> {
     fn author_index(&self) -> Result<Page, Diagnostic> {
         let path = "authors/index.html".to_string();
         let root = path_to_root(&path);
-        let mut keys = Keys::new();
         let authors = self
             .kb
             .entities
             .iter()
             .enumerate()
             .filter(|(_, e)| !e.authored.is_empty())
-            .map(|(i, e)| self.entity_link(i, e.authored.len(), &root, &mut keys))
+            .map(|(i, e)| self.entity_link(i, e.authored.len(), &root))
             .collect();
         let context = AuthorIndexContext {
             site: self.site(&path),
-            page: self.page_view("Authors".into(), &path, "authors", &keys),
+            page: self.page_view("Authors".into(), &path, "authors"),
             authors,
         };
         self.page("authors.html", path, &context)
@@ -455,20 +431,25 @@ impl<'a> Renderer<'a> {
 
     fn not_found(&self) -> Result<Page, Diagnostic> {
         let path = "404.html".to_string();
+        // GitHub Pages serves 404.html at any depth, so its links need an
+        // absolute base; it is known only when the site URL is.
         let base = self
             .kb
             .config
             .site_url
             .as_deref()
-            .and_then(|url| {
-                url.splitn(4, '/')
-                    .nth(3)
-                    .map(|p| format!("/{}/", p.trim_matches('/')).replace("//", "/"))
+            .map(|url| {
+                let path = url.splitn(4, '/').nth(3).unwrap_or("").trim_matches('/');
+                if path.is_empty() {
+                    "/".to_string()
+                } else {
+                    format!("/{path}/")
+                }
             })
-            .unwrap_or_else(|| "/".to_string());
+            .unwrap_or_default();
         let context = NotFoundContext {
             site: self.site(&path),
-            page: self.page_view("Page not found".into(), &path, "", &Keys::new()),
+            page: self.page_view("Page not found".into(), &path, ""),
             base,
         };
         self.page("404.html", path, &context)

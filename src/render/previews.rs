@@ -1,17 +1,14 @@
-//! Link previews: a short card for every entity and briefing, embedded in
-//! each page for just the links that page holds, so hovering works from
-//! `file://` too (no fetching) and no page carries the whole site.
-
-use std::collections::BTreeSet;
+//! Link previews: a short card for every entity and briefing, written into
+//! a few hundred small script shards (`previews/N.js`). The page script loads
+//! the one shard a hovered link needs by adding a `<script>` element, which
+//! works from `file://` too, and no page carries preview data of its own.
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::Page;
 use crate::ingest::Briefing;
 use crate::kb::{Entity, KnowledgeBase};
-
-/// The preview keys a page refers to (`e:slug`, `b:slug`).
-pub type Keys = BTreeSet<String>;
 
 pub fn entity_key(entity: &Entity) -> String {
     format!("e:{}", entity.slug)
@@ -19,6 +16,19 @@ pub fn entity_key(entity: &Entity) -> String {
 
 pub fn briefing_key(briefing: &Briefing) -> String {
     format!("b:{}", briefing.slug)
+}
+
+/// Cards per shard, roughly: small enough to load on hover.
+const CARDS_PER_SHARD: usize = 128;
+
+/// The shard holding `key`: FNV-1a of its bytes, as `dossier.js` computes it.
+pub fn shard_of(key: &str, shards: usize) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in key.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash as usize % shards.max(1)
 }
 
 #[derive(Serialize)]
@@ -30,15 +40,16 @@ struct Card<'a> {
 
 /// Every preview card, serialised once.
 pub struct Previews {
-    cards: FxHashMap<String, String>,
+    cards: Vec<(String, String)>,
     briefing_texts: FxHashMap<String, String>,
+    pub shards: usize,
 }
 
 const PREVIEW_CHARS: usize = 240;
 
 impl Previews {
     pub fn new(kb: &KnowledgeBase) -> Previews {
-        let mut cards = FxHashMap::default();
+        let mut cards = Vec::with_capacity(kb.briefings.len() + kb.entities.len());
         let mut briefing_texts = FxHashMap::default();
         for entry in &kb.briefings {
             let b = &entry.briefing;
@@ -54,7 +65,7 @@ impl Previews {
                 .date
                 .map(|d| d.long())
                 .unwrap_or_else(|| "Briefing".into());
-            cards.insert(briefing_key(b), card(&b.title, &kind, text.clone()));
+            cards.push((briefing_key(b), card(&b.title, &kind, text.clone())));
             briefing_texts.insert(b.slug.to_string(), text);
         }
         for e in &kb.entities {
@@ -68,31 +79,36 @@ impl Previews {
                 e.mention_count,
                 e.briefings.len()
             ));
-            cards.insert(entity_key(e), card(&e.name, e.kind.as_str(), text));
+            cards.push((entity_key(e), card(&e.name, e.kind.as_str(), text)));
         }
+        let shards = cards.len().div_ceil(CARDS_PER_SHARD).clamp(1, 1024);
         Previews {
             cards,
             briefing_texts,
+            shards,
         }
     }
 
-    /// The cards for `keys`, as a JSON object safe inside a script element.
-    pub fn json_for(&self, keys: &Keys) -> String {
-        let mut json = String::from("{");
-        for (i, key) in keys
-            .iter()
-            .filter(|k| self.cards.contains_key(*k))
-            .enumerate()
-        {
-            if i > 0 {
-                json.push(',');
+    /// The shard files: `previews/N.js`, each adding its cards to the page.
+    pub fn shard_pages(&self) -> Vec<Page> {
+        let mut bodies: Vec<String> = vec![String::from("dossierPreviews.add({"); self.shards];
+        for (key, card) in &self.cards {
+            let body = &mut bodies[shard_of(key, self.shards)];
+            if !body.ends_with('{') {
+                body.push(',');
             }
-            json.push_str(&serde_json::to_string(key).unwrap_or_default());
-            json.push(':');
-            json.push_str(&self.cards[key]);
+            body.push_str(&serde_json::to_string(key).unwrap_or_default());
+            body.push(':');
+            body.push_str(card);
         }
-        json.push('}');
-        escape_for_script(&json)
+        bodies
+            .into_iter()
+            .enumerate()
+            .map(|(n, body)| Page {
+                path: format!("previews/{n}.js"),
+                bytes: escape_for_script(&(body + "});\n")).into_bytes(),
+            })
+            .collect()
     }
 
     /// A briefing's short text: its summary, or the start of its first paragraph.
@@ -142,6 +158,18 @@ mod tests {
         assert!(!json.contains("</script") && !json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn shards_spread_keys_and_stay_in_range() {
+        let shards = 7;
+        let used: std::collections::BTreeSet<usize> = (0..200)
+            .map(|i| shard_of(&format!("e:name-{i}"), shards))
+            .collect();
+        assert_eq!(used.len(), shards);
+        assert_eq!(shard_of("e:x", 1), 0);
+        // Pinned so the page script's copy of the hash stays in step.
+        assert_eq!(shard_of("e:alexander-lukashenka", 1000), 0x4fd1_8c5c % 1000);
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub struct SiteView<'a> {
     /// The way back to the site root from this page (`""`, `"../"`).
     pub root: String,
     pub site_url: Option<&'a str>,
+    /// How many preview shards there are (`previews/N.js`).
+    pub preview_shards: usize,
 }
 
 /// Per-page values for the base layout.
@@ -25,8 +27,6 @@ pub struct PageView {
     pub section: &'static str,
     /// JSON-LD, already serialised and safe to put in a script element.
     pub json_ld: String,
-    /// Link previews for the links on this page, serialised like `json_ld`.
-    pub previews: String,
     pub feed: Option<String>,
 }
 
@@ -102,7 +102,7 @@ pub struct BriefingView<'a> {
 }
 
 /// One sentence around a mention, split so the mention can be highlighted.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Snippet<'a> {
     pub before: &'a str,
     pub mark: &'a str,
@@ -110,14 +110,14 @@ pub struct Snippet<'a> {
     pub url: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct MentionEntry<'a> {
     pub briefing: BriefingLink<'a>,
     pub snippets: Vec<Snippet<'a>>,
     pub count: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Bar {
     pub label: String,
     pub count: usize,
@@ -127,7 +127,7 @@ pub struct Bar {
     pub height: f32,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Timeline {
     pub bars: Vec<Bar>,
     pub width: f32,
@@ -137,10 +137,11 @@ pub struct Timeline {
     pub unit: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct GraphNode<'a> {
     pub name: &'a str,
     pub url: String,
+    pub preview: String,
     pub kind: &'static str,
     pub x: f32,
     pub y: f32,
@@ -148,7 +149,7 @@ pub struct GraphNode<'a> {
     pub count: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct GraphEdge {
     pub x1: f32,
     pub y1: f32,
@@ -157,7 +158,7 @@ pub struct GraphEdge {
     pub weight: f32,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Graph<'a> {
     pub width: f32,
     pub height: f32,
@@ -205,16 +206,20 @@ pub struct BriefingContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
     pub briefing: BriefingView<'a>,
-    pub groups: Vec<KindGroup<'a>>,
-    pub topics: Vec<TopicLink<'a>>,
-    pub related: Vec<BriefingLink<'a>>,
+    /// Entities mentioned, grouped by kind, as HTML (see `render::fragments`).
+    pub groups: String,
+    /// Topic chips, as HTML.
+    pub topics: String,
+    /// Related briefings, as HTML.
+    pub related: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct BriefingListContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
-    pub briefings: Vec<BriefingLink<'a>>,
+    /// The briefings of this page, as HTML.
+    pub briefings: String,
     pub pagination: Pagination,
 }
 
@@ -223,13 +228,19 @@ pub struct EntityContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
     pub entity: EntityView<'a>,
-    pub mentions: Vec<MentionEntry<'a>>,
+    /// The "Mentioned in" list, as HTML (see `render::fragments`).
+    pub mentions: String,
     pub pagination: Pagination,
-    pub timeline: Option<Timeline>,
-    pub co_mentions: Vec<EntityLink<'a>>,
-    pub topics: Vec<TopicLink<'a>>,
-    pub authored: Vec<BriefingLink<'a>>,
-    pub neighbourhood: Option<Graph<'a>>,
+    /// The timeline of mentions as SVG, when the briefings have dates.
+    pub timeline: Option<String>,
+    /// Co-mentioned entities as chips, as HTML.
+    pub co_mentions: String,
+    /// Topic chips, as HTML.
+    pub topics: String,
+    /// Briefings the entity wrote, as HTML.
+    pub authored: String,
+    /// The neighbourhood graph as SVG.
+    pub neighbourhood: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -244,9 +255,11 @@ pub struct TopicContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
     pub topic: TopicView<'a>,
-    pub briefings: Vec<BriefingLink<'a>>,
+    /// The briefings of this page, as HTML.
+    pub briefings: String,
     pub pagination: Pagination,
-    pub entities: Vec<EntityLink<'a>>,
+    /// The most associated entities as chips, as HTML.
+    pub entities: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -267,7 +280,8 @@ pub struct AuthorIndexContext<'a> {
 pub struct GraphContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
-    pub graph: Graph<'a>,
+    /// The corpus graph as SVG.
+    pub graph: String,
     pub shown: usize,
     pub total: usize,
 }

@@ -192,7 +192,11 @@ export function watchPage(page) {
     if (msg.type() === 'error') {
       const loc = msg.location();
       const at = loc && loc.url ? ` (${loc.url}${loc.lineNumber ? ':' + loc.lineNumber : ''})` : '';
-      problems.push(`console error on ${where()}: ${msg.text()}${at}`);
+      let hint = '';
+      if (loc && /\/favicon\.ico$/.test(loc.url || '')) {
+        hint = ' [the browser probes /favicon.ico at the host root because the page declares no <link rel="icon">]';
+      }
+      problems.push(`console error on ${where()}: ${msg.text()}${at}${hint}`);
     }
   });
   page.on('pageerror', (err) => {
@@ -213,6 +217,14 @@ export function watchPage(page) {
       return problems.splice(0, problems.length);
     },
   };
+}
+
+/**
+ * Waits until the page has gone quiet (no network for 500 ms, bounded), so that
+ * late console messages (a favicon probe, a lazy script) are seen before asserting.
+ */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 
 /** Collapses runs of whitespace so text from the DOM and from snippets compare. */

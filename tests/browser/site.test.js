@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  siteDir, htmlFiles, launchBrowser, openModes, watchPage, squash, ensureOutputDir,
+  siteDir, htmlFiles, launchBrowser, openModes, watchPage, squash, ensureOutputDir, settle,
 } from './helpers.js';
 
 const SITE = siteDir();
@@ -35,7 +35,8 @@ function formatProblems(problems) {
   return problems.length ? '\n  ' + problems.join('\n  ') : '';
 }
 
-function assertNoProblems(watch, what) {
+async function assertNoProblems(page, watch, what) {
+  await settle(page);
   const problems = watch.take();
   assert.deepEqual(problems, [], `${what}: the browser reported errors:${formatProblems(problems)}`);
 }
@@ -113,7 +114,7 @@ for (const modeName of ['http', 'file']) {
         }
 
         await screenshot(page, `${modeName}-home`);
-        assertNoProblems(watch, 'home page');
+        await assertNoProblems(page, watch, 'home page');
       } finally {
         await context.close();
       }
@@ -123,14 +124,14 @@ for (const modeName of ['http', 'file']) {
       const { context, page, watch } = await newPage();
       try {
         await page.goto(mode().base + 'entities/index.html', { waitUntil: 'load' });
-        assertNoProblems(watch, 'entities/index.html');
+        await assertNoProblems(page, watch, 'entities/index.html');
 
         const link = page.locator('a').filter({ hasText: /^\s*Alexander Lukashenka\s*$/ });
         assert.ok(await link.count() >= 1, 'entities/index.html has no link whose text is "Alexander Lukashenka"');
         await Promise.all([page.waitForEvent('load'), link.first().click()]);
         assert.match(new URL(page.url()).pathname, /\/entities\/[^/]+\.html$/, `clicking "Alexander Lukashenka" led to ${page.url()}`);
         assert.equal(squash(await page.locator('h1').first().innerText()), 'Alexander Lukashenka', 'entity page <h1>');
-        assertNoProblems(watch, 'Lukashenka entity page');
+        await assertNoProblems(page, watch, 'Lukashenka entity page');
 
         await screenshot(page, `${modeName}-lukashenka`);
 
@@ -159,10 +160,53 @@ for (const modeName of ['http', 'file']) {
           `${landed.href}: #${id} does not contain the mention "${markText}"; it reads: ${squash(target.text).slice(0, 300)}`);
         assert.ok(target.bottom > 0 && target.top < target.vh,
           `${landed.href}: #${id} is not scrolled into view (top ${target.top}, bottom ${target.bottom}, viewport ${target.vh})`);
-        assertNoProblems(watch, `briefing page ${landed.href}`);
+        await assertNoProblems(page, watch, `briefing page ${landed.href}`);
       } finally {
         await context.close();
       }
+    });
+
+    it('every snippet on the Lukashenka page points at an element containing its mention', { timeout: 2 * TIMEOUT }, async (t) => {
+      const { context, page, watch } = await newPage();
+      const failures = [];
+      try {
+        await page.goto(mode().base + 'entities/alexander-lukashenka.html', { waitUntil: 'load' });
+        const snippets = await page.locator('.mention-list .snippet a').evaluateAll((as) => as.map((a) => ({
+          href: a.href,
+          mark: (a.querySelector('mark') || {}).textContent || '',
+        })));
+        assert.ok(snippets.length > 0, 'no .snippet a links on the Lukashenka page');
+        const byPage = new Map();
+        for (const s of snippets) {
+          const u = new URL(s.href);
+          const key = u.href.split('#')[0];
+          if (!byPage.has(key)) byPage.set(key, []);
+          byPage.get(key).push({ ...s, id: u.hash ? decodeURIComponent(u.hash.slice(1)) : '' });
+        }
+        for (const [url, list] of byPage) {
+          await page.goto(url, { waitUntil: 'load' });
+          for (const s of list) {
+            const mark = squash(s.mark);
+            if (!s.id) {
+              // A mention in the title links to the page itself; fine if the title shows it.
+              const title = squash(await page.locator('h1').first().innerText().catch(() => ''));
+              if (title.includes(mark)) t.diagnostic(`${s.href}: title mention "${mark}", linked without #fragment`);
+              else failures.push(`${s.href}: no #fragment, and the page's <h1> does not contain "${mark}"`);
+              continue;
+            }
+            const text = await page.evaluate((id) => {
+              const el = document.getElementById(id);
+              return el ? el.textContent : null;
+            }, s.id);
+            if (text === null) failures.push(`${s.href}: no element with id="${s.id}"`);
+            else if (!squash(text).includes(mark)) failures.push(`${s.href}: #${s.id} does not contain "${mark}"`);
+          }
+        }
+        failures.push(...watch.take());
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(failures, [], `${failures.length} broken snippet link(s):${formatProblems(failures)}`);
     });
 
     it('link previews appear on hover and on keyboard focus', { timeout: TIMEOUT }, async () => {
@@ -229,14 +273,21 @@ for (const modeName of ['http', 'file']) {
           await visibleCardText(page, `hovering chip "${squash(await chip.innerText())}"`);
         }
 
-        assertNoProblems(watch, 'preview test pages');
+        await assertNoProblems(page, watch, 'preview test pages');
       } finally {
         await context.close();
       }
     });
 
-    it('every page of the site loads without console errors or failed requests', { timeout: 5 * TIMEOUT }, async () => {
-      const files = await htmlFiles(SITE);
+    it('every page of the site loads without console errors or failed requests', { timeout: 5 * TIMEOUT }, async (t) => {
+      let files = await htmlFiles(SITE);
+      if (modeName === 'file') {
+        // The 404 page is only ever shown by a web server, at whatever path was
+        // missing, so it uses an absolute <base>; from file:// that points at
+        // the file system root. It is checked in the HTTP mode instead.
+        files = files.filter((f) => path.relative(SITE, f) !== '404.html');
+        t.diagnostic('404.html skipped under file:// (served by a web server only)');
+      }
       const { context, page, watch } = await newPage();
       const failures = [];
       try {

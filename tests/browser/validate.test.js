@@ -13,7 +13,7 @@ import { siteDir, htmlFiles, launchBrowser, startServer, watchPage } from './hel
 
 const require = createRequire(import.meta.url);
 const SITE = siteDir();
-const BATCH = 25;
+const BATCH = 50;
 
 function java(args) {
   return new Promise((resolve, reject) => {

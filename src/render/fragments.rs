@@ -1,0 +1,223 @@
+//! HTML fragments that pages repeat hundreds of times (the "Mentioned in"
+//! list, graphs, timelines), written directly in Rust. They are the hot
+//! spots of a large build; templates place them with `| safe`. Every piece
+//! of input text goes through [`escape_html`].
+
+use std::fmt::Write;
+
+use super::body::escape_html;
+use super::views::{BriefingLink, EntityLink, Graph, KindGroup, MentionEntry, Timeline, TopicLink};
+
+/// The "Mentioned in" list: each briefing with the sentences around the
+/// mentions, the mention highlighted, each sentence linking to its paragraph.
+pub fn mention_list(entries: &[MentionEntry]) -> String {
+    let mut html = String::with_capacity(entries.len() * 600);
+    html.push_str("<ol class=\"mention-list\">");
+    for entry in entries {
+        let b = &entry.briefing;
+        let _ = write!(
+            html,
+            "<li><a class=\"title\" href=\"{}\" data-preview=\"{}\">{}</a> <span class=\"meta\">",
+            escape_html(&b.url),
+            escape_html(&b.preview),
+            escape_html(b.title)
+        );
+        if let (Some(date), Some(long)) = (&b.date, &b.date_long) {
+            let _ = write!(html, "<time datetime=\"{date}\">{long}</time> · ");
+        }
+        let _ = write!(html, "{} mention(s)</span>", entry.count);
+        for s in &entry.snippets {
+            let _ = write!(
+                html,
+                "<blockquote class=\"snippet\"><a href=\"{}\">{}<mark>{}</mark>{}</a></blockquote>",
+                escape_html(&s.url),
+                escape_html(s.before),
+                escape_html(s.mark),
+                escape_html(s.after)
+            );
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ol>");
+    html
+}
+
+/// A graph as SVG: edges, then nodes as links with a label.
+pub fn graph_svg(graph: &Graph, label: &str) -> String {
+    let mut svg = String::with_capacity(200 + graph.nodes.len() * 260 + graph.edges.len() * 80);
+    let _ = write!(
+        svg,
+        "<svg class=\"graph\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">",
+        graph.width,
+        graph.height,
+        escape_html(label)
+    );
+    for e in &graph.edges {
+        let _ = write!(
+            svg,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke-width=\"{}\"/>",
+            e.x1, e.y1, e.x2, e.y2, e.weight
+        );
+    }
+    for n in &graph.nodes {
+        let name = escape_html(n.name);
+        let _ = write!(
+            svg,
+            "<a href=\"{}\" aria-label=\"{name}\" data-preview=\"{}\"><circle class=\"kind-{}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{name} ({})</title></circle><text x=\"{}\" y=\"{}\">{name}</text></a>",
+            escape_html(&n.url),
+            escape_html(&n.preview),
+            n.kind,
+            n.x,
+            n.y,
+            n.r,
+            n.count,
+            n.x,
+            n.y - n.r - 3.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Mentions over time as bars, with the first and last period below.
+pub fn timeline_svg(timeline: &Timeline, name: &str) -> String {
+    let mut svg = String::with_capacity(300 + timeline.bars.len() * 120);
+    let _ = write!(
+        svg,
+        "<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Briefings mentioning {} per {}, from {} to {}\">",
+        timeline.width,
+        timeline.height,
+        escape_html(name),
+        timeline.unit,
+        timeline.first,
+        timeline.last
+    );
+    for b in &timeline.bars {
+        let _ = write!(
+            svg,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {}</title></rect>",
+            b.x, b.y, b.width, b.height, b.label, b.count
+        );
+    }
+    svg.push_str("</svg>");
+    if let (Some(first), Some(last)) = (timeline.bars.first(), timeline.bars.last()) {
+        let _ = write!(
+            svg,
+            "<p class=\"meta axis\"><span>{}</span><span>{}</span></p>",
+            first.label, last.label
+        );
+    }
+    svg
+}
+
+/// Entity links as chips, optionally with their counts.
+pub fn entity_chips(links: &[EntityLink]) -> String {
+    if links.is_empty() {
+        return String::new();
+    }
+    let mut html = String::with_capacity(links.len() * 160);
+    html.push_str("<p class=\"chips\">");
+    for e in links {
+        let _ = write!(
+            html,
+            "<a class=\"chip kind-{}\" href=\"{}\" data-preview=\"{}\">{}",
+            e.kind,
+            escape_html(&e.url),
+            escape_html(&e.preview),
+            escape_html(e.name)
+        );
+        if e.count > 0 {
+            let _ = write!(html, " <span class=\"count\">{}</span>", e.count);
+        }
+        html.push_str("</a> ");
+    }
+    html.push_str("</p>");
+    html
+}
+
+/// Entities grouped by kind: a heading and chips per kind.
+pub fn entity_groups(groups: &[KindGroup]) -> String {
+    let mut html = String::new();
+    for group in groups {
+        let _ = write!(html, "<h3>{}</h3>", group.label);
+        html.push_str(&entity_chips(&group.entities));
+    }
+    html
+}
+
+/// Topic links as chips, with counts when they have any.
+pub fn topic_chips(links: &[TopicLink]) -> String {
+    if links.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<p class=\"chips\">");
+    for t in links {
+        let _ = write!(
+            html,
+            "<a class=\"chip\" href=\"{}\">{}",
+            escape_html(&t.url),
+            escape_html(t.name)
+        );
+        if t.count > 0 {
+            let _ = write!(html, " <span class=\"count\">{}</span>", t.count);
+        }
+        html.push_str("</a> ");
+    }
+    html.push_str("</p>");
+    html
+}
+
+/// A list of briefings with date, authors and summary.
+pub fn briefing_items(links: &[BriefingLink]) -> String {
+    if links.is_empty() {
+        return String::new();
+    }
+    let mut html = String::with_capacity(links.len() * 400);
+    html.push_str("<ul class=\"briefing-list\">");
+    for b in links {
+        let _ = write!(
+            html,
+            "<li class=\"briefing-item\"><a href=\"{}\" data-preview=\"{}\">{}</a> <span class=\"meta\">",
+            escape_html(&b.url),
+            escape_html(&b.preview),
+            escape_html(b.title)
+        );
+        if let (Some(date), Some(long)) = (&b.date, &b.date_long) {
+            let _ = write!(html, "<time datetime=\"{date}\">{long}</time>");
+        }
+        if !b.authors.is_empty() {
+            let authors: Vec<String> = b.authors.iter().map(|a| escape_html(a)).collect();
+            let _ = write!(html, " · {}", authors.join(", "));
+        }
+        html.push_str("</span>");
+        if let Some(summary) = b.summary {
+            let _ = write!(html, "<p class=\"summary\">{}</p>", escape_html(summary));
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+    html
+}
+
+/// A compact list of briefings: title and date.
+pub fn related_items(links: &[BriefingLink]) -> String {
+    if links.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<ul class=\"related\">");
+    for b in links {
+        let _ = write!(
+            html,
+            "<li><a href=\"{}\" data-preview=\"{}\">{}</a>",
+            escape_html(&b.url),
+            escape_html(&b.preview),
+            escape_html(b.title)
+        );
+        if let Some(date) = &b.date {
+            let _ = write!(html, " <span class=\"meta\">{date}</span>");
+        }
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+    html
+}
