@@ -57,7 +57,7 @@ impl Gazetteer {
     }
 
     fn index_name(&mut self, id: u32, source: Source, name: &str) {
-        let surface = straighten(name.trim());
+        let surface = straighten(name.trim()).into_owned();
         if surface.is_empty() {
             return;
         }
@@ -96,13 +96,13 @@ impl Gazetteer {
 }
 
 /// Straight apostrophes, single spaces: the form gazetteer lookups use.
-pub fn straighten(text: &str) -> String {
-    let replaced = text.replace('’', "'");
-    if replaced.contains("  ") || replaced.contains(['\n', '\t']) {
-        replaced.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        replaced
+/// Borrows when there is nothing to change, as is nearly always the case.
+pub fn straighten(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['’', '\n', '\t']) && !text.contains("  ") {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let replaced = text.replace('’', "'");
+    std::borrow::Cow::Owned(replaced.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The key under which spellings of one name meet: accents folded, case and

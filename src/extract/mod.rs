@@ -14,6 +14,7 @@ pub mod topics;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -84,22 +85,39 @@ pub struct Inputs<'a> {
 /// Runs extraction over a corpus.
 pub fn extract(inputs: &Inputs) -> Extraction {
     let builtin = lexicon::builtin();
-    let gazetteer = with_registry(&builtin.gazetteer, inputs.entity_notes);
-    let per_briefing: Vec<Vec<Found>> = inputs
+    let layered;
+    let gazetteer = if inputs.entity_notes.is_empty() {
+        &builtin.gazetteer
+    } else {
+        layered = with_registry(&builtin.gazetteer, inputs.entity_notes);
+        &layered
+    };
+    let index = topic_index(inputs);
+    let (per_briefing, word_evidence): (Vec<Vec<Found>>, Vec<topics::TopicEvidence>) = inputs
         .documents
         .par_iter()
-        .map(|doc| find_in_document(doc, &gazetteer, builtin))
-        .collect();
+        .map(|doc| find_in_document(doc, gazetteer, builtin, &index))
+        .unzip();
     let evidence = resolve::gather(&per_briefing);
-    let merges = resolve::corpus_merges(&evidence, &gazetteer);
+    let merges = resolve::corpus_merges(&evidence, gazetteer);
     let evidence = resolve::apply_merges(evidence, &merges);
-    let (entities, ids, candidates) = settle(&evidence, &gazetteer, inputs);
+    let (entities, ids, candidates) = settle(&evidence, gazetteer, inputs);
     let mentions = per_briefing
         .par_iter()
         .map(|found| mentions_of(found, &merges, &ids))
         .collect::<Vec<_>>();
     let entities = with_surfaces(entities, &per_briefing, &merges, &ids);
-    let (topics, briefing_topics) = assign_topics(inputs, &entities, &mentions);
+    let briefing_topics = inputs
+        .documents
+        .par_iter()
+        .zip(word_evidence)
+        .zip(mentions.par_iter())
+        .zip(inputs.front_matter_topics.par_iter())
+        .map(|(((doc, words), mentions), front_matter)| {
+            topics_of(&index, doc, words, mentions, &entities, front_matter)
+        })
+        .collect();
+    let topics = index.topics;
     Extraction {
         entities,
         mentions,
@@ -131,8 +149,10 @@ fn find_in_document(
     doc: &Document,
     gazetteer: &Gazetteer,
     builtin: &lexicon::Builtin,
-) -> Vec<Found> {
+    topic_index: &topics::TopicIndex,
+) -> (Vec<Found>, topics::TopicEvidence) {
     let mut finder = Finder::new(gazetteer, builtin);
+    let mut words = topic_index.evidence();
     let mut tokens = Vec::new();
     let mut spans = Vec::new();
     let mut found = Vec::new();
@@ -141,6 +161,7 @@ fn find_in_document(
             continue;
         }
         tokens::tokenize(&block.text, &mut tokens);
+        topic_index.add_words(&mut words, tokens.iter().map(|t| t.word(&block.text)));
         spans.clear();
         let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
             && is_title_case(&block.text, &tokens);
@@ -152,18 +173,12 @@ fn find_in_document(
             .collect();
         let first_new = found.len();
         for span in &spans {
-            found.push(to_found(
-                &block.text,
-                index as u32,
-                span,
-                &sentence_starts,
-                gazetteer,
-            ));
+            found.push(to_found(&block.text, index as u32, span, &sentence_starts));
         }
         link_acronyms(&mut found[first_new..], &spans);
     }
     resolve::resolve_in_briefing(&mut found, gazetteer);
-    found
+    (found, words)
 }
 
 /// Most longer words capitalised: a headline, where capitals mean little.
@@ -176,19 +191,12 @@ fn is_title_case(text: &str, tokens: &[tokens::Token]) -> bool {
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
-fn to_found(
-    text: &str,
-    block: u32,
-    span: &Span,
-    sentence_starts: &[u32],
-    gazetteer: &Gazetteer,
-) -> Found {
+fn to_found(text: &str, block: u32, span: &Span, sentence_starts: &[u32]) -> Found {
     let name = span.name(text).to_string();
     let key = match span.known {
         Some(id) => Key::Known(id),
         None => Key::Found(lexicon::name_key(&name)),
     };
-    let _ = gazetteer;
     Found {
         key,
         block,
@@ -231,10 +239,10 @@ fn settle(
     evidence: &BTreeMap<Key, Evidence>,
     gazetteer: &Gazetteer,
     inputs: &Inputs,
-) -> (Vec<ExtractedEntity>, BTreeMap<Key, u32>, Vec<Candidate>) {
+) -> (Vec<ExtractedEntity>, FxHashMap<Key, u32>, Vec<Candidate>) {
     let threshold = inputs.config.confidence_threshold as f32;
     let mut entities = Vec::new();
-    let mut ids = BTreeMap::new();
+    let mut ids = FxHashMap::default();
     let mut candidates = Vec::new();
     for (key, e) in evidence {
         let entity = match key {
@@ -308,7 +316,7 @@ fn add_unmentioned_notes(
     entities: &mut Vec<ExtractedEntity>,
     notes: &[EntityNote],
     gazetteer: &Gazetteer,
-    ids: &mut BTreeMap<Key, u32>,
+    ids: &mut FxHashMap<Key, u32>,
 ) {
     for (id, known) in gazetteer.entries.iter().enumerate() {
         let key = Key::Known(id as u32);
@@ -326,7 +334,7 @@ fn final_key<'k>(key: &'k Key, merges: &'k BTreeMap<Key, Key>) -> &'k Key {
 fn mentions_of(
     found: &[Found],
     merges: &BTreeMap<Key, Key>,
-    ids: &BTreeMap<Key, u32>,
+    ids: &FxHashMap<Key, u32>,
 ) -> Vec<Mention> {
     found
         .iter()
@@ -347,7 +355,7 @@ fn with_surfaces(
     mut entities: Vec<ExtractedEntity>,
     per_briefing: &[Vec<Found>],
     merges: &BTreeMap<Key, Key>,
-    ids: &BTreeMap<Key, u32>,
+    ids: &FxHashMap<Key, u32>,
 ) -> Vec<ExtractedEntity> {
     for f in per_briefing.iter().flatten() {
         if let Some(&entity) = ids.get(final_key(&f.key, merges)) {
@@ -364,12 +372,9 @@ fn with_surfaces(
     entities
 }
 
-/// Topics per briefing, from every source.
-fn assign_topics(
-    inputs: &Inputs,
-    entities: &[ExtractedEntity],
-    mentions: &[Vec<Mention>],
-) -> (Vec<topics::TopicDef>, Vec<Vec<usize>>) {
+/// Every topic definition: curated notes, then the built-in set, then
+/// front-matter topics no definition covers.
+fn topic_index(inputs: &Inputs) -> topics::TopicIndex {
     let mut defs: Vec<topics::TopicDef> =
         inputs.topic_notes.iter().map(topics::from_note).collect();
     if inputs.config.builtin_topics {
@@ -380,17 +385,7 @@ fn assign_topics(
         }
     }
     add_front_matter_topics(&mut defs, inputs.front_matter_topics);
-    let index = topics::TopicIndex::new(defs);
-    let assigned = inputs
-        .documents
-        .par_iter()
-        .zip(mentions.par_iter())
-        .zip(inputs.front_matter_topics.par_iter())
-        .map(|((doc, mentions), front_matter)| {
-            topics_of(&index, doc, mentions, entities, front_matter)
-        })
-        .collect();
-    (index.topics, assigned)
+    topics::TopicIndex::new(defs)
 }
 
 fn add_front_matter_topics(defs: &mut Vec<topics::TopicDef>, front_matter: &[Vec<String>]) {
@@ -414,20 +409,17 @@ fn add_front_matter_topics(defs: &mut Vec<topics::TopicDef>, front_matter: &[Vec
 fn topics_of(
     index: &topics::TopicIndex,
     doc: &Document,
+    words: topics::TopicEvidence,
     mentions: &[Mention],
     entities: &[ExtractedEntity],
     front_matter: &[String],
 ) -> Vec<usize> {
-    let mut words = Vec::new();
-    for block in &doc.blocks {
-        topics::words_of(&block.text, &mut words);
-    }
     let names: BTreeSet<&str> = mentions
         .iter()
         .map(|m| entities[m.entity as usize].name.as_str())
         .collect();
     let names: Vec<&str> = names.into_iter().collect();
-    let mut assigned: BTreeSet<usize> = index.assign(&words, &names).into_iter().collect();
+    let mut assigned: BTreeSet<usize> = index.finish(words, &names).into_iter().collect();
     let slug_of = |name: &str| crate::paths::slugify(name);
     for name in front_matter {
         let slug = slug_of(name);

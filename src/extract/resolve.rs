@@ -114,14 +114,20 @@ pub struct Evidence {
 /// Gathers evidence per key; each briefing counts its best confidence once,
 /// and every further briefing adds to it.
 pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
-    let mut evidence: BTreeMap<Key, Evidence> = BTreeMap::new();
+    let mut evidence: FxHashMap<Key, Evidence> = FxHashMap::default();
     for (briefing, found) in per_briefing.iter().enumerate() {
         let mut best: FxHashMap<&Key, (f32, u32)> = FxHashMap::default();
         for f in found {
-            let e = evidence.entry(f.key.clone()).or_insert_with(|| Evidence {
-                single: true,
-                ..Default::default()
-            });
+            if !evidence.contains_key(&f.key) {
+                evidence.insert(
+                    f.key.clone(),
+                    Evidence {
+                        single: true,
+                        ..Default::default()
+                    },
+                );
+            }
+            let e = evidence.get_mut(&f.key).expect("inserted above");
             for (total, v) in e.votes.iter_mut().zip(f.votes) {
                 *total += v;
             }
@@ -148,7 +154,7 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
             };
         }
     }
-    evidence
+    evidence.into_iter().collect()
 }
 
 /// Corpus-wide merges: a found name whose key is a known name's key, an

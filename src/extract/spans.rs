@@ -340,12 +340,7 @@ impl<'a> Finder<'a> {
                 }
                 self.candidate.push_str(self.word(block, k));
             }
-            let candidate = if self.candidate.contains('’') {
-                straighten(&self.candidate)
-            } else {
-                self.candidate.clone()
-            };
-            if let Some(id) = self.gazetteer.lookup(&candidate) {
+            if let Some(id) = self.gazetteer.lookup(&straighten(&self.candidate)) {
                 return Some((after, id));
             }
         }

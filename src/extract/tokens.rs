@@ -66,45 +66,90 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
     tokens.clear();
     let bytes = text.as_bytes();
     let mut pos = 0;
-    let mut gap_start = 0;
-    let mut sentence_pending = true;
+    let mut gap = Gap {
+        sentence_end: true,
+        ..Gap::default()
+    };
     while pos < bytes.len() {
         let c = char_at(text, pos);
         if !is_word_char(c) {
+            gap.note(c, pos, tokens.last().map(|t| t.word(text)));
             pos += c.len_utf8();
             continue;
         }
-        let gap = &text[gap_start..pos];
-        let (token, next) = scan_word(text, pos);
-        let mut token = token;
-        if sentence_pending || ends_sentence(gap, tokens.last().map(|t| t.word(text))) {
+        let (mut token, next) = scan_word(text, pos);
+        if gap.sentence_end {
             token.flags |= SENTENCE_START;
         }
-        if gap.chars().all(char::is_whitespace) && !tokens.is_empty() {
+        if gap.only_space && !tokens.is_empty() {
             token.flags |= SPACE_BEFORE;
         }
-        if gap.contains('(') {
+        if gap.open_paren {
             token.flags |= PAREN_BEFORE;
         }
-        if gap.contains(')') {
+        if gap.close_paren {
             if let Some(previous) = tokens.last_mut() {
                 previous.flags |= PAREN_AFTER;
             }
         }
-        sentence_pending = false;
+        gap = Gap::default();
         let fused_split = split_fused(text, &mut token);
         tokens.push(token);
         if let Some(rest) = fused_split {
             tokens.push(rest);
         }
         pos = next;
-        gap_start = tokens.last().map_or(pos, |t| t.surface_end as usize);
     }
-    if let Some(last) = tokens.last() {
-        if text[last.surface_end as usize..].contains(')') {
-            tokens.last_mut().unwrap().flags |= PAREN_AFTER;
+    if gap.close_paren {
+        if let Some(last) = tokens.last_mut() {
+            last.flags |= PAREN_AFTER;
         }
     }
+}
+
+/// What stands between two words, noted character by character.
+struct Gap {
+    only_space: bool,
+    open_paren: bool,
+    close_paren: bool,
+    sentence_end: bool,
+    /// Byte offset of the first character of the gap, if any yet.
+    start: Option<usize>,
+}
+
+impl Default for Gap {
+    fn default() -> Self {
+        Gap {
+            only_space: true,
+            open_paren: false,
+            close_paren: false,
+            sentence_end: false,
+            start: None,
+        }
+    }
+}
+
+impl Gap {
+    fn note(&mut self, c: char, pos: usize, previous_word: Option<&str>) {
+        let first = self.start.is_none();
+        self.start.get_or_insert(pos);
+        if c.is_whitespace() {
+            return;
+        }
+        self.only_space = false;
+        match c {
+            '(' => self.open_paren = true,
+            ')' => self.close_paren = true,
+            '?' | '!' | '…' => self.sentence_end = true,
+            '.' => self.sentence_end |= !(first && previous_word.is_some_and(is_abbreviation)),
+            _ => {}
+        }
+    }
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let is_initial = word.len() == 1 && word.chars().all(char::is_uppercase);
+    is_initial || ABBREVIATIONS.contains(&word)
 }
 
 fn char_at(text: &str, pos: usize) -> char {
@@ -123,7 +168,27 @@ fn scan_word(text: &str, start: usize) -> (Token, usize) {
     let mut flags = 0;
     let (mut upper, mut lower, mut digits, mut letters) = (0u32, 0u32, 0u32, 0u32);
     let mut first = true;
-    while let Some(c) = text[pos..].chars().next() {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(pos) {
+        // ASCII fast path: most of the corpus is plain ASCII letters.
+        if byte.is_ascii_alphanumeric() {
+            if byte.is_ascii_uppercase() {
+                upper += 1;
+                letters += 1;
+                if first {
+                    flags |= CAPITALISED;
+                }
+            } else if byte.is_ascii_lowercase() {
+                lower += 1;
+                letters += 1;
+            } else {
+                digits += 1;
+            }
+            first = false;
+            pos += 1;
+            continue;
+        }
+        let c = char_at(text, pos);
         if is_word_char(c) {
             if c.is_uppercase() {
                 upper += 1;
@@ -201,22 +266,6 @@ fn possessive_end(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
-/// True when the gap between two words holds a sentence end.
-fn ends_sentence(gap: &str, previous_word: Option<&str>) -> bool {
-    let Some(stop) = gap.find(['.', '?', '!', '…']) else {
-        return false;
-    };
-    if gap.as_bytes()[stop] == b'.' && stop == 0 {
-        if let Some(word) = previous_word {
-            let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if is_initial || ABBREVIATIONS.contains(&word) {
-                return false;
-            }
-        }
-    }
-    true
-}
-
 /// Splits words fused by PDF extraction (`conflictThe`): a lowercase run of
 /// three or more letters directly followed by a capital starts a new sentence.
 fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
@@ -224,6 +273,9 @@ fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
         return None;
     }
     let word = token.word(text);
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
     let boundary = word
         .char_indices()
         .find(|&(_, c)| c.is_uppercase())

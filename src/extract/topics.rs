@@ -355,99 +355,139 @@ pub fn normalise_term(term: &str) -> String {
 }
 
 fn normalise_word(word: &str) -> String {
-    let lower = word.to_lowercase();
-    match lower.strip_suffix('s') {
-        Some(stem) if stem.len() >= 4 && !stem.ends_with('s') => stem.to_string(),
-        _ => lower,
-    }
+    let mut out = String::with_capacity(word.len());
+    normalise_into(word, &mut out);
+    out
 }
 
 /// Keyword index over all topics: a term of one or two words → (topic, weight).
 pub struct TopicIndex {
     pub topics: Vec<TopicDef>,
-    terms: FxHashMap<String, Vec<(usize, f32)>>,
+    /// Term → (term id, hits).
+    terms: FxHashMap<String, (u32, Vec<(usize, f32)>)>,
+    /// First words of two-word terms: only after these is a pair looked up.
+    pair_heads: rustc_hash::FxHashSet<String>,
+    keep_words: bool,
+}
+
+/// Topic evidence gathered from the words of one briefing.
+#[derive(Debug, Clone, Default)]
+pub struct TopicEvidence {
+    score: Vec<f32>,
+    /// Per topic, the ids of the distinct terms (or entity indices) seen.
+    distinct: Vec<Vec<u32>>,
+    words: usize,
+    /// The normalised words, kept only when some topic has `near` pairs.
+    kept: Vec<String>,
 }
 
 impl TopicIndex {
     pub fn new(topics: Vec<TopicDef>) -> TopicIndex {
-        let mut terms: FxHashMap<String, Vec<(usize, f32)>> = FxHashMap::default();
+        let mut terms: FxHashMap<String, (u32, Vec<(usize, f32)>)> = FxHashMap::default();
+        let mut pair_heads = rustc_hash::FxHashSet::default();
         for (i, topic) in topics.iter().enumerate() {
             for (term, weight) in &topic.keywords {
-                terms.entry(term.clone()).or_default().push((i, *weight));
+                let next_id = terms.len() as u32;
+                terms
+                    .entry(term.clone())
+                    .or_insert_with(|| (next_id, Vec::new()))
+                    .1
+                    .push((i, *weight));
+                if let Some((head, _)) = term.split_once(' ') {
+                    pair_heads.insert(head.to_string());
+                }
             }
         }
-        TopicIndex { topics, terms }
+        let keep_words = topics.iter().any(|t| !t.near.is_empty());
+        TopicIndex {
+            topics,
+            terms,
+            pair_heads,
+            keep_words,
+        }
     }
 
-    /// Scores every topic for one briefing: `words` are its lower-cased,
-    /// normalised words in order; `entities` the names of entities it mentions.
-    pub fn assign(&self, words: &[String], entities: &[&str]) -> Vec<usize> {
-        let mut score = vec![0.0f32; self.topics.len()];
-        let mut distinct: Vec<rustc_hash::FxHashSet<&str>> =
-            vec![Default::default(); self.topics.len()];
-        let mut pair = String::new();
-        for (i, word) in words.iter().enumerate() {
-            self.count(word, &mut score, &mut distinct);
-            if let Some(next) = words.get(i + 1) {
-                pair.clear();
-                pair.push_str(word);
-                pair.push(' ');
-                pair.push_str(next);
-                self.count(&pair, &mut score, &mut distinct);
-            }
+    /// An empty tally for one briefing.
+    pub fn evidence(&self) -> TopicEvidence {
+        TopicEvidence {
+            score: vec![0.0; self.topics.len()],
+            distinct: vec![Vec::new(); self.topics.len()],
+            words: 0,
+            kept: Vec::new(),
         }
-        self.count_entities(entities, &mut score, &mut distinct);
-        self.count_near(words, &mut score, &mut distinct);
-        let length_factor = (words.len() as f32 / 800.0).max(1.0);
+    }
+
+    /// Counts the words of one block. This runs over every word of the
+    /// corpus, so it allocates nothing per word.
+    pub fn add_words<'w>(
+        &self,
+        evidence: &mut TopicEvidence,
+        words: impl IntoIterator<Item = &'w str>,
+    ) {
+        let (mut previous, mut current, mut pair) = (String::new(), String::new(), String::new());
+        for word in words {
+            normalise_into(word, &mut current);
+            evidence.words += 1;
+            self.count(&current, evidence);
+            if self.pair_heads.contains(previous.as_str()) {
+                pair.clear();
+                pair.push_str(&previous);
+                pair.push(' ');
+                pair.push_str(&current);
+                self.count(&pair, evidence);
+            }
+            if self.keep_words {
+                evidence.kept.push(current.clone());
+            }
+            std::mem::swap(&mut previous, &mut current);
+        }
+    }
+
+    /// The topics a briefing gets, from its word evidence and the names of
+    /// the entities it mentions.
+    pub fn finish(&self, mut evidence: TopicEvidence, entities: &[&str]) -> Vec<usize> {
+        self.count_entities(entities, &mut evidence);
+        if self.keep_words {
+            self.count_near(&mut evidence);
+        }
+        let length_factor = (evidence.words as f32 / 800.0).max(1.0);
         (0..self.topics.len())
             .filter(|&t| {
                 let topic = &self.topics[t];
-                score[t] >= topic.threshold * length_factor
-                    && distinct[t].len() >= topic.min_distinct
+                evidence.score[t] >= topic.threshold * length_factor
+                    && evidence.distinct[t].len() >= topic.min_distinct
             })
             .collect()
     }
 
-    fn count<'s>(
-        &'s self,
-        term: &str,
-        score: &mut [f32],
-        distinct: &mut [rustc_hash::FxHashSet<&'s str>],
-    ) {
-        if let Some((key, hits)) = self.terms.get_key_value(term) {
+    fn count(&self, term: &str, evidence: &mut TopicEvidence) {
+        if let Some((id, hits)) = self.terms.get(term) {
             for &(topic, weight) in hits {
-                score[topic] += weight;
-                distinct[topic].insert(key.as_str());
+                evidence.score[topic] += weight;
+                note(&mut evidence.distinct[topic], *id);
             }
         }
     }
 
-    fn count_entities<'s>(
-        &'s self,
-        entities: &[&str],
-        score: &mut [f32],
-        distinct: &mut [rustc_hash::FxHashSet<&'s str>],
-    ) {
+    fn count_entities(&self, entities: &[&str], evidence: &mut TopicEvidence) {
+        let first_entity_id = self.terms.len() as u32;
         for (t, topic) in self.topics.iter().enumerate() {
-            for (name, weight) in &topic.entities {
+            for (n, (name, weight)) in topic.entities.iter().enumerate() {
                 if entities.iter().any(|e| e.eq_ignore_ascii_case(name)) {
-                    score[t] += weight;
-                    distinct[t].insert(name.as_str());
+                    evidence.score[t] += weight;
+                    note(&mut evidence.distinct[t], first_entity_id + n as u32);
                 }
             }
         }
     }
 
     /// `near` pairs: both words within ten words of each other.
-    fn count_near<'s>(
-        &'s self,
-        words: &[String],
-        score: &mut [f32],
-        distinct: &mut [rustc_hash::FxHashSet<&'s str>],
-    ) {
+    fn count_near(&self, evidence: &mut TopicEvidence) {
+        let first_pair_id = u32::MAX / 2;
         for (t, topic) in self.topics.iter().enumerate() {
-            for pair in &topic.near {
+            for (n, pair) in topic.near.iter().enumerate() {
                 let (a, b) = (normalise_word(&pair[0]), normalise_word(&pair[1]));
+                let words = &evidence.kept;
                 let positions_a: Vec<usize> = words
                     .iter()
                     .enumerate()
@@ -459,8 +499,8 @@ impl TopicIndex {
                     .enumerate()
                     .any(|(i, w)| *w == b && positions_a.iter().any(|&p| p.abs_diff(i) <= 10));
                 if close {
-                    score[t] += 2.0;
-                    distinct[t].insert(pair[0].as_str());
+                    evidence.score[t] += 2.0;
+                    note(&mut evidence.distinct[t], first_pair_id + n as u32);
                 }
             }
         }
@@ -473,18 +513,37 @@ impl TopicIndex {
         self.topics.iter().position(|t| t.slug == slug).or_else(|| {
             self.terms
                 .get(&term)
-                .and_then(|hits| hits.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|h| h.0))
+                .and_then(|(_, hits)| hits.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|h| h.0))
         })
     }
 }
 
-/// The normalised words of a text, for topic scoring.
-pub fn words_of(text: &str, out: &mut Vec<String>) {
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-        let word = word.trim_matches('-');
-        if !word.is_empty() {
-            out.push(normalise_word(word));
-        }
+/// Records a distinct piece of evidence once.
+fn note(seen: &mut Vec<u32>, id: u32) {
+    if !seen.contains(&id) {
+        seen.push(id);
+    }
+}
+
+/// The words of a text, as written.
+#[cfg(test)]
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Writes the normalised form of `word` into `out` (see [`normalise_word`]).
+fn normalise_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.len() >= 5 && out.ends_with('s') && !out.ends_with("ss") {
+        out.pop();
     }
 }
 
@@ -494,10 +553,10 @@ mod tests {
 
     fn topics_of(text: &str, entities: &[&str]) -> Vec<String> {
         let index = TopicIndex::new(builtin(&Default::default()));
-        let mut words = Vec::new();
-        words_of(text, &mut words);
+        let mut evidence = index.evidence();
+        index.add_words(&mut evidence, raw_words(text));
         index
-            .assign(&words, entities)
+            .finish(evidence, entities)
             .into_iter()
             .map(|t| index.topics[t].name.clone())
             .collect()
