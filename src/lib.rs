@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod render;
+pub mod serve;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -2,8 +2,11 @@
 //! problems and sets the exit code.
 
 use std::io::Write;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 use clap::{Parser, Subcommand};
 
@@ -36,6 +39,10 @@ enum Command {
     },
     /// List every entity found: name, type, aliases, mentions and briefings.
     Entities(EntitiesArgs),
+    /// Build the site, serve it on http://127.0.0.1:3000/, and rebuild it and
+    /// reload open pages whenever a briefing, template, static file or
+    /// book.toml changes.
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -57,6 +64,22 @@ struct BuildArgs {
     /// of failing when any file has errors (all errors are listed either way).
     #[arg(long)]
     keep_going: bool,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 3000)]
+    port: u16,
+    /// The address to listen on. Use 0.0.0.0 to let other machines on the
+    /// network open the site.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(clap::Args)]
@@ -88,6 +111,7 @@ fn main() -> ExitCode {
                 }
             }),
         Command::Entities(args) => entities(args),
+        Command::Serve(args) => return serve(args, &cli),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -133,6 +157,82 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
         );
     }
     Ok(())
+}
+
+fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
+    let options = dossier::serve::ServeOptions {
+        build: BuildOptions {
+            root: args.build.root.clone(),
+            out: args.build.out.clone(),
+            base_url: args.build.base_url.clone(),
+            drafts: args.build.drafts,
+            keep_going: args.build.keep_going,
+        },
+        bind: args.bind,
+        port: args.port,
+        watch: true,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    if !cli.quiet {
+        eprintln!("Building {} …", args.build.root.display());
+    }
+    let server = match dossier::serve::start(options) {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    announce(&server, cli.quiet);
+    if args.open {
+        dossier::serve::open_in_browser(server.url());
+    }
+    wait_for_interrupt();
+    if !cli.quiet {
+        eprintln!("Stopping …");
+    }
+    server.stop();
+    ExitCode::SUCCESS
+}
+
+fn announce(server: &dossier::serve::ServerHandle, quiet: bool) {
+    if server.addr().ip().is_unspecified() {
+        eprintln!(
+            "warning: listening on every network interface ({}); other machines can open the site",
+            server.addr()
+        );
+    }
+    // The address is printed even with -q: without it the server is useless.
+    println!("Serving {} at {}", server.out_dir().display(), server.url());
+    if !quiet {
+        eprintln!("Watching for changes. Press Ctrl-C to stop.");
+    }
+}
+
+/// Blocks until Ctrl-C (or SIGTERM). A second Ctrl-C quits at once, even
+/// in the middle of a rebuild.
+fn wait_for_interrupt() {
+    let (sender, interrupted) = mpsc::channel();
+    let pressed = AtomicBool::new(false);
+    let handler = ctrlc::set_handler(move || {
+        if pressed.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = sender.send(());
+    });
+    match handler {
+        Ok(()) => {
+            let _ = interrupted.recv();
+        }
+        // Without a handler, Ctrl-C ends the process the default way.
+        Err(error) => {
+            eprintln!("warning: cannot handle Ctrl-C ({error}); it will end the server abruptly");
+            loop {
+                std::thread::park();
+            }
+        }
+    }
 }
 
 fn print_problems(problems: &[Diagnostic], quiet: bool) {

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod highlight;
 pub mod knowledge;
 pub mod previews;
+pub mod search;
 pub mod templates;
 pub mod views;
 
@@ -40,6 +41,7 @@ pub fn render(kb: &KnowledgeBase, tera: &tera::Tera) -> Result<Vec<Page>, Diagno
     let mut pages: Vec<Page> = pages?.into_iter().flatten().collect();
     pages.extend(renderer.data_files()?);
     pages.extend(renderer.previews.shard_pages());
+    pages.extend(search::index_pages(kb));
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
 }

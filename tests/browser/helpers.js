@@ -204,6 +204,9 @@ export function watchPage(page) {
   });
   page.on('requestfailed', (req) => {
     const failure = req.failure();
+    // A navigation cancels requests still in flight (a hover-loaded preview
+    // shard, the favicon): that is not an error of the site.
+    if (failure && failure.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed on ${where()}: ${req.method()} ${req.url()} — ${failure ? failure.errorText : 'unknown error'}`);
   });
   page.on('response', (res) => {

@@ -120,6 +120,37 @@ for (const modeName of ['http', 'file']) {
       }
     });
 
+    it('typing Lukashenka into search and pressing Enter leads to his entity page', { timeout: TIMEOUT }, async () => {
+      const { context, page, watch } = await newPage();
+      try {
+        await page.goto(mode().base + 'briefings/index.html', { waitUntil: 'load' });
+        const box = page.locator('#search-input');
+        await box.click();
+        await box.pressSequentially('Lukashenka', { delay: 20 });
+        const first = page.locator('#search-results [role=option]').first();
+        await first.waitFor({ state: 'visible', timeout: 5000 });
+        assert.equal(squash(await first.locator('.result-title').innerText()), 'Alexander Lukashenka', 'the entity ranks first');
+        const options = await page.locator('#search-results [role=option] .result-title').allInnerTexts();
+        assert.ok(options.length > 1, `only ${options.length} result(s)`);
+        // Keyboard: down then up returns to the first result.
+        await box.press('ArrowDown');
+        await box.press('ArrowUp');
+        assert.equal(await box.getAttribute('aria-activedescendant'), 'search-result-0');
+        await Promise.all([page.waitForEvent('load'), box.press('Enter')]);
+        assert.match(new URL(page.url()).pathname, /\/entities\/alexander-lukashenka\.html$/, `Enter led to ${page.url()}`);
+        // The type filter keeps only briefings.
+        const box2 = page.locator('#search-input');
+        await page.selectOption('#search-kind', 'briefing');
+        await box2.fill('Lukashenka');
+        await page.locator('#search-results [role=option]').first().waitFor({ state: 'visible', timeout: 5000 });
+        const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        assert.ok(hrefs.length > 0 && hrefs.every((h) => h.includes('briefings/')), `filtered results: ${hrefs.join(', ')}`);
+        await assertNoProblems(page, watch, 'search');
+      } finally {
+        await context.close();
+      }
+    });
+
     it('entity page of Alexander Lukashenka links its mentions to the right paragraph', { timeout: TIMEOUT }, async () => {
       const { context, page, watch } = await newPage();
       try {
