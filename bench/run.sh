@@ -65,4 +65,4 @@ for N in "${sizes[@]}"; do
     printf '         dossier / hugo wall time: %.2f\n' "$(echo "$dossier_wall / $hugo_wall" | bc -l)"
   fi
 done
-"$dossier" build --quiet -v --root "$work/corpus-${sizes[-1]}" --out "$work/out-${sizes[-1]}" 2>&1 | sed 's/^/stage /'
+"$dossier" build -v --root "$work/corpus-${sizes[-1]}" --out "$work/out-${sizes[-1]}" 2>&1 | sed 's/^/stage /'

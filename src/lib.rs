@@ -162,14 +162,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let tera = render::templates::load(&config.root.join("templates"))?;
     let site_static = config.root.join("static");
     let (kb, problems) = knowledge_base_timed(config, options.keep_going, &mut watch)?;
-    let mut pages = render::render(&kb, &tera)?;
-    watch.lap("render");
-    pages.extend(output::static_files(&site_static)?);
-    output::write_site(&out_dir, &pages)?;
-    watch.lap("write");
+    let staging = output::Staging::begin(&out_dir)?;
+    let mut pages = render::render(&kb, &tera, &|page| staging.write(&page))?;
+    watch.lap("render and write");
+    for file in output::static_files(&site_static)? {
+        staging.write(&file)?;
+        pages += 1;
+    }
+    staging.commit()?;
+    watch.lap("static and swap");
     Ok(BuildReport {
         out_dir,
-        pages: pages.len(),
+        pages,
         briefings: kb.briefings.len(),
         entities: kb.entities.len(),
         topics: kb.topics.len(),

@@ -101,15 +101,70 @@ fn is_empty_dir(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
-/// Writes all pages into `out`, atomically replacing what was there.
-pub fn write_site(out: &Path, pages: &[Page]) -> Result<(), Diagnostic> {
-    let staging = sibling(out, "building");
-    remove_if_ours(&staging)?;
-    let result = write_all(&staging, pages).and_then(|()| swap_in(&staging, out));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+/// A site being written: pages go into a staging folder beside the output
+/// folder as they are rendered, and [`Staging::commit`] swaps it in. Dropped
+/// without a commit (a failed build), it removes the staging folder and the
+/// previous site stays as it was.
+pub struct Staging {
+    staging: PathBuf,
+    out: PathBuf,
+    made: std::sync::Mutex<std::collections::BTreeSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts writing a new site for `out`.
+    pub fn begin(out: &Path) -> Result<Staging, Diagnostic> {
+        let staging = sibling(out, "building");
+        remove_if_ours(&staging)?;
+        create_dir(&staging)?;
+        let marker = staging.join(MARKER);
+        fs::write(
+            &marker,
+            b"This folder was written by dossier build; it may be replaced on the next build.\n",
+        )
+        .map_err(|e| Diagnostic::error(marker.clone(), format!("failed to write: {e}")))?;
+        Ok(Staging {
+            staging,
+            out: out.to_path_buf(),
+            made: Default::default(),
+            committed: false,
+        })
     }
-    result
+
+    /// Writes one page; safe to call from several threads.
+    pub fn write(&self, page: &Page) -> Result<(), Diagnostic> {
+        let path = self.staging.join(&page.path);
+        if let Some(parent) = path.parent() {
+            // The lock is held while the folder is made, so no other thread
+            // writes into it before it exists.
+            let mut made = self
+                .made
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !made.contains(parent) {
+                create_dir(parent)?;
+                made.insert(parent.to_path_buf());
+            }
+        }
+        fs::write(&path, &page.bytes)
+            .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))
+    }
+
+    /// Moves the finished site into place.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let result = swap_in(&self.staging, &self.out);
+        self.committed = result.is_ok();
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// `book` → `.book.building` beside it, on the same file system.
@@ -136,27 +191,6 @@ fn remove_if_ours(path: &Path) -> Result<(), Diagnostic> {
     }
     fs::remove_dir_all(path)
         .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to remove: {e}")))
-}
-
-fn write_all(staging: &Path, pages: &[Page]) -> Result<(), Diagnostic> {
-    create_dir(staging)?;
-    fs::write(
-        staging.join(MARKER),
-        b"This folder was written by dossier build; it may be replaced on the next build.\n",
-    )
-    .map_err(|e| Diagnostic::error(staging.join(MARKER), format!("failed to write: {e}")))?;
-    let mut made = std::collections::BTreeSet::new();
-    for page in pages {
-        let path = staging.join(&page.path);
-        if let Some(parent) = path.parent() {
-            if made.insert(parent.to_path_buf()) {
-                create_dir(parent)?;
-            }
-        }
-        fs::write(&path, &page.bytes)
-            .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
-    }
-    Ok(())
 }
 
 fn create_dir(path: &Path) -> Result<(), Diagnostic> {

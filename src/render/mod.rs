@@ -32,18 +32,31 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page of the site.
-pub fn render(kb: &KnowledgeBase, tera: &tera::Tera) -> Result<Vec<Page>, Diagnostic> {
+/// Renders every page of the site, handing each to `sink` as soon as it is
+/// ready (pages are written while others render, and never all held in
+/// memory). Returns how many pages there were.
+pub fn render(
+    kb: &KnowledgeBase,
+    tera: &tera::Tera,
+    sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
+) -> Result<usize, Diagnostic> {
     let renderer = Renderer::new(kb, tera);
-    let jobs = renderer.jobs();
-    let pages: Result<Vec<Vec<Page>>, Diagnostic> =
-        jobs.into_par_iter().map(|job| renderer.run(job)).collect();
-    let mut pages: Vec<Page> = pages?.into_iter().flatten().collect();
-    pages.extend(renderer.data_files()?);
-    pages.extend(renderer.previews.shard_pages());
-    pages.extend(search::index_pages(kb));
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
+    let counts: Result<Vec<usize>, Diagnostic> = renderer
+        .jobs()
+        .into_par_iter()
+        .map(|job| {
+            let pages = renderer.run(job)?;
+            let count = pages.len();
+            pages.into_iter().try_for_each(sink)?;
+            Ok(count)
+        })
+        .collect();
+    let mut extra = renderer.data_files()?;
+    extra.extend(renderer.previews.shard_pages());
+    extra.extend(search::index_pages(kb));
+    let count = counts?.iter().sum::<usize>() + extra.len();
+    extra.into_par_iter().try_for_each(sink)?;
+    Ok(count)
 }
 
 /// A unit of rendering work.
