@@ -9,6 +9,10 @@ use crate::diagnostics::Diagnostic;
 use crate::kb::Entity;
 use crate::paths::{self, path_to_root};
 
+/// Entries in an entity's or a topic's feed: the newest briefings only, as
+/// there is one such feed per entity and they add up on a large site.
+const KNOWLEDGE_FEED_SIZE: usize = 20;
+
 /// Sentences shown per briefing under "Mentioned in".
 const SNIPPETS_PER_BRIEFING: usize = 3;
 
@@ -84,7 +88,7 @@ impl<'a> Renderer<'a> {
             &format!("{} — {}", entity.name, self.kb.config.title),
             &feed_path(&first),
             &first,
-            &feed_briefings,
+            &feed_briefings[..feed_briefings.len().min(KNOWLEDGE_FEED_SIZE)],
         )?);
         Ok(pages)
     }
@@ -279,7 +283,7 @@ impl<'a> Renderer<'a> {
             &format!("{} — {}", topic.name, self.kb.config.title),
             &feed_path(&first),
             &first,
-            &topic.briefings,
+            &topic.briefings[..topic.briefings.len().min(KNOWLEDGE_FEED_SIZE)],
         )?);
         Ok(pages)
     }
