@@ -111,7 +111,8 @@ struct Builder {
     doc: Document,
     open: Vec<Option<u32>>,
     paragraph_count: usize,
-    anchors_used: std::collections::BTreeSet<String>,
+    /// The `{#id}` of each heading so far, in order; `None` when it has none.
+    heading_ids: Vec<Option<String>>,
     in_code: bool,
 }
 
@@ -133,7 +134,7 @@ impl Builder {
             },
             open: Vec::new(),
             paragraph_count: 0,
-            anchors_used: ["top".to_string()].into(),
+            heading_ids: Vec::new(),
             in_code: false,
         }
     }
@@ -173,7 +174,9 @@ impl Builder {
                 classes,
                 attrs,
             } => {
-                let anchor = self.unique_anchor(id.as_deref().unwrap_or(""), "section");
+                // Anchors are settled in `finish`, once every heading's text is known.
+                let anchor = format!("\0heading-{}", self.heading_ids.len());
+                self.heading_ids.push(id.map(|id| id.to_string()));
                 self.open_block(BlockKind::Heading, anchor.clone());
                 Event::Start(Tag::Heading {
                     level,
@@ -266,48 +269,33 @@ impl Builder {
             .map_or_else(|| "top".to_string(), |h| h.anchor.clone())
     }
 
-    /// Heading ids come from `{#id}` when given, else from the text; the text
-    /// is not known at the start tag, so a placeholder is fixed up at the end.
-    fn unique_anchor(&mut self, wanted: &str, fallback: &str) -> String {
-        let base = if wanted.is_empty() {
-            fallback.to_string()
-        } else {
-            slugify(wanted).to_string()
-        };
-        let mut anchor = base.clone();
-        let mut n = 1;
-        while !self.anchors_used.insert(anchor.clone()) {
-            n += 1;
-            anchor = format!("{base}-{n}");
-        }
-        anchor
-    }
-
     fn finish(mut self) -> Document {
-        self.name_headings_by_text();
+        self.name_headings();
         self.doc
     }
 
-    /// Replaces the placeholder ids of headings without `{#id}` by slugs of
-    /// their text, keeping them unique within the page.
-    fn name_headings_by_text(&mut self) {
-        let mut used: std::collections::BTreeSet<String> = ["top".to_string()].into();
-        used.extend((1..=self.paragraph_count).map(|n| format!("p{n}")));
+    /// Replaces the placeholder anchors of headings by their `{#id}`, or else
+    /// a slug of their text, unique within the page. Explicit ids are settled
+    /// first, so a heading's text never takes an id written further down.
+    fn name_headings(&mut self) {
+        let mut names = UniqueNames::default();
+        names.used.extend(PAGE_IDS.iter().map(|id| id.to_string()));
+        names
+            .used
+            .extend((1..=self.paragraph_count).map(|n| format!("p{n}")));
+        let mut anchors: Vec<Option<String>> = vec![None; self.doc.headings.len()];
+        for (anchor, id) in anchors.iter_mut().zip(&self.heading_ids) {
+            if let Some(id) = id {
+                *anchor = Some(names.claim(slugify(id).to_string()));
+            }
+        }
         let mut renamed = std::collections::BTreeMap::new();
-        for heading in &mut self.doc.headings {
-            if !heading.anchor.starts_with("section") {
-                used.insert(heading.anchor.clone());
-                continue;
-            }
-            let base = slugify(&heading.text).to_string();
-            let mut anchor = base.clone();
-            let mut n = 1;
-            while !used.insert(anchor.clone()) {
-                n += 1;
-                anchor = format!("{base}-{n}");
-            }
-            renamed.insert(heading.anchor.clone(), anchor.clone());
-            heading.anchor = anchor;
+        for (heading, anchor) in self.doc.headings.iter_mut().zip(anchors) {
+            let anchor = anchor.unwrap_or_else(|| names.claim(slugify(&heading.text).to_string()));
+            renamed.insert(
+                std::mem::replace(&mut heading.anchor, anchor.clone()),
+                anchor,
+            );
         }
         self.apply_renames(&renamed);
     }
@@ -325,6 +313,44 @@ impl Builder {
                 }
             }
         }
+    }
+}
+
+/// Ids the page around a body already uses (the title block, and in the
+/// built-in templates `<main id="main">` and the search box), which headings
+/// must not take: a second `search-input` would be invalid HTML, and a page
+/// whose script looks the id up could find the heading instead.
+const PAGE_IDS: &[&str] = &[
+    "top",
+    "main",
+    "search-input",
+    "search-kind",
+    "search-results",
+];
+
+/// Hands out names unique within one page: `a`, `a-2`, `a-3`, …. Remembers
+/// where each base name's count stands, so a thousand headings with the same
+/// text cost a thousand steps, not half a million.
+#[derive(Default)]
+struct UniqueNames {
+    used: std::collections::BTreeSet<String>,
+    next: std::collections::BTreeMap<String, usize>,
+}
+
+impl UniqueNames {
+    fn claim(&mut self, base: String) -> String {
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        let mut name = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        while !self.used.insert(name.clone()) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        self.next.insert(base, n);
+        name
     }
 }
 

@@ -28,11 +28,12 @@ impl fmt::Display for Slug {
 
 const MAX_SLUG_LEN: usize = 80;
 
-/// Names Windows refuses as file names, whatever the extension.
+/// Names Windows refuses as file names, whatever the extension (`COM0` and
+/// `LPT0` included, as Microsoft's naming rules list them), then our own.
 const RESERVED: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "index",
-    "page",
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "index", "page",
 ];
 
 /// Turns any text into a slug, transliterating letters (`Łukaszenka` → `lukaszenka`).
@@ -139,6 +140,8 @@ mod tests {
         assert_eq!(slugify("  ../../etc/passwd ").as_str(), "etc-passwd");
         assert_eq!(slugify("!!!").as_str(), "untitled");
         assert_eq!(slugify("CON").as_str(), "con-1");
+        assert_eq!(slugify("COM0.md").as_str(), "com0-md");
+        assert_eq!(slugify("lpt0").as_str(), "lpt0-1");
         assert_eq!(slugify("Zapad-2021").as_str(), "zapad-2021");
     }
 

@@ -3,7 +3,7 @@
 // works from file:// and a query loads only the shards its words need.
 (function () {
   "use strict";
-  var DOCS_PER_CHUNK = 1000;
+  var DOCS_PER_CHUNK = 250;
   var STOP = { the: 1, of: 1, and: 1, a: 1, an: 1, "in": 1, on: 1, "for": 1, to: 1, at: 1, by: 1, "with": 1, from: 1, is: 1, its: 1 };
   var FOLD = { "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i" };
   var root = document.documentElement.getAttribute("data-root") || "";
@@ -11,6 +11,19 @@
   var kindFilter = document.getElementById("search-kind");
   var list = document.getElementById("search-results");
   if (!input || !list) return;
+  // Document id ranges per type ("person:0-812,…"), to filter before loading.
+  var ranges = {};
+  (input.form.getAttribute("data-kinds") || "").split(",").forEach(function (part) {
+    var m = /^(\w+):(\d+)-(\d+)$/.exec(part);
+    if (m) ranges[m[1]] = [parseInt(m[2], 10), parseInt(m[3], 10)];
+  });
+  var ENTITY_KINDS = ["person", "country", "place", "organization", "event", "other"];
+
+  function kindAllows(kind, id) {
+    if (!kind) return true;
+    var kinds = kind === "entity" ? ENTITY_KINDS : [kind];
+    return kinds.some(function (k) { var r = ranges[k]; return r && id >= r[0] && id < r[1]; });
+  }
 
   var terms = {};   // shard -> {term: [[doc, weight], ...]}
   var docs = {};    // chunk -> [[kind, title, url, detail], ...]
@@ -97,7 +110,10 @@
     var ranked = Object.keys(total || {}).map(function (doc) { return [parseInt(doc, 10), total[doc]]; });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     var chunks = {};
-    ranked.slice(0, 200).forEach(function (r) { chunks[Math.floor(r[0] / DOCS_PER_CHUNK)] = true; });
+    // Only the results that can be shown are fetched: a query stays small.
+    var kind = kindFilter ? kindFilter.value : "";
+    ranked = ranked.filter(function (r) { return kindAllows(kind, r[0]); }).slice(0, 12);
+    ranked.forEach(function (r) { chunks[Math.floor(r[0] / DOCS_PER_CHUNK)] = true; });
     var waiting = Object.keys(chunks).length;
     if (!waiting) { render([]); return; }
     Object.keys(chunks).forEach(function (chunk) {
@@ -113,11 +129,10 @@
   }
 
   function render(ranked) {
-    var kind = kindFilter ? kindFilter.value : "";
     results = [];
     for (var i = 0; i < ranked.length && results.length < 12; i++) {
       var doc = docOf(ranked[i][0]);
-      if (doc && (!kind || doc[0] === kind || (kind === "entity" && doc[0] !== "briefing" && doc[0] !== "topic"))) results.push(doc);
+      if (doc) results.push(doc);
     }
     list.textContent = "";
     active = results.length ? 0 : -1;

@@ -104,11 +104,36 @@ pub struct TopicMeta {
 }
 
 /// A date as YAML (a string) or TOML (a native date) writes it.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum DateValue {
     Text(String),
     Toml(toml::value::Datetime),
+}
+
+// Written out rather than `#[serde(untagged)]`: an untagged enum buffers the
+// value, so errors lose their line ("data did not match any variant of
+// untagged enum DateValue" at the front matter's first line).
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = DateValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date written as YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DateValue, E> {
+                Ok(DateValue::Text(text.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DateValue, A::Error> {
+                let map = serde::de::value::MapAccessDeserializer::new(map);
+                toml::value::Datetime::deserialize(map).map(DateValue::Toml)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl DateValue {
@@ -121,11 +146,37 @@ impl DateValue {
 }
 
 /// A value written either as one string or as a list of strings.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+// Written out for the same reason as `DateValue`: errors keep their line.
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(text.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OneOrMany, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany::Many(items))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl OneOrMany {

@@ -9,7 +9,7 @@ pub mod date;
 pub mod frontmatter;
 pub mod plaintext;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -104,12 +104,48 @@ pub fn ingest(seeds_dir: &Path, include_drafts: bool) -> Sources {
             Err(problem) => problems.push(problem),
         }
     }
+    report_shared_names(seeds_dir, &entity_notes, &mut problems);
     let briefings = parse_briefings(briefing_files, include_drafts, &mut problems);
     Sources {
         briefings,
         entity_notes,
         topic_notes,
         problems,
+    }
+}
+
+/// Warns when two entity notes claim one written form, as name or alias:
+/// extraction gives its mentions to the first note in file order, while a
+/// placeholder link with that text may go to the note that bears the name.
+fn report_shared_names(seeds_dir: &Path, notes: &[EntityNote], problems: &mut Vec<Diagnostic>) {
+    let mut claims: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (index, note) in notes.iter().enumerate() {
+        let forms = std::iter::once((&note.name, "the name"))
+            .chain(note.aliases.iter().map(|alias| (alias, "an alias")));
+        for (form, role) in forms {
+            let key = form
+                .replace('’', "'")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            match claims.get(&key) {
+                Some(&(first, _)) if first == index => {}
+                Some(&(first, first_role)) => problems.push(
+                    Diagnostic::warning(
+                        seeds_dir.join(&note.source),
+                        format!(
+                            "`{form}` is {role} here and {first_role} in `{}`",
+                            notes[first].source
+                        ),
+                    )
+                    .help("give each name to one entity note only, so every mention of it goes to one page"),
+                ),
+                None => {
+                    claims.insert(key, (index, role));
+                }
+            }
+        }
     }
 }
 
@@ -161,6 +197,10 @@ fn walk_error(seeds_dir: &Path, error: &walkdir::Error) -> Diagnostic {
         return Diagnostic::error(path, "symbolic link loop")
             .help("remove the link that points back into one of its own parent folders");
     }
+    if error.io_error().is_some_and(is_link_cycle) {
+        return Diagnostic::error(path, "symbolic link loop: the links point at each other")
+            .help("remove one of the links, or point it at a real file or folder");
+    }
     Diagnostic::error(
         path,
         format!(
@@ -171,6 +211,16 @@ fn walk_error(seeds_dir: &Path, error: &walkdir::Error) -> Diagnostic {
         ),
     )
     .help("check that the folder exists and is readable")
+}
+
+/// ELOOP: a chain of symbolic links that never reaches a real file.
+fn is_link_cycle(error: &std::io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else {
+        62 // macOS and the BSDs
+    };
+    cfg!(unix) && error.raw_os_error() == Some(ELOOP)
 }
 
 fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<Kind> {
@@ -212,7 +262,10 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
         return Err(Diagnostic::error(path, "the file is empty")
             .help("write a briefing in it, or delete it"));
     }
-    let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path));
+    // Shown on the briefing's page: a control character in a file name must
+    // not reach the output either.
+    let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path))
+        .replace(is_forbidden, "\u{fffd}");
     Ok(SourceFile {
         path,
         relative,
@@ -273,11 +326,34 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
             }
         }
     };
-    Ok(if text.contains('\r') {
+    let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
+    };
+    Ok(if text.contains(is_forbidden) {
+        text.chars()
+            .filter_map(|c| match c {
+                // Vertical tab, form feed (PDF page breaks), next line.
+                '\u{b}' | '\u{c}' | '\u{85}' => Some('\n'),
+                c if is_forbidden(c) => None,
+                c => Some(c),
+            })
+            .collect()
+    } else {
+        text
     })
+}
+
+/// Characters no output may hold: control characters other than tab and
+/// line feed, and Unicode noncharacters. XML 1.0 forbids most of them, so one
+/// stray byte would make every Atom feed that carries the briefing unreadable;
+/// HTML parsers count them as errors.
+pub fn is_forbidden(c: char) -> bool {
+    let code = c as u32;
+    (c.is_control() && c != '\t' && c != '\n')
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeProblem> {
@@ -399,8 +475,15 @@ fn date_from_file_name(relative: &str) -> Option<Date> {
     date::parse_date(name.get(..10)?).ok()
 }
 
+/// One line of text from front matter: whitespace collapsed, and forbidden
+/// characters (which YAML and TOML escapes can still produce) dropped.
 fn clean_line(text: &str) -> Option<String> {
-    let cleaned = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = text
+        .split_whitespace()
+        .map(|word| word.replace(is_forbidden, ""))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
@@ -444,7 +527,7 @@ fn entity_note(file: &SourceFile) -> Result<EntityNote, Diagnostic> {
     let (meta, description): (EntityMeta, String) = note_parts(file)?;
     Ok(EntityNote {
         source: file.relative.clone(),
-        name: meta.name.trim().to_string(),
+        name: clean_line(&meta.name).unwrap_or_default(),
         kind: meta.kind,
         aliases: clean_list(meta.aliases),
         role: meta.role.as_deref().and_then(clean_line),
@@ -457,7 +540,7 @@ fn topic_note(file: &SourceFile) -> Result<TopicNote, Diagnostic> {
     let (meta, description): (TopicMeta, String) = note_parts(file)?;
     Ok(TopicNote {
         source: file.relative.clone(),
-        name: meta.name.trim().to_string(),
+        name: clean_line(&meta.name).unwrap_or_default(),
         keywords: clean_list(meta.keywords),
         entities: clean_list(meta.entities),
         near: meta.near,

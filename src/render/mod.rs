@@ -81,6 +81,7 @@ pub(crate) struct Renderer<'a> {
     /// Name keys of entities, aliases and topics → page path, for placeholders.
     placeholder_targets: BTreeMap<String, String>,
     pub previews: previews::Previews,
+    search_kinds: String,
 }
 
 impl<'a> Renderer<'a> {
@@ -90,6 +91,7 @@ impl<'a> Renderer<'a> {
             tera,
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
+            search_kinds: search::kind_ranges(kb),
         }
     }
 
@@ -170,6 +172,7 @@ impl<'a> Renderer<'a> {
             root: path_to_root(path),
             site_url: config.site_url.as_deref(),
             preview_shards: self.previews.shards,
+            search_kinds: self.search_kinds.clone(),
         }
     }
 

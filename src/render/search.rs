@@ -14,9 +14,10 @@ use serde::Serialize;
 
 use super::Page;
 use crate::kb::KnowledgeBase;
+use crate::model::EntityKind;
 use crate::paths;
 
-pub const DOCS_PER_CHUNK: usize = 1000;
+pub const DOCS_PER_CHUNK: usize = 250;
 /// The most postings kept per term, best first.
 const MAX_POSTINGS: usize = 300;
 
@@ -34,7 +35,25 @@ type Postings = Vec<[u32; 2]>;
 #[derive(Serialize)]
 struct Doc<'a>(&'static str, &'a str, String, String);
 
-/// Builds every shard of the index.
+/// Which document ids hold which kind of result, so the page script can
+/// filter by type before it loads any result chunk: `kind:first-end,…`.
+pub fn kind_ranges(kb: &KnowledgeBase) -> String {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for kind in EntityKind::ALL {
+        let count = kb.entities.iter().filter(|e| e.kind == kind).count();
+        ranges.push(format!("{kind}:{start}-{}", start + count));
+        start += count;
+    }
+    ranges.push(format!("topic:{start}-{}", start + kb.topics.len()));
+    start += kb.topics.len();
+    ranges.push(format!("briefing:{start}-{}", start + kb.briefings.len()));
+    ranges.join(",")
+}
+
+/// Builds every shard of the index. Documents are numbered entities first
+/// (grouped by kind, see [`kind_ranges`]), then topics, then briefings
+/// newest first.
 pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
     let mut docs: Vec<Doc> = Vec::new();
     let mut postings: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
@@ -45,7 +64,10 @@ pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
                 *entry = (*entry).max(weight);
             }
         };
-    for (i, entity) in kb.entities.iter().enumerate() {
+    let by_kind = EntityKind::ALL
+        .iter()
+        .flat_map(|&kind| kb.entities.iter().filter(move |e| e.kind == kind));
+    for (i, entity) in by_kind.enumerate() {
         let detail = format!("{} · {} mention(s)", entity.kind, entity.mention_count);
         docs.push(Doc(
             entity.kind.as_str(),
@@ -176,6 +198,12 @@ pub fn terms(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_script_uses_the_same_chunk_size() {
+        let script = include_str!("../../static/search.js");
+        assert!(script.contains(&format!("var DOCS_PER_CHUNK = {DOCS_PER_CHUNK};")));
+    }
 
     #[test]
     fn terms_are_folded_and_split() {
