@@ -137,12 +137,26 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
                 *e.roles.entry(role.clone()).or_default() += 1;
             }
             e.single &= f.single;
-            if let Some(target) = &f.defines {
-                e.acronym_targets.insert(target.clone());
-            }
+
             let b = best.entry(&f.key).or_default();
             b.0 = b.0.max(f.confidence);
             b.1 += 1;
+        }
+        // An acronym defined here (`Full Name (ACR)`) may stand alone in
+        // other briefings: its own key remembers what it stands for.
+        for f in found.iter().filter(|f| f.defines.is_some()) {
+            let acronym = Key::Found(super::lexicon::name_key(&f.name));
+            let target = f.defines.clone().expect("filtered");
+            if acronym != target {
+                evidence
+                    .entry(acronym)
+                    .or_insert_with(|| Evidence {
+                        single: true,
+                        ..Default::default()
+                    })
+                    .acronym_targets
+                    .insert(target);
+            }
         }
         for (key, (confidence, count)) in best {
             let e = evidence.get_mut(key).expect("gathered above");

@@ -1,0 +1,239 @@
+//! One fixture per hard case of entity extraction: each builds a tiny site
+//! with no curated notes (unless the case is about them) and checks the
+//! knowledge base.
+
+mod common;
+
+use dossier::kb::KnowledgeBase;
+use dossier::model::EntityKind;
+
+fn kb_of(files: &[(&str, &str)]) -> KnowledgeBase {
+    let dir = common::site(files);
+    let config = dossier::config::Config::defaults(dir.path());
+    let (kb, problems) = dossier::knowledge_base(config, false).unwrap();
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    kb
+}
+
+fn md(body: &str) -> String {
+    format!("---\ntitle: Case\ndate: 2024-01-02\n---\n\n{body}\n")
+}
+
+fn kind_of(kb: &KnowledgeBase, name: &str) -> Option<EntityKind> {
+    kb.entity_by_name(name).map(|e| e.kind)
+}
+
+fn names(kb: &KnowledgeBase) -> Vec<&str> {
+    kb.entities.iter().map(|e| e.name.as_str()).collect()
+}
+
+#[test]
+fn sentence_initial_words_and_question_headings_are_not_names() {
+    let kb = kb_of(&[("seeds/a.md", &md("## What did Moscow want?\n\nDespite the talks, Poland agreed. Therefore nothing moved. According to Warsaw, it was over."))]);
+    let found = names(&kb);
+    for junk in ["What", "Despite", "Therefore", "According"] {
+        assert!(!found.contains(&junk), "{junk} in {found:?}");
+    }
+    for real in ["Moscow", "Poland", "Warsaw"] {
+        assert!(found.contains(&real), "{real} missing from {found:?}");
+    }
+}
+
+#[test]
+fn possessives_keep_their_surface_and_lose_it_in_the_name() {
+    let kb = kb_of(&[("seeds/a.md", &md("Mikhail Mishustin met officials. Mishustin's plan and Belarus’ role and Belarus' army were discussed."))]);
+    // Smart punctuation makes straight apostrophes typographic, as rendered.
+    let person = kb.entity_by_name("Mikhail Mishustin").expect("person");
+    assert!(
+        person.aliases.contains("Mishustin’s"),
+        "{:?}",
+        person.aliases
+    );
+    let country = kb.entity_by_name("Belarus").unwrap();
+    assert!(
+        country.aliases.contains("Belarus’"),
+        "{:?}",
+        country.aliases
+    );
+    assert_eq!(country.mention_count, 2);
+    assert!(kb.entity_by_name("Mishustin’s").is_none() && kb.entity_by_name("Belarus’").is_none());
+}
+
+#[test]
+fn titles_become_roles_and_bare_titles_are_no_entity() {
+    let kb = kb_of(&[("seeds/a.md", &md("Russian President Vladimir Putin spoke. Later the President left, and Foreign Minister Sergei Lavrov stayed."))]);
+    let putin = kb.entity_by_name("Vladimir Putin").expect("Putin");
+    assert_eq!(putin.kind, EntityKind::Person);
+    assert_eq!(putin.role.as_deref(), Some("President"));
+    assert_eq!(kind_of(&kb, "Sergei Lavrov"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&kb, "Russia"), Some(EntityKind::Country));
+    let found = names(&kb);
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("President") || n.contains("Minister")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn cover_text_pdf_breaks_and_fused_words_are_handled() {
+    let text = "A Title About Nothing\n\nJane Roe\n\nThe cargo went through the port of Ust-\nLuga after inte-\ngration talks ended the conflictThe Kremlin agreed.\n\nTHINK TANK REVIEW\n\nMore text about Latvia.\n";
+    let kb = kb_of(&[("seeds/a.txt", text)]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Ust-Luga"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Kremlin"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("conflict") || n.contains("THINK") || n.contains("REVIEW")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn typing_cues_give_types() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Observers met in Dravonsk before the Varnek Summit. The Kolstad Bank and the 43rd Signals Centre sent staff to the Tallow-2019 drills, as did the Ministry of Coastal Affairs."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Dravonsk"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Varnek Summit"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Kolstad Bank"),
+        Some(EntityKind::Organization),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "43rd Signals Centre"),
+        Some(EntityKind::Organization),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Tallow-2019"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Ministry of Coastal Affairs"),
+        Some(EntityKind::Organization),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn acronyms_surnames_and_spellings_merge() {
+    let kb = kb_of(&[
+        ("seeds/a.md", &md("The Northern Grain Council (NGC) met Marek Holvenko. Later the NGC and Holvenko disagreed about the 43rd Signals Center.")),
+        ("seeds/b.md", &md("The 43rd Signals Centre moved. The NGC said nothing; Holvenko stayed.")),
+    ]);
+    let council = kb
+        .entity_by_name("Northern Grain Council")
+        .expect("council");
+    assert!(council.aliases.contains("NGC"), "{:?}", council.aliases);
+    assert_eq!(
+        council.briefings.len(),
+        2,
+        "the acronym alone in b.md joins the council"
+    );
+    let person = kb.entity_by_name("Marek Holvenko").expect("person");
+    assert_eq!(
+        person.briefings.len(),
+        2,
+        "the surname alone in b.md joins the person"
+    );
+    let centres: Vec<&str> = names(&kb)
+        .into_iter()
+        .filter(|n| n.starts_with("43rd"))
+        .collect();
+    assert_eq!(
+        centres.len(),
+        1,
+        "Centre and Center are one entity: {centres:?}"
+    );
+}
+
+#[test]
+fn transliterations_merge_when_built_in_or_curated() {
+    let note = "---\nname: Alexander Lukashenka\ntype: person\naliases: [\"Lukashenko\", \"Aliaksandr Lukashenka\"]\n---\nPresident of Belarus.\n";
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Lukashenko met envoys in Kiev. Aliaksandr Lukashenka later went to Grodno."),
+        ),
+        (
+            "seeds/b.md",
+            &md("In Kyiv and Hrodna, Alexander Lukashenka was discussed."),
+        ),
+        ("seeds/entities/lukashenka.md", note),
+    ]);
+    assert_eq!(
+        kb.entity_by_name("Alexander Lukashenka")
+            .unwrap()
+            .briefings
+            .len(),
+        2
+    );
+    assert_eq!(
+        kb.entity_by_name("Kyiv").unwrap().briefings.len(),
+        2,
+        "{:?}",
+        names(&kb)
+    );
+    assert_eq!(
+        kb.entity_by_name("Hrodna").unwrap().briefings.len(),
+        2,
+        "{:?}",
+        names(&kb)
+    );
+}
+
+#[test]
+fn weak_names_are_candidates_not_pages() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Nobody mentioned Blorvik again. Poland did."),
+    )]);
+    assert!(kb.entity_by_name("Blorvik").is_none(), "{:?}", names(&kb));
+    assert!(
+        kb.candidates
+            .iter()
+            .any(|c| c.name == "Blorvik" && c.reason.contains("below the threshold")),
+        "{:?}",
+        kb.candidates
+    );
+}
+
+#[test]
+fn a_person_beats_a_city_of_the_same_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Foreign Minister Vladimir Makei met Roman Golovchenko in Minsk."),
+    )]);
+    assert_eq!(
+        kind_of(&kb, "Vladimir Makei"),
+        Some(EntityKind::Person),
+        "{:?}",
+        names(&kb)
+    );
+    assert_eq!(
+        kind_of(&kb, "Roman Golovchenko"),
+        Some(EntityKind::Person),
+        "{:?}",
+        names(&kb)
+    );
+    assert!(kb.entity_by_name("Vladimir").is_none() && kb.entity_by_name("Roman").is_none());
+}
