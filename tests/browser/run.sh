@@ -38,4 +38,4 @@ fi
 (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
 
 cd "$root"
-DOSSIER_SITE="$site" node --test tests/browser/
+DOSSIER_SITE="$site" DOSSIER_XSS_SITE="${2:-}" node --test tests/browser/
