@@ -237,3 +237,28 @@ fn a_person_beats_a_city_of_the_same_name() {
     );
     assert!(kb.entity_by_name("Vladimir").is_none() && kb.entity_by_name("Roman").is_none());
 }
+
+#[test]
+fn unmerged_spelling_variants_are_proposed_for_review() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("President Marek Holvenko spoke. Holvenko left."),
+        ),
+        (
+            "seeds/b.md",
+            &md("President Marek Holvenka arrived. Holvenka stayed."),
+        ),
+    ]);
+    let proposal = kb
+        .candidates
+        .iter()
+        .find(|c| c.reason.contains("another spelling"))
+        .expect("a proposal");
+    assert!(proposal.reason.contains("Marek Holvenk"), "{proposal:?}");
+    assert!(
+        kb.entity_by_name("Marek Holvenko").is_some()
+            && kb.entity_by_name("Marek Holvenka").is_some(),
+        "not merged on a guess"
+    );
+}

@@ -266,7 +266,73 @@ fn settle(
         entities.push(entity);
     }
     add_unmentioned_notes(&mut entities, inputs.entity_notes, gazetteer, &mut ids);
+    let discovered: Vec<usize> = evidence
+        .keys()
+        .filter(|k| matches!(k, Key::Found(_)))
+        .filter_map(|k| ids.get(k).map(|&i| i as usize))
+        .collect();
+    candidates.extend(spelling_variants(&entities, &discovered));
     (entities, ids, candidates)
+}
+
+/// Discovered names that look like another spelling of a published name of
+/// the same kind (`Lukashenko` beside `Lukashenka`, `Hrodna` beside
+/// `Grodno` is left to the gazetteer): proposed for curation, never merged
+/// on a guess. Names are compared within buckets of kind, word count and
+/// first letter, so this stays near-linear.
+fn spelling_variants(entities: &[ExtractedEntity], discovered: &[usize]) -> Vec<Candidate> {
+    let mut buckets: BTreeMap<(EntityKind, usize, char), Vec<(usize, String)>> = BTreeMap::new();
+    for &i in discovered {
+        let key = lexicon::name_key(&entities[i].name);
+        let Some(first) = key.chars().next() else {
+            continue;
+        };
+        if key.len() >= 6 {
+            buckets
+                .entry((entities[i].kind, key.split(' ').count(), first))
+                .or_default()
+                .push((i, key));
+        }
+    }
+    let mut proposals = Vec::new();
+    for names in buckets
+        .values()
+        .filter(|names| names.len() > 1 && names.len() <= 2_000)
+    {
+        for (n, (a, key_a)) in names.iter().enumerate() {
+            for (b, key_b) in &names[n + 1..] {
+                if key_a.len().abs_diff(key_b.len()) <= 1 && edit_distance(key_a, key_b) == 1 {
+                    proposals.push(Candidate {
+                        name: entities[*b].name.clone(),
+                        kind: entities[*b].kind,
+                        confidence: 0.0,
+                        briefings: 0,
+                        reason: format!("possibly another spelling of `{}`; add it to that entity's aliases in seeds/entities/ to merge them", entities[*a].name),
+                    });
+                }
+            }
+        }
+    }
+    proposals
+}
+
+/// Levenshtein distance over bytes (keys are ASCII), stopping early past 1.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != cb))
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        if current.iter().min().is_some_and(|&m| m > 1) {
+            return 2;
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 fn known_entity(known: &Known, e: &Evidence, notes: &[EntityNote]) -> ExtractedEntity {
