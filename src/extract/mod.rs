@@ -101,12 +101,19 @@ pub fn extract(inputs: &Inputs) -> Extraction {
     let evidence = resolve::gather(&per_briefing);
     let merges = resolve::corpus_merges(&evidence, gazetteer);
     let evidence = resolve::apply_merges(evidence, &merges);
-    let (entities, ids, candidates) = settle(&evidence, gazetteer, inputs);
+    let (entities, mut ids, candidates) = settle(&evidence, gazetteer, inputs);
+    // Merged keys answer with their target's entity, so every later lookup
+    // is one hash probe.
+    for (from, to) in &merges {
+        if let Some(&id) = ids.get(to) {
+            ids.insert(from.clone(), id);
+        }
+    }
     let mentions = per_briefing
         .par_iter()
-        .map(|found| mentions_of(found, &merges, &ids))
+        .map(|found| mentions_of(found, &ids))
         .collect::<Vec<_>>();
-    let entities = with_surfaces(entities, &per_briefing, &merges, &ids);
+    let entities = with_surfaces(entities, &per_briefing, &ids);
     let briefing_topics = inputs
         .documents
         .par_iter()
@@ -155,6 +162,7 @@ fn find_in_document(
     let mut words = topic_index.evidence();
     let mut tokens = Vec::new();
     let mut spans = Vec::new();
+    let mut sentence_starts = Vec::new();
     let mut found = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         if block.text.is_empty() {
@@ -166,11 +174,13 @@ fn find_in_document(
         let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
             && is_title_case(&block.text, &tokens);
         finder.find(&block.text, &tokens, title_case, &mut spans);
-        let sentence_starts: Vec<u32> = tokens
-            .iter()
-            .filter(|t| t.has(tokens::SENTENCE_START))
-            .map(|t| t.start)
-            .collect();
+        sentence_starts.clear();
+        sentence_starts.extend(
+            tokens
+                .iter()
+                .filter(|t| t.has(tokens::SENTENCE_START))
+                .map(|t| t.start),
+        );
         let first_new = found.len();
         for span in &spans {
             found.push(to_found(&block.text, index as u32, span, &sentence_starts));
@@ -393,19 +403,11 @@ fn add_unmentioned_notes(
     }
 }
 
-fn final_key<'k>(key: &'k Key, merges: &'k BTreeMap<Key, Key>) -> &'k Key {
-    merges.get(key).unwrap_or(key)
-}
-
-fn mentions_of(
-    found: &[Found],
-    merges: &BTreeMap<Key, Key>,
-    ids: &FxHashMap<Key, u32>,
-) -> Vec<Mention> {
+fn mentions_of(found: &[Found], ids: &FxHashMap<Key, u32>) -> Vec<Mention> {
     found
         .iter()
         .filter_map(|f| {
-            let entity = *ids.get(final_key(&f.key, merges))?;
+            let entity = *ids.get(&f.key)?;
             Some(Mention {
                 entity,
                 block: f.block,
@@ -420,11 +422,10 @@ fn mentions_of(
 fn with_surfaces(
     mut entities: Vec<ExtractedEntity>,
     per_briefing: &[Vec<Found>],
-    merges: &BTreeMap<Key, Key>,
     ids: &FxHashMap<Key, u32>,
 ) -> Vec<ExtractedEntity> {
     for f in per_briefing.iter().flatten() {
-        if let Some(&entity) = ids.get(final_key(&f.key, merges)) {
+        if let Some(&entity) = ids.get(&f.key) {
             let aliases = &mut entities[entity as usize].aliases;
             if !aliases.contains(&f.surface) {
                 aliases.insert(f.surface.clone());

@@ -363,11 +363,19 @@ fn normalise_word(word: &str) -> String {
 /// Keyword index over all topics: a term of one or two words → (topic, weight).
 pub struct TopicIndex {
     pub topics: Vec<TopicDef>,
-    /// Term → (term id, hits).
-    terms: FxHashMap<String, (u32, Vec<(usize, f32)>)>,
-    /// First words of two-word terms: only after these is a pair looked up.
-    pair_heads: rustc_hash::FxHashSet<String>,
+    /// Term → (term id, hits). First words of two-word terms are entries
+    /// too (maybe with no hits), so one lookup per word tells both whether
+    /// it scores and whether a pair may start with it.
+    terms: FxHashMap<String, Term>,
     keep_words: bool,
+}
+
+/// What the index knows about one word or pair of words.
+#[derive(Debug, Default)]
+struct Term {
+    id: u32,
+    hits: Vec<(usize, f32)>,
+    starts_pair: bool,
 }
 
 /// Topic evidence gathered from the words of one briefing.
@@ -383,18 +391,27 @@ pub struct TopicEvidence {
 
 impl TopicIndex {
     pub fn new(topics: Vec<TopicDef>) -> TopicIndex {
-        let mut terms: FxHashMap<String, (u32, Vec<(usize, f32)>)> = FxHashMap::default();
-        let mut pair_heads = rustc_hash::FxHashSet::default();
+        let mut terms: FxHashMap<String, Term> = FxHashMap::default();
         for (i, topic) in topics.iter().enumerate() {
             for (term, weight) in &topic.keywords {
                 let next_id = terms.len() as u32;
                 terms
                     .entry(term.clone())
-                    .or_insert_with(|| (next_id, Vec::new()))
-                    .1
+                    .or_insert_with(|| Term {
+                        id: next_id,
+                        ..Term::default()
+                    })
+                    .hits
                     .push((i, *weight));
                 if let Some((head, _)) = term.split_once(' ') {
-                    pair_heads.insert(head.to_string());
+                    let next_id = terms.len() as u32;
+                    terms
+                        .entry(head.to_string())
+                        .or_insert_with(|| Term {
+                            id: next_id,
+                            ..Term::default()
+                        })
+                        .starts_pair = true;
                 }
             }
         }
@@ -402,7 +419,6 @@ impl TopicIndex {
         TopicIndex {
             topics,
             terms,
-            pair_heads,
             keep_words,
         }
     }
@@ -425,11 +441,12 @@ impl TopicIndex {
         words: impl IntoIterator<Item = &'w str>,
     ) {
         let (mut previous, mut current, mut pair) = (String::new(), String::new(), String::new());
+        let mut previous_starts_pair = false;
         for word in words {
             normalise_into(word, &mut current);
             evidence.words += 1;
-            self.count(&current, evidence);
-            if self.pair_heads.contains(previous.as_str()) {
+            let starts_pair = self.count(&current, evidence);
+            if previous_starts_pair {
                 pair.clear();
                 pair.push_str(&previous);
                 pair.push(' ');
@@ -440,6 +457,7 @@ impl TopicIndex {
                 evidence.kept.push(current.clone());
             }
             std::mem::swap(&mut previous, &mut current);
+            previous_starts_pair = starts_pair;
         }
     }
 
@@ -460,13 +478,16 @@ impl TopicIndex {
             .collect()
     }
 
-    fn count(&self, term: &str, evidence: &mut TopicEvidence) {
-        if let Some((id, hits)) = self.terms.get(term) {
-            for &(topic, weight) in hits {
-                evidence.score[topic] += weight;
-                note(&mut evidence.distinct[topic], *id);
-            }
+    /// Counts a term's hits; returns whether a two-word term starts with it.
+    fn count(&self, term: &str, evidence: &mut TopicEvidence) -> bool {
+        let Some(found) = self.terms.get(term) else {
+            return false;
+        };
+        for &(topic, weight) in &found.hits {
+            evidence.score[topic] += weight;
+            note(&mut evidence.distinct[topic], found.id);
         }
+        found.starts_pair
     }
 
     fn count_entities(&self, entities: &[&str], evidence: &mut TopicEvidence) {
@@ -511,9 +532,12 @@ impl TopicIndex {
         let slug = slugify(text);
         let term = normalise_term(text);
         self.topics.iter().position(|t| t.slug == slug).or_else(|| {
-            self.terms
-                .get(&term)
-                .and_then(|(_, hits)| hits.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|h| h.0))
+            self.terms.get(&term).and_then(|term| {
+                term.hits
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|h| h.0)
+            })
         })
     }
 }
