@@ -59,6 +59,38 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
+impl BuildReport {
+    /// Prints problems (errors only when `quiet`), stage times when
+    /// `verbose`, and a one-line summary unless `quiet`.
+    pub fn print(&self, quiet: bool, verbose: bool) {
+        for problem in &self.problems {
+            if problem.is_error() || !quiet {
+                eprintln!("{problem}");
+            }
+        }
+        if verbose {
+            for (stage, time) in &self.timings {
+                eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+            }
+        }
+        if !quiet {
+            let skipped = self.problems.iter().filter(|p| p.is_error()).count();
+            let skipped = match skipped {
+                0 => String::new(),
+                n => format!("; skipped {n} file(s) with errors"),
+            };
+            println!(
+                "Built {} briefings, {} entities, {} topics into {} ({} files){skipped}",
+                self.briefings,
+                self.entities,
+                self.topics,
+                self.out_dir.display(),
+                self.pages,
+            );
+        }
+    }
+}
+
 /// Times each stage for `-v`.
 struct Stopwatch {
     last: Instant,

@@ -133,29 +133,7 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
     if !cli.quiet {
         eprintln!("Building {} …", args.root.display());
     }
-    let report = dossier::build(&options)?;
-    print_problems(&report.problems, cli.quiet);
-    if cli.verbose {
-        for (stage, time) in &report.timings {
-            eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-        }
-    }
-    if !cli.quiet {
-        let skipped = report.problems.iter().filter(|p| p.is_error()).count();
-        println!(
-            "Built {} briefings, {} entities, {} topics into {} ({} files){}",
-            report.briefings,
-            report.entities,
-            report.topics,
-            report.out_dir.display(),
-            report.pages,
-            if skipped > 0 {
-                format!("; skipped {skipped} file(s) with errors")
-            } else {
-                String::new()
-            }
-        );
-    }
+    dossier::build(&options)?.print(cli.quiet, cli.verbose);
     Ok(())
 }
 

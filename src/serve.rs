@@ -30,7 +30,7 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Request, Response, ResponseBox, Server};
 
 use crate::diagnostics::{display_path, BuildFailure};
-use crate::{BuildOptions, BuildReport};
+use crate::BuildOptions;
 
 /// The Server-Sent Events stream that tells pages to reload.
 pub const EVENTS_PATH: &str = "/__dossier/events";
@@ -416,7 +416,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Builds the site and says where it is and under which path to serve it.
 fn build_site(options: &BuildOptions, chatter: Chatter) -> Result<Site, BuildFailure> {
     let report = crate::build(options)?;
-    print_report(&report, chatter);
+    report.print(chatter.quiet, chatter.verbose);
     let site_url = crate::load_config(options)
         .ok()
         .and_then(|config| config.site_url);
@@ -425,34 +425,6 @@ fn build_site(options: &BuildOptions, chatter: Chatter) -> Result<Site, BuildFai
         base_path: base_path(site_url.as_deref()),
         error: None,
     })
-}
-
-fn print_report(report: &BuildReport, chatter: Chatter) {
-    for problem in &report.problems {
-        if problem.is_error() || !chatter.quiet {
-            eprintln!("{problem}");
-        }
-    }
-    if chatter.verbose {
-        for (stage, time) in &report.timings {
-            eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-        }
-    }
-    if !chatter.quiet {
-        let skipped = report.problems.iter().filter(|p| p.is_error()).count();
-        println!(
-            "Built {} briefings, {} entities, {} topics into {} ({} files){}",
-            report.briefings,
-            report.entities,
-            report.topics,
-            report.out_dir.display(),
-            report.pages,
-            match skipped {
-                0 => String::new(),
-                n => format!("; skipped {n} file(s) with errors"),
-            }
-        );
-    }
 }
 
 /// The path part of `site-url`, as the 404 page's `<base>` uses it.

@@ -637,20 +637,9 @@ pub const PLACE_NOUNS: &[&str] = &[
     "garrison",
 ];
 
-/// Months and weekdays: capitalised, never entities.
+/// Weekdays and month abbreviations (month names come from
+/// [`crate::ingest::date::MONTHS`]): capitalised, never entities.
 pub const CALENDAR_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -694,7 +683,8 @@ pub mod cue {
 }
 
 fn cue_table() -> FxHashMap<&'static str, u16> {
-    let lists: [(&[&str], u16); 11] = [
+    let lists: [(&[&str], u16); 12] = [
+        (&crate::ingest::date::MONTHS, cue::CALENDAR),
         (HEAD_TITLES, cue::HEAD_TITLE),
         (TITLE_MODIFIERS, cue::TITLE_MODIFIER),
         (ORGANIZATION_CUES, cue::ORGANIZATION),

@@ -24,7 +24,8 @@ impl Serialize for Date {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
