@@ -152,12 +152,12 @@ fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
 }
 
 /// Finds and locally resolves the names in one briefing.
-fn find_in_document(
-    doc: &Document,
+fn find_in_document<'d>(
+    doc: &'d Document,
     gazetteer: &Gazetteer,
     builtin: &lexicon::Builtin,
     topic_index: &topics::TopicIndex,
-) -> (Vec<Found>, topics::TopicEvidence) {
+) -> (Vec<Found<'d>>, topics::TopicEvidence) {
     let mut finder = Finder::new(gazetteer, builtin);
     let mut words = topic_index.evidence();
     let mut tokens = Vec::new();
@@ -201,11 +201,11 @@ fn is_title_case(text: &str, tokens: &[tokens::Token]) -> bool {
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
-fn to_found(text: &str, block: u32, span: &Span, sentence_starts: &[u32]) -> Found {
-    let name = span.name(text).to_string();
+fn to_found<'d>(text: &'d str, block: u32, span: &Span, sentence_starts: &[u32]) -> Found<'d> {
+    let name = span.name(text);
     let key = match span.known {
         Some(id) => Key::Known(id),
-        None => Key::Found(lexicon::name_key(&name)),
+        None => Key::Found(lexicon::name_key(name)),
     };
     Found {
         key,
@@ -213,7 +213,7 @@ fn to_found(text: &str, block: u32, span: &Span, sentence_starts: &[u32]) -> Fou
         start: span.start,
         end: span.surface_end,
         sentence: sentence_around(text, span.start, sentence_starts),
-        surface: span.surface(text).to_string(),
+        surface: span.surface(text),
         name,
         votes: span.votes,
         confidence: span.confidence,
@@ -427,8 +427,8 @@ fn with_surfaces(
     for f in per_briefing.iter().flatten() {
         if let Some(&entity) = ids.get(&f.key) {
             let aliases = &mut entities[entity as usize].aliases;
-            if !aliases.contains(&f.surface) {
-                aliases.insert(f.surface.clone());
+            if !aliases.contains(f.surface) {
+                aliases.insert(f.surface.to_string());
             }
         }
     }

@@ -24,14 +24,16 @@ pub enum Key {
 
 /// A name found in a briefing, with its evidence.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct Found<'d> {
     pub key: Key,
     pub block: u32,
     pub start: u32,
     pub end: u32,
     pub sentence: (u32, u32),
-    pub surface: String,
-    pub name: String,
+    /// The name as written, possessive included, borrowed from the document.
+    pub surface: &'d str,
+    /// The name without a possessive suffix.
+    pub name: &'d str,
     pub votes: Votes,
     pub confidence: f32,
     pub role: Option<String>,
@@ -86,7 +88,7 @@ fn person_surname(found: &Found, gazetteer: &Gazetteer) -> Option<String> {
     if !is_person {
         return None;
     }
-    name_key(&found.name).rsplit(' ').next().map(String::from)
+    name_key(found.name).rsplit(' ').next().map(String::from)
 }
 
 /// The kind with the most votes, if any kind has votes.
@@ -132,7 +134,12 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
                 *total += v;
             }
             e.briefings.insert(briefing);
-            *e.names.entry(f.name.clone()).or_default() += 1;
+            match e.names.get_mut(f.name) {
+                Some(count) => *count += 1,
+                None => {
+                    e.names.insert(f.name.to_string(), 1);
+                }
+            }
             if let Some(role) = &f.role {
                 *e.roles.entry(role.clone()).or_default() += 1;
             }
@@ -145,7 +152,7 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
         // An acronym defined here (`Full Name (ACR)`) may stand alone in
         // other briefings: its own key remembers what it stands for.
         for f in found.iter().filter(|f| f.defines.is_some()) {
-            let acronym = Key::Found(super::lexicon::name_key(&f.name));
+            let acronym = Key::Found(super::lexicon::name_key(f.name));
             let target = f.defines.clone().expect("filtered");
             if acronym != target {
                 evidence
@@ -298,15 +305,15 @@ fn rank(a: &(&String, &usize), b: &(&String, &usize)) -> std::cmp::Ordering {
 mod tests {
     use super::*;
 
-    fn found(key: &str, name: &str, single: bool, votes: Votes) -> Found {
+    fn found<'d>(key: &str, name: &'d str, single: bool, votes: Votes) -> Found<'d> {
         Found {
             key: Key::Found(key.into()),
             block: 0,
             start: 0,
             end: 0,
             sentence: (0, 0),
-            surface: name.into(),
-            name: name.into(),
+            surface: name,
+            name,
             votes,
             confidence: 1.0,
             role: None,
