@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::config::Config;
 use crate::document::Document;
 use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention};
-use crate::ingest::{date::Date, Briefing, EntityNote, TopicNote};
+use crate::ingest::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 
@@ -83,23 +83,8 @@ const MAX_CO_MENTIONS: usize = 30;
 const MAX_RELATED: usize = 8;
 
 impl KnowledgeBase {
-    pub fn entity_by_slug(&self, slug: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.slug.as_str() == slug)
-    }
-
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.name == name)
-    }
-
-    pub fn briefing_by_title(&self, title: &str) -> Option<&BriefingEntry> {
-        self.briefings.iter().find(|b| b.briefing.title == title)
-    }
-
-    /// The newest briefing date, the `updated` time of site-wide feeds.
-    pub fn newest_date(&self) -> Option<Date> {
-        self.by_date
-            .first()
-            .and_then(|&b| self.briefings[b].briefing.date)
     }
 }
 
@@ -110,9 +95,7 @@ pub fn build(
     docs: Vec<Document>,
     extraction: Extraction,
     entity_notes: &[EntityNote],
-    topic_notes: &[TopicNote],
 ) -> KnowledgeBase {
-    let _ = topic_notes;
     let Extraction {
         entities: found,
         mentions,
@@ -198,7 +181,8 @@ fn newest_first(briefings: &[Briefing]) -> Vec<usize> {
     order
 }
 
-fn ranks(by_date: &[usize]) -> Vec<usize> {
+/// Each briefing's position in a newest-first order.
+pub fn ranks(by_date: &[usize]) -> Vec<usize> {
     let mut rank = vec![0; by_date.len()];
     for (position, &briefing) in by_date.iter().enumerate() {
         rank[briefing] = position;

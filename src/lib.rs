@@ -174,7 +174,6 @@ fn knowledge_base_timed(
         documents,
         extraction,
         &sources.entity_notes,
-        &sources.topic_notes,
     );
     watch.lap("knowledge base");
     Ok((kb, problems))

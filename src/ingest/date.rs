@@ -51,11 +51,6 @@ impl Date {
         )
     }
 
-    /// `2021-02`, the month bucket of timelines.
-    pub fn month_key(&self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
-    }
-
     /// RFC 3339 midnight UTC, for Atom feeds and JSON-LD.
     pub fn rfc3339(&self) -> String {
         format!("{self}T00:00:00Z")

@@ -18,7 +18,7 @@ use crate::diagnostics::{display_path, line_column, Diagnostic};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 use date::Date;
-use frontmatter::{BriefingMeta, EntityMeta, Format, TopicMeta};
+use frontmatter::{BriefingMeta, EntityMeta, TopicMeta};
 
 /// One briefing, its metadata settled and its body as Markdown.
 #[derive(Debug, Clone)]
@@ -416,8 +416,7 @@ fn parse_briefing(
     };
     let date = match &meta.date {
         Some(value) => Some(value.parse().map_err(|message| {
-            let (format, text) = split.front_matter.unwrap_or((Format::Yaml, ""));
-            let _ = format;
+            let text = split.front_matter.map_or("", |(_, text)| text);
             let line = frontmatter::key_line(text, "date", split.front_matter_line).unwrap_or(1);
             Diagnostic::error(file.path.clone(), format!("bad date: {message}"))
                 .at(line, None)

@@ -83,7 +83,7 @@ impl<'a> Renderer<'a> {
             pages.push(self.page("entity.html", path, &context)?);
         }
         let feed_briefings: Vec<usize> =
-            merge_newest(&entity.briefings, &entity.authored, &self.rank());
+            merge_newest(&entity.briefings, &entity.authored, &self.rank);
         pages.push(self.feed(
             &format!("{} — {}", entity.name, self.kb.config.title),
             &feed_path(&first),
@@ -91,14 +91,6 @@ impl<'a> Renderer<'a> {
             &feed_briefings[..feed_briefings.len().min(KNOWLEDGE_FEED_SIZE)],
         )?);
         Ok(pages)
-    }
-
-    fn rank(&self) -> Vec<usize> {
-        let mut rank = vec![0; self.kb.briefings.len()];
-        for (position, &b) in self.kb.by_date.iter().enumerate() {
-            rank[b] = position;
-        }
-        rank
     }
 
     fn entity_view(&self, entity: &'a Entity, root: &str, first: &str) -> EntityView<'a> {

@@ -82,6 +82,8 @@ pub(crate) struct Renderer<'a> {
     placeholder_targets: BTreeMap<String, String>,
     pub previews: previews::Previews,
     search_kinds: String,
+    /// Each briefing's position in newest-first order.
+    pub rank: Vec<usize>,
 }
 
 impl<'a> Renderer<'a> {
@@ -92,6 +94,7 @@ impl<'a> Renderer<'a> {
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
             search_kinds: search::kind_ranges(kb),
+            rank: crate::kb::ranks(&kb.by_date),
         }
     }
 
