@@ -89,6 +89,7 @@ struct DossierSection {
     rename_topics: std::collections::BTreeMap<String, String>,
     page_size: usize,
     feed_size: usize,
+    sentences_per_briefing: usize,
     allow_raw_html: bool,
     date: Option<String>,
 }
@@ -102,6 +103,7 @@ impl Default for DossierSection {
             rename_topics: Default::default(),
             page_size: 50,
             feed_size: 50,
+            sentences_per_briefing: 1,
             allow_raw_html: false,
             date: None,
         }
@@ -128,6 +130,8 @@ pub struct Config {
     pub rename_topics: std::collections::BTreeMap<String, String>,
     pub page_size: usize,
     pub feed_size: usize,
+    /// Sentences shown per briefing under an entity's "Mentioned in".
+    pub sentences_per_briefing: usize,
     pub allow_raw_html: bool,
     /// The `updated` date for site-wide feeds; by default the newest briefing's.
     pub build_date: Option<String>,
@@ -204,6 +208,7 @@ fn resolve(root: &Path, raw: BookToml) -> Config {
         rename_topics: raw.dossier.rename_topics,
         page_size: raw.dossier.page_size,
         feed_size: raw.dossier.feed_size,
+        sentences_per_briefing: raw.dossier.sentences_per_briefing,
         allow_raw_html: raw.dossier.allow_raw_html,
         build_date: raw.dossier.date,
         include_drafts: false,
@@ -213,6 +218,9 @@ fn resolve(root: &Path, raw: BookToml) -> Config {
 fn validate(config: &Config) -> Result<(), String> {
     if config.page_size == 0 {
         return Err("`dossier.page-size` must be at least 1".into());
+    }
+    if config.sentences_per_briefing == 0 {
+        return Err("`dossier.sentences-per-briefing` must be at least 1".into());
     }
     if config.feed_size == 0 {
         return Err("`dossier.feed-size` must be at least 1".into());

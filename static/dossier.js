@@ -11,6 +11,15 @@
   var waiting = null;
   var card = null;
   var showTimer = null;
+  // Links to an entity or briefing page carry their preview key in the
+  // path: `entities/slug.html` → `e:slug`, `briefings/slug.html` → `b:slug`.
+  var PREVIEW_HREF = /(?:^|\/)(entities|briefings)\/([a-z0-9-]+)\.html$/;
+
+  function keyOf(link) {
+    var match = PREVIEW_HREF.exec(link.getAttribute("href") || "");
+    if (!match || match[2] === "index") return null;
+    return (match[1] === "entities" ? "e:" : "b:") + match[2];
+  }
 
   // Called by each shard file.
   window.dossierPreviews = {
@@ -18,7 +27,7 @@
       for (var key in more) {
         if (Object.prototype.hasOwnProperty.call(more, key)) cards[key] = more[key];
       }
-      if (waiting && cards[waiting.getAttribute("data-preview")]) show(waiting);
+      if (waiting && cards[keyOf(waiting)]) show(waiting);
     }
   };
 
@@ -48,7 +57,7 @@
   }
 
   function show(link) {
-    var key = link.getAttribute("data-preview");
+    var key = keyOf(link);
     var preview = cards[key];
     if (!preview) { waiting = link; load(key); return; }
     hide();
@@ -75,7 +84,8 @@
   }
 
   function previewLink(target) {
-    return target && target.closest ? target.closest("a[data-preview]") : null;
+    var link = target && target.closest ? target.closest("a[href]") : null;
+    return link && keyOf(link) ? link : null;
   }
 
   document.addEventListener("mouseover", function (event) {

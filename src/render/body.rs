@@ -251,13 +251,8 @@ impl<'a> Writer<'a> {
                     .push(Event::Text(CowStr::from(text[cursor..start].to_string())));
             }
             let path = self.links.entity_path(m.entity as usize);
-            let slug = path
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".html");
             self.out.push(Event::Html(CowStr::from(format!(
-                "<a class=\"mention\" href=\"{}{path}\" data-preview=\"e:{slug}\">",
+                "<a class=\"mention\" href=\"{}{path}\">",
                 self.root
             ))));
             self.out
@@ -323,7 +318,6 @@ pub fn escape_html(text: &str) -> String {
 fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class"])
-        .add_tag_attributes("a", ["data-preview"])
         .add_tags(["sup", "section", "figure", "figcaption"])
         .link_rel(None)
         .clean(html)

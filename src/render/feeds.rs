@@ -143,59 +143,70 @@ impl<'a> Renderer<'a> {
         Some(xml)
     }
 
+    /// `kb.json`: compact, one record per line, so it stays small on a
+    /// large site and still diffs and greps line by line.
     fn kb_json(&self) -> Result<Vec<u8>, Diagnostic> {
         let kb = self.kb;
-        let data = KbJson {
-            briefings: kb
+        let briefings = kb.briefings.iter().map(|entry| {
+            let b = &entry.briefing;
+            BriefingJson {
+                slug: &b.slug,
+                title: &b.title,
+                date: b.date.map(|d| d.to_string()),
+                authors: &b.authors,
+                series: b.series.as_deref(),
+                source: &b.source,
+                topics: entry.topics.iter().map(|&t| &kb.topics[t].slug).collect(),
+                mentions: surface_counts(entry, kb),
+            }
+        });
+        let entities = kb.entities.iter().map(|e| EntityJson {
+            slug: &e.slug,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            aliases: e.aliases.iter().map(String::as_str).collect(),
+            mentions: e.mention_count,
+            briefings: e
                 .briefings
                 .iter()
-                .map(|entry| {
-                    let b = &entry.briefing;
-                    BriefingJson {
-                        slug: &b.slug,
-                        title: &b.title,
-                        date: b.date.map(|d| d.to_string()),
-                        authors: &b.authors,
-                        series: b.series.as_deref(),
-                        source: &b.source,
-                        topics: entry.topics.iter().map(|&t| &kb.topics[t].slug).collect(),
-                        mentions: surface_counts(entry, kb),
-                    }
-                })
+                .map(|&b| &kb.briefings[b].briefing.slug)
                 .collect(),
-            entities: kb
-                .entities
+        });
+        let topics = kb.topics.iter().map(|t| TopicJson {
+            slug: &t.slug,
+            name: &t.name,
+            briefings: t
+                .briefings
                 .iter()
-                .map(|e| EntityJson {
-                    slug: &e.slug,
-                    name: &e.name,
-                    kind: e.kind.as_str(),
-                    aliases: e.aliases.iter().map(String::as_str).collect(),
-                    mentions: e.mention_count,
-                    briefings: e
-                        .briefings
-                        .iter()
-                        .map(|&b| &kb.briefings[b].briefing.slug)
-                        .collect(),
-                })
+                .map(|&b| &kb.briefings[b].briefing.slug)
                 .collect(),
-            topics: kb
-                .topics
-                .iter()
-                .map(|t| TopicJson {
-                    slug: &t.slug,
-                    name: &t.name,
-                    briefings: t
-                        .briefings
-                        .iter()
-                        .map(|&b| &kb.briefings[b].briefing.slug)
-                        .collect(),
-                })
-                .collect(),
-        };
-        serde_json::to_vec_pretty(&data)
-            .map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))
+        });
+        let mut out = Vec::with_capacity(kb.briefings.len() * 2048);
+        out.extend_from_slice(b"{");
+        json_lines(&mut out, "briefings", briefings)?;
+        out.extend_from_slice(b",");
+        json_lines(&mut out, "entities", entities)?;
+        out.extend_from_slice(b",");
+        json_lines(&mut out, "topics", topics)?;
+        out.extend_from_slice(b"}\n");
+        Ok(out)
     }
+}
+
+/// Appends `"key":[` and then one compact JSON value per line.
+fn json_lines<T: Serialize>(
+    out: &mut Vec<u8>,
+    key: &str,
+    values: impl Iterator<Item = T>,
+) -> Result<(), Diagnostic> {
+    out.extend_from_slice(format!("\n\"{key}\":[").as_bytes());
+    for (n, value) in values.enumerate() {
+        out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut *out, &value)
+            .map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))?;
+    }
+    out.extend_from_slice(b"\n]");
+    Ok(())
 }
 
 /// (entity, surface) → count for one briefing, in order of first mention.
@@ -221,13 +232,6 @@ fn surface_counts<'k>(
         }
     }
     counts
-}
-
-#[derive(Serialize)]
-struct KbJson<'a> {
-    briefings: Vec<BriefingJson<'a>>,
-    entities: Vec<EntityJson<'a>>,
-    topics: Vec<TopicJson<'a>>,
 }
 
 #[derive(Serialize)]

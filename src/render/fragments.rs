@@ -17,9 +17,8 @@ pub fn mention_list(entries: &[MentionEntry]) -> String {
         let b = &entry.briefing;
         let _ = write!(
             html,
-            "<li><a class=\"title\" href=\"{}\" data-preview=\"{}\">{}</a> <span class=\"meta\">",
+            "<li><a class=\"title\" href=\"{}\">{}</a> <span class=\"meta\">",
             escape_html(&b.url),
-            escape_html(&b.preview),
             escape_html(b.title)
         );
         if let (Some(date), Some(long)) = (&b.date, &b.date_long) {
@@ -63,9 +62,8 @@ pub fn graph_svg(graph: &Graph, label: &str) -> String {
         let name = escape_html(n.name);
         let _ = write!(
             svg,
-            "<a href=\"{}\" aria-label=\"{name}\" data-preview=\"{}\"><circle class=\"kind-{}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{name} ({})</title></circle><text x=\"{}\" y=\"{}\">{name}</text></a>",
+            "<a href=\"{}\" aria-label=\"{name}\"><circle class=\"kind-{}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{name} ({})</title></circle><text x=\"{}\" y=\"{}\">{name}</text></a>",
             escape_html(&n.url),
-            escape_html(&n.preview),
             n.kind,
             n.x,
             n.y,
@@ -120,10 +118,9 @@ pub fn entity_chips(links: &[EntityLink]) -> String {
     for e in links {
         let _ = write!(
             html,
-            "<a class=\"chip kind-{}\" href=\"{}\" data-preview=\"{}\">{}",
+            "<a class=\"chip kind-{}\" href=\"{}\">{}",
             e.kind,
             escape_html(&e.url),
-            escape_html(&e.preview),
             escape_html(e.name)
         );
         if e.count > 0 {
@@ -177,9 +174,8 @@ pub fn briefing_items(links: &[BriefingLink]) -> String {
     for b in links {
         let _ = write!(
             html,
-            "<li class=\"briefing-item\"><a href=\"{}\" data-preview=\"{}\">{}</a> <span class=\"meta\">",
+            "<li class=\"briefing-item\"><a href=\"{}\">{}</a> <span class=\"meta\">",
             escape_html(&b.url),
-            escape_html(&b.preview),
             escape_html(b.title)
         );
         if let (Some(date), Some(long)) = (&b.date, &b.date_long) {
@@ -208,9 +204,8 @@ pub fn related_items(links: &[BriefingLink]) -> String {
     for b in links {
         let _ = write!(
             html,
-            "<li><a href=\"{}\" data-preview=\"{}\">{}</a>",
+            "<li><a href=\"{}\">{}</a>",
             escape_html(&b.url),
-            escape_html(&b.preview),
             escape_html(b.title)
         );
         if let Some(date) = &b.date {

@@ -16,7 +16,6 @@ impl<'a> Renderer<'a> {
         GraphNode {
             name: &e.name,
             url: format!("{root}{}", paths::entity_page(&e.slug)),
-            preview: super::previews::entity_key(e),
             kind: e.kind.as_str(),
             x,
             y,

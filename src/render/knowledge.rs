@@ -13,16 +13,12 @@ use crate::paths::{self, path_to_root};
 /// there is one such feed per entity and they add up on a large site.
 const KNOWLEDGE_FEED_SIZE: usize = 20;
 
-/// Sentences shown per briefing under "Mentioned in".
-const SNIPPETS_PER_BRIEFING: usize = 3;
-
 impl<'a> Renderer<'a> {
     pub(super) fn entity(&self, index: usize) -> Result<Vec<Page>, Diagnostic> {
         let entity = &self.kb.entities[index];
         let first = paths::entity_page(&entity.slug);
         let chunks = paginate(&entity.briefings, self.kb.config.page_size);
         let mut pages = Vec::with_capacity(chunks.len() + 1);
-        let timeline = self.timeline(&entity.briefings);
         for (n, chunk) in chunks.iter().enumerate() {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
@@ -30,23 +26,6 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|&b| self.mention_entry(index, b, &root))
                 .collect();
-            let co_mentions: Vec<EntityLink> = entity
-                .co_mentions
-                .iter()
-                .take(20)
-                .map(|&(e, c)| self.entity_link(e, c, &root))
-                .collect();
-            let authored: Vec<BriefingLink> = entity
-                .authored
-                .iter()
-                .map(|&b| self.briefing_link(b, &root))
-                .collect();
-            let neighbourhood = self.neighbourhood(index, &root).map(|g| {
-                fragments::graph_svg(
-                    &g,
-                    &format!("Entities most often mentioned with {}", entity.name),
-                )
-            });
             let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities");
             page.json_ld = previews::script_json(&entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
@@ -56,30 +35,27 @@ impl<'a> Renderer<'a> {
                 entity.kind,
                 entity.briefings.len()
             );
-            let context = EntityContext {
+            let mut context = EntityContext {
                 site: self.site(&path),
                 page,
-                entity: self.entity_view(entity, &root, &first),
+                entity: self.entity_view(entity, &root, &first, n == 0),
                 mentions: if entries.is_empty() {
                     String::new()
                 } else {
                     fragments::mention_list(&entries)
                 },
                 pagination: pagination(&first, n + 1, chunks.len(), &root),
-                timeline: timeline
-                    .as_ref()
-                    .map(|t| fragments::timeline_svg(t, &entity.name)),
-                co_mentions: fragments::entity_chips(&co_mentions),
-                topics: fragments::topic_chips(
-                    &entity
-                        .topics
-                        .iter()
-                        .map(|&(t, c)| self.topic_link(t, c, &root))
-                        .collect::<Vec<_>>(),
-                ),
-                authored: fragments::briefing_items(&authored),
-                neighbourhood,
+                timeline: None,
+                co_mentions: String::new(),
+                topics: String::new(),
+                authored: String::new(),
+                neighbourhood: None,
             };
+            // Later pages carry only their slice of the list, so an entity's
+            // pages add up to its mentions, not to pages × side panel.
+            if n == 0 {
+                self.entity_overview(index, &root, &mut context);
+            }
             pages.push(self.page("entity.html", path, &context)?);
         }
         let feed_briefings: Vec<usize> =
@@ -93,7 +69,47 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    fn entity_view(&self, entity: &'a Entity, root: &str, first: &str) -> EntityView<'a> {
+    /// What only an entity's first page shows: timeline, authored briefings,
+    /// neighbourhood graph, co-mentions and topics.
+    fn entity_overview(&self, index: usize, root: &str, context: &mut EntityContext<'a>) {
+        let entity = &self.kb.entities[index];
+        context.timeline = self
+            .timeline(&entity.briefings)
+            .map(|t| fragments::timeline_svg(&t, &entity.name));
+        let authored: Vec<BriefingLink> = entity
+            .authored
+            .iter()
+            .map(|&b| self.briefing_link(b, root))
+            .collect();
+        context.authored = fragments::briefing_items(&authored);
+        context.neighbourhood = self.neighbourhood(index, root).map(|g| {
+            fragments::graph_svg(
+                &g,
+                &format!("Entities most often mentioned with {}", entity.name),
+            )
+        });
+        let co_mentions: Vec<EntityLink> = entity
+            .co_mentions
+            .iter()
+            .take(20)
+            .map(|&(e, c)| self.entity_link(e, c, root))
+            .collect();
+        context.co_mentions = fragments::entity_chips(&co_mentions);
+        let topics: Vec<TopicLink> = entity
+            .topics
+            .iter()
+            .map(|&(t, c)| self.topic_link(t, c, root))
+            .collect();
+        context.topics = fragments::topic_chips(&topics);
+    }
+
+    fn entity_view(
+        &self,
+        entity: &'a Entity,
+        root: &str,
+        first: &str,
+        with_description: bool,
+    ) -> EntityView<'a> {
         let dates: Vec<_> = entity
             .briefings
             .iter()
@@ -108,6 +124,7 @@ impl<'a> Renderer<'a> {
             description: entity
                 .description
                 .as_deref()
+                .filter(|_| with_description)
                 .map(|d| self.markdown(d, root)),
             wikidata: entity.wikidata.as_deref(),
             mention_count: entity.mention_count,
@@ -136,15 +153,17 @@ impl<'a> Renderer<'a> {
     fn mention_entry(&self, entity: usize, briefing: usize, root: &str) -> MentionEntry<'a> {
         let entry = &self.kb.briefings[briefing];
         let url = format!("{root}{}", paths::briefing_page(&entry.briefing.slug));
-        let mine: Vec<_> = entry
+        let mut mine: Vec<_> = entry
             .mentions
             .iter()
             .filter(|m| m.entity as usize == entity)
             .collect();
+        // The title is shown anyway: sentences from the text come first.
+        mine.sort_by_key(|m| m.block == 0);
         let mut snippets: Vec<Snippet> = Vec::new();
         let mut seen = Vec::new();
         for m in &mine {
-            if snippets.len() == SNIPPETS_PER_BRIEFING {
+            if snippets.len() == self.kb.config.sentences_per_briefing {
                 break;
             }
             if seen.contains(&(m.block, m.sentence)) {
@@ -247,10 +266,11 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|&b| self.briefing_link(b, &root))
                 .collect();
+            // Only the first page shows the topic's entities.
             let entities: Vec<EntityLink> = topic
                 .entities
                 .iter()
-                .take(24)
+                .take(if n == 0 { 24 } else { 0 })
                 .map(|&(e, c)| self.entity_link(e, c, &root))
                 .collect();
             let mut page = self.page_view(page_title(&topic.name, n + 1), &path, "topics");
@@ -260,7 +280,7 @@ impl<'a> Renderer<'a> {
                 page,
                 topic: TopicView {
                     name: &topic.name,
-                    description: (!topic.description.is_empty())
+                    description: (n == 0 && !topic.description.is_empty())
                         .then(|| self.markdown(&topic.description, &root)),
                     briefing_count: topic.briefings.len(),
                     feed: format!("{root}{}", feed_path(&first)),

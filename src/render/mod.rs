@@ -203,7 +203,6 @@ impl<'a> Renderer<'a> {
             url: format!("{root}{}", paths::entity_page(&e.slug)),
             kind: e.kind.as_str(),
             count,
-            preview: previews::entity_key(e),
         }
     }
 
@@ -225,7 +224,6 @@ impl<'a> Renderer<'a> {
             date_long: b.date.map(|d| d.long()),
             summary: b.summary.as_deref(),
             authors: b.authors.iter().map(String::as_str).collect(),
-            preview: previews::briefing_key(b),
         }
     }
 

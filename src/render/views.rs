@@ -38,7 +38,6 @@ pub struct EntityLink<'a> {
     pub url: String,
     pub kind: &'static str,
     pub count: usize,
-    pub preview: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,7 +55,6 @@ pub struct BriefingLink<'a> {
     pub date_long: Option<String>,
     pub summary: Option<&'a str>,
     pub authors: Vec<&'a str>,
-    pub preview: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,7 +141,6 @@ pub struct Timeline {
 pub struct GraphNode<'a> {
     pub name: &'a str,
     pub url: String,
-    pub preview: String,
     pub kind: &'static str,
     pub x: f32,
     pub y: f32,

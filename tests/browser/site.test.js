@@ -251,8 +251,8 @@ for (const modeName of ['http', 'file']) {
         assert.match(new URL(page.url()).pathname, /\/briefings\/[^/]+\.html$/);
 
         // Hover.
-        const mention = page.locator('a.mention[data-preview]').first();
-        assert.ok(await mention.count() === 1, `${page.url()} has no a.mention[data-preview]`);
+        const mention = page.locator('a.mention[href*="entities/"]').first();
+        assert.ok(await mention.count() === 1, `${page.url()} has no a.mention linking to an entity`);
         await page.locator('.preview-card').waitFor({ state: 'detached', timeout: 1000 }).catch(() => {});
         await mention.scrollIntoViewIfNeeded();
         await mention.hover();
@@ -275,13 +275,14 @@ for (const modeName of ['http', 'file']) {
           await page.keyboard.press('Tab');
           focused = await page.evaluate(() => {
             const el = document.activeElement;
-            return el && el.matches('a[data-preview]')
-              ? { preview: el.getAttribute('data-preview'), text: el.textContent.trim() }
+            const href = el && el.matches('a[href]') ? el.getAttribute('href') : '';
+            return /(^|\/)(entities|briefings)\/[a-z0-9-]+\.html$/.test(href) && !/\/index\.html$/.test(href)
+              ? { preview: href, text: el.textContent.trim() }
               : null;
           });
           if (focused) break;
         }
-        assert.ok(focused, 'pressing Tab never focused a link with data-preview');
+        assert.ok(focused, 'pressing Tab never focused a link to an entity or briefing page');
         const focusText = await visibleCardText(page, `keyboard focus on "${focused.text}" (${focused.preview})`);
         const describedBy = await page.evaluate(() => document.activeElement.getAttribute('aria-describedby'));
         const cardId = await page.locator('.preview-card').getAttribute('id');
@@ -297,7 +298,7 @@ for (const modeName of ['http', 'file']) {
 
         // A chip (home page "entities" chips, if any) previews on hover too.
         await page.goto(mode().base + 'index.html', { waitUntil: 'load' });
-        const chip = page.locator('a.chip[data-preview]').first();
+        const chip = page.locator('a.chip[href*="entities/"]').first();
         if (await chip.count() === 1) {
           await chip.scrollIntoViewIfNeeded();
           await chip.hover();
