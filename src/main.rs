@@ -11,6 +11,11 @@ use std::sync::mpsc;
 use clap::{Parser, Subcommand};
 
 use dossier::diagnostics::{BuildFailure, Diagnostic};
+
+/// A build allocates millions of short strings from two threads; mimalloc
+/// does that with far less time in the allocator than glibc's malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use dossier::BuildOptions;
 
 /// Build a static knowledge-base website from a folder of policy briefings.

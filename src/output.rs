@@ -1,7 +1,8 @@
 //! Writing the site: every page and static file goes to a temporary folder
 //! beside the output folder, which replaces the old site only once all of it
 //! is written. A failed or interrupted build leaves the previous site as it
-//! was, and Dossier never deletes a folder it did not create.
+//! was, and Dossier never deletes a folder it did not create. Files whose
+//! bytes did not change are hard-linked from the previous site, not written.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -109,6 +110,8 @@ pub struct Staging {
     staging: PathBuf,
     out: PathBuf,
     made: std::sync::Mutex<std::collections::BTreeSet<PathBuf>>,
+    /// Removes the site the previous build replaced, while this one renders.
+    cleaner: Option<std::thread::JoinHandle<Result<(), Diagnostic>>>,
     committed: bool,
 }
 
@@ -124,10 +127,13 @@ impl Staging {
             b"This folder was written by dossier build; it may be replaced on the next build.\n",
         )
         .map_err(|e| Diagnostic::error(marker.clone(), format!("failed to write: {e}")))?;
+        let old = sibling(out, "old");
+        let cleaner = std::thread::spawn(move || remove_if_ours(&old));
         Ok(Staging {
             staging,
             out: out.to_path_buf(),
             made: Default::default(),
+            cleaner: Some(cleaner),
             committed: false,
         })
     }
@@ -147,20 +153,52 @@ impl Staging {
                 made.insert(parent.to_path_buf());
             }
         }
+        if self.link_if_unchanged(page, &path) {
+            return Ok(());
+        }
         fs::write(&path, &page.bytes)
             .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))
     }
 
+    /// When the previous site has this file with the same bytes, links it
+    /// into the new site instead of writing it again: a rebuild writes only
+    /// what changed, and the old site, removed after the swap, frees only
+    /// the files that did change. Any failure falls back to writing.
+    fn link_if_unchanged(&self, page: &Page, path: &Path) -> bool {
+        let old = self.out.join(&page.path);
+        let same_length = fs::symlink_metadata(&old)
+            .map(|m| m.is_file() && m.len() == page.bytes.len() as u64)
+            .unwrap_or(false);
+        same_length
+            && fs::read(&old).is_ok_and(|bytes| bytes == page.bytes)
+            && fs::hard_link(&old, path).is_ok()
+    }
+
     /// Moves the finished site into place.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
+        self.finish_cleaning()?;
         let result = swap_in(&self.staging, &self.out);
         self.committed = result.is_ok();
         result
     }
 }
 
+impl Staging {
+    fn finish_cleaning(&mut self) -> Result<(), Diagnostic> {
+        match self.cleaner.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(Diagnostic::error(
+                sibling(&self.out, "old"),
+                "internal error while removing the previous build",
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
+        let _ = self.finish_cleaning();
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }
@@ -198,7 +236,9 @@ fn create_dir(path: &Path) -> Result<(), Diagnostic> {
         .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("failed to create folder: {e}")))
 }
 
-/// Moves the finished site into place: old out aside, new in, old removed.
+/// Moves the finished site into place: old out aside, new in. The old site
+/// stays beside it as `.NAME.old` (sharing every unchanged file by hard link)
+/// until the next build removes it while it renders.
 fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
     let old = sibling(out, "old");
     remove_if_ours(&old)?;
@@ -216,11 +256,6 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
             out.to_path_buf(),
             format!("failed to move the new site into place: {e}"),
         ));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| {
-            Diagnostic::error(old.clone(), format!("failed to remove the old site: {e}"))
-        })?;
     }
     Ok(())
 }

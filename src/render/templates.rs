@@ -14,6 +14,8 @@ pub static BUILTIN_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templa
 pub fn load(site_templates: &Path) -> Result<tera::Tera, Diagnostic> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".htm"]);
+    // Escapes & < > " and ', and leaves / alone: `../` stays `../`.
+    tera.set_escape_fn(super::body::escape_html);
     let mut site = Vec::new();
     if site_templates.is_dir() {
         for entry in walkdir::WalkDir::new(site_templates).sort_by_file_name() {
