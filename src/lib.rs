@@ -105,6 +105,11 @@ impl Stopwatch {
         }
     }
 
+    /// Adds a part of the last stage (not counted in the laps).
+    fn record(&mut self, part: &'static str, time: Duration) {
+        self.timings.push((part, time));
+    }
+
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.timings.push((stage, now - self.last));
@@ -194,8 +199,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let site_static = config.root.join("static");
     let (kb, problems) = knowledge_base_timed(config, options.keep_going, &mut watch)?;
     let staging = output::Staging::begin(&out_dir)?;
-    let mut pages = render::render(&kb, &tera, &|page| staging.write(&page))?;
+    let stats = render::render(&kb, &tera, &|page| staging.write(&page))?;
     watch.lap("render and write");
+    watch.record("· render", stats.render);
+    watch.record("· write", stats.write);
+    watch.record("· search index", stats.search_index);
+    let mut pages = stats.pages;
     for file in output::static_files(&site_static)? {
         staging.write(&file)?;
         pages += 1;

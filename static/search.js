@@ -8,21 +8,35 @@
   var FOLD = { "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i" };
   var root = document.documentElement.getAttribute("data-root") || "";
   var input = document.getElementById("search-input");
-  var kindFilter = document.getElementById("search-kind");
   var list = document.getElementById("search-results");
   if (!input || !list) return;
-  // Document id ranges per type ("person:0-812,…"), to filter before loading.
-  var ranges = {};
-  (input.form.getAttribute("data-kinds") || "").split(",").forEach(function (part) {
-    var m = /^(\w+):(\d+)-(\d+)$/.exec(part);
-    if (m) ranges[m[1]] = [parseInt(m[2], 10), parseInt(m[3], 10)];
-  });
+  var kindFilter = typeLists();
+  // Document id ranges per type ({person: [0, 812], …}), from search/kinds.js,
+  // so a type filter applies before any result chunk loads.
+  var ranges = null;
   var ENTITY_KINDS = ["person", "country", "place", "organization", "event", "other"];
 
   function kindAllows(kind, id) {
     if (!kind) return true;
     var kinds = kind === "entity" ? ENTITY_KINDS : [kind];
-    return kinds.some(function (k) { var r = ranges[k]; return r && id >= r[0] && id < r[1]; });
+    return kinds.some(function (k) { var r = ranges && ranges[k]; return r && id >= r[0] && id < r[1]; });
+  }
+
+  // The type filter is made here rather than in every page's HTML.
+  function typeLists() {
+    var select = document.createElement("select");
+    select.id = "search-kind";
+    select.setAttribute("aria-label", "Type of result");
+    [["", "All"], ["briefing", "Briefings"], ["entity", "Entities"], ["person", "People"],
+     ["country", "Countries"], ["place", "Places"], ["organization", "Organisations"],
+     ["event", "Events"], ["topic", "Topics"]].forEach(function (option) {
+      var element = document.createElement("option");
+      element.value = option[0];
+      element.textContent = option[1];
+      select.appendChild(element);
+    });
+    input.form.insertBefore(select, list);
+    return select;
   }
 
   var terms = {};   // shard -> {term: [[doc, weight], ...]}
@@ -34,7 +48,8 @@
 
   window.dossierSearch = {
     terms: function (shard, map) { terms[shard] = map; done("search/t-" + shard + ".js"); },
-    docs: function (chunk, items) { docs[chunk] = items; done("search/docs-" + chunk + ".js"); }
+    docs: function (chunk, items) { docs[chunk] = items; done("search/docs-" + chunk + ".js"); },
+    kinds: function (map) { ranges = map; done("search/kinds.js"); }
   };
 
   function done(src) {
@@ -90,11 +105,13 @@
     if (!words.length) { render([]); return; }
     var shards = {};
     words.forEach(function (w) { shards[w.slice(0, 2)] = true; });
-    var waiting = Object.keys(shards).length;
+    var waiting = Object.keys(shards).length + 1;
+    var loaded = function () {
+      if (--waiting === 0 && mine === generation) rank(words, mine);
+    };
+    load("search/kinds.js", ranges, loaded);
     Object.keys(shards).forEach(function (shard) {
-      load("search/t-" + shard + ".js", terms[shard], function () {
-        if (--waiting === 0 && mine === generation) rank(words, mine);
-      });
+      load("search/t-" + shard + ".js", terms[shard], loaded);
     });
   }
 

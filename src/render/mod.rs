@@ -14,6 +14,8 @@ pub mod templates;
 pub mod views;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,31 +34,76 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
+/// What rendering did, with the time spent per part summed over threads
+/// (pages render and are written in parallel, so parts overlap in wall time).
+#[derive(Debug, Default)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub render: Duration,
+    pub write: Duration,
+    pub search_index: Duration,
+}
+
 /// Renders every page of the site, handing each to `sink` as soon as it is
 /// ready (pages are written while others render, and never all held in
-/// memory). Returns how many pages there were.
+/// memory).
 pub fn render(
     kb: &KnowledgeBase,
     tera: &tera::Tera,
     sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
-) -> Result<usize, Diagnostic> {
+) -> Result<RenderStats, Diagnostic> {
     let renderer = Renderer::new(kb, tera);
-    let counts: Result<Vec<usize>, Diagnostic> = renderer
-        .jobs()
-        .into_par_iter()
-        .map(|job| {
-            let pages = renderer.run(job)?;
-            let count = pages.len();
-            pages.into_iter().try_for_each(sink)?;
-            Ok(count)
-        })
-        .collect();
-    let mut extra = renderer.data_files()?;
+    let (render_time, write_time) = (ThreadTime::default(), ThreadTime::default());
+    let timed_sink = |page: Page| write_time.time(|| sink(page));
+    // The search index is built on the side while the pages render.
+    let (counts, (search_pages, search_index)) = rayon::join(
+        || {
+            renderer
+                .jobs()
+                .into_par_iter()
+                .map(|job| {
+                    let pages = render_time.time(|| renderer.run(job))?;
+                    let count = pages.len();
+                    pages.into_iter().try_for_each(timed_sink)?;
+                    Ok(count)
+                })
+                .collect::<Result<Vec<usize>, Diagnostic>>()
+        },
+        || {
+            let start = Instant::now();
+            let pages = search::index_pages(kb);
+            (pages, start.elapsed())
+        },
+    );
+    let mut extra = render_time.time(|| renderer.data_files())?;
     extra.extend(renderer.previews.shard_pages());
-    extra.extend(search::index_pages(kb));
-    let count = counts?.iter().sum::<usize>() + extra.len();
-    extra.into_par_iter().try_for_each(sink)?;
-    Ok(count)
+    extra.extend(search_pages);
+    let pages = counts?.iter().sum::<usize>() + extra.len();
+    extra.into_par_iter().try_for_each(timed_sink)?;
+    Ok(RenderStats {
+        pages,
+        render: render_time.total(),
+        write: write_time.total(),
+        search_index,
+    })
+}
+
+/// Time spent in one kind of work, summed over the threads doing it.
+#[derive(Default)]
+struct ThreadTime(AtomicU64);
+
+impl ThreadTime {
+    fn time<T>(&self, work: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let result = work();
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.0.fetch_add(nanos, Ordering::Relaxed);
+        result
+    }
+
+    fn total(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
 }
 
 /// A unit of rendering work.
@@ -81,7 +128,6 @@ pub(crate) struct Renderer<'a> {
     /// Name keys of entities, aliases and topics → page path, for placeholders.
     placeholder_targets: BTreeMap<String, String>,
     pub previews: previews::Previews,
-    search_kinds: String,
     /// Each briefing's position in newest-first order.
     pub rank: Vec<usize>,
 }
@@ -93,7 +139,6 @@ impl<'a> Renderer<'a> {
             tera,
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
-            search_kinds: search::kind_ranges(kb),
             rank: crate::kb::ranks(&kb.by_date),
         }
     }
@@ -175,7 +220,6 @@ impl<'a> Renderer<'a> {
             root: path_to_root(path),
             site_url: config.site_url.as_deref(),
             preview_shards: self.previews.shards,
-            search_kinds: self.search_kinds.clone(),
         }
     }
 

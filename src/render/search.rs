@@ -35,24 +35,30 @@ type Postings = Vec<[u32; 2]>;
 #[derive(Serialize)]
 struct Doc<'a>(&'static str, &'a str, String, String);
 
-/// Which document ids hold which kind of result, so the page script can
-/// filter by type before it loads any result chunk: `kind:first-end,…`.
-pub fn kind_ranges(kb: &KnowledgeBase) -> String {
+/// `search/kinds.js`: the document id range of each result type, so the
+/// type filter applies before any result chunk loads.
+fn kinds_page(kb: &KnowledgeBase) -> Page {
     let mut ranges = Vec::new();
     let mut start = 0;
     for kind in EntityKind::ALL {
         let count = kb.entities.iter().filter(|e| e.kind == kind).count();
-        ranges.push(format!("{kind}:{start}-{}", start + count));
+        ranges.push(format!("\"{kind}\":[{start},{}]", start + count));
         start += count;
     }
-    ranges.push(format!("topic:{start}-{}", start + kb.topics.len()));
+    ranges.push(format!("\"topic\":[{start},{}]", start + kb.topics.len()));
     start += kb.topics.len();
-    ranges.push(format!("briefing:{start}-{}", start + kb.briefings.len()));
-    ranges.join(",")
+    ranges.push(format!(
+        "\"briefing\":[{start},{}]",
+        start + kb.briefings.len()
+    ));
+    Page {
+        path: "search/kinds.js".into(),
+        bytes: format!("dossierSearch.kinds({{{}}});\n", ranges.join(",")).into_bytes(),
+    }
 }
 
 /// Builds every shard of the index. Documents are numbered entities first
-/// (grouped by kind, see [`kind_ranges`]), then topics, then briefings
+/// (grouped by kind, see [`kinds_page`]), then topics, then briefings
 /// newest first.
 pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
     let mut docs: Vec<Doc> = Vec::new();
@@ -127,6 +133,7 @@ pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
     }
     let mut pages = doc_pages(&docs);
     pages.extend(term_pages(postings));
+    pages.push(kinds_page(kb));
     pages
 }
 

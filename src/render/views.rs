@@ -14,8 +14,6 @@ pub struct SiteView<'a> {
     pub site_url: Option<&'a str>,
     /// How many preview shards there are (`previews/N.js`).
     pub preview_shards: usize,
-    /// Document id ranges per result type, for the search filter.
-    pub search_kinds: String,
 }
 
 /// Per-page values for the base layout.
