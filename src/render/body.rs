@@ -294,24 +294,39 @@ pub fn is_unsafe_url(url: &str) -> bool {
 /// Escapes text for HTML element content and attribute values. Runs of
 /// plain text are copied whole; this is on the hot path of every page.
 pub fn escape_html(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 16);
     let mut plain_from = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
+    // Runs of plain bytes are skipped with one table lookup per byte.
+    while let Some(offset) = bytes[plain_from..]
+        .iter()
+        .position(|&b| ESCAPED[usize::from(b)])
+    {
+        let i = plain_from + offset;
+        out.push_str(&text[plain_from..i]);
+        out.push_str(match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[plain_from..i]);
-        out.push_str(entity);
+            _ => "&#39;",
+        });
         plain_from = i + 1;
     }
     out.push_str(&text[plain_from..]);
     out
 }
+
+/// The bytes [`escape_html`] replaces: `&`, `<`, `>`, `"` and `'`.
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
 
 /// Cleans a body that holds raw HTML: scripts, event handlers and unsafe
 /// URLs go; the markup Dossier itself writes stays.
