@@ -230,3 +230,75 @@ fn two_builds_are_byte_identical() {
         );
     }
 }
+
+#[test]
+fn entity_index_is_paginated_and_reaches_every_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(common::repo().join("seeds")) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(common::repo()).unwrap();
+        if entry.file_type().is_file() {
+            common::write(
+                dir.path(),
+                relative.to_str().unwrap(),
+                &std::fs::read(entry.path()).unwrap(),
+            );
+        }
+    }
+    common::write(
+        dir.path(),
+        "book.toml",
+        b"[book]\ntitle = \"Paged\"\n\n[dossier]\npage-size = 2\n",
+    );
+    let site = common::build(dir.path()).unwrap();
+
+    // Index pages: entities/index.html, then entities/index/page-N.html.
+    let mut listed = std::collections::BTreeSet::new();
+    let mut page = site.join("entities/index.html");
+    let mut pages = 0;
+    loop {
+        pages += 1;
+        let html = read_html(&page);
+        let links = select(&html, ".entity-index a");
+        assert!(
+            links.len() <= 20,
+            "{} lists {} entities, more than 10 × page-size",
+            page.display(),
+            links.len()
+        );
+        for a in links {
+            let href = a.value().attr("href").unwrap();
+            listed.insert(href.rsplit('/').next().unwrap().to_string());
+        }
+        let jumps = select(&html, "nav.jump a");
+        assert!(
+            !jumps.is_empty(),
+            "{} has no links to the entity types",
+            page.display()
+        );
+        match select(&html, "a[rel=next]").first() {
+            Some(next) => {
+                page = page
+                    .parent()
+                    .unwrap()
+                    .join(next.value().attr("href").unwrap())
+            }
+            None => break,
+        }
+    }
+    let entity_pages: std::collections::BTreeSet<String> = std::fs::read_dir(site.join("entities"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".html") && name != "index.html")
+        .collect();
+    assert!(
+        pages > 1,
+        "the sample with page-size 2 should need several index pages"
+    );
+    assert_eq!(
+        listed, entity_pages,
+        "the index pages do not reach every entity page exactly"
+    );
+    let broken = common::broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}

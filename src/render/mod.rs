@@ -165,7 +165,7 @@ impl<'a> Renderer<'a> {
             Job::Home => self.home().map(|p| vec![p]),
             Job::BriefingIndex => self.briefing_index(),
             Job::Briefing(b) => self.briefing(b).map(|p| vec![p]),
-            Job::EntityIndex => self.entity_index().map(|p| vec![p]),
+            Job::EntityIndex => self.entity_index(),
             Job::Entity(e) => self.entity(e),
             Job::TopicIndex => self.topic_index().map(|p| vec![p]),
             Job::Topic(t) => self.topic(t),
@@ -440,23 +440,63 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn entity_index(&self) -> Result<Page, Diagnostic> {
-        let path = "entities/index.html".to_string();
-        let root = path_to_root(&path);
-        let all: Vec<(usize, usize)> = self
-            .kb
-            .entities
+    /// Entities per page of the entity index: ten list pages' worth.
+    fn entity_index_page_size(&self) -> usize {
+        self.kb.config.page_size * 10
+    }
+
+    /// The entity index, by type, in pages so it stays small however many
+    /// entities a corpus has.
+    fn entity_index(&self) -> Result<Vec<Page>, Diagnostic> {
+        let first = "entities/index.html";
+        let ordered: Vec<(usize, usize)> = EntityKind::ALL
             .iter()
-            .enumerate()
-            .map(|(i, e)| (i, e.mention_count))
+            .flat_map(|&kind| {
+                self.kb
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, e)| e.kind == kind)
+                    .map(|(i, e)| (i, e.mention_count))
+            })
             .collect();
-        let groups = self.kind_groups(&all, &root);
-        let context = EntityIndexContext {
-            site: self.site(&path),
-            page: self.page_view("Entities".into(), &path, "entities"),
-            groups,
-        };
-        self.page("entities.html", path, &context)
+        let chunks = paginate(&ordered, self.entity_index_page_size());
+        let mut pages = Vec::with_capacity(chunks.len());
+        for (n, chunk) in chunks.iter().enumerate() {
+            let path = paths::paginated(first, n + 1);
+            let root = path_to_root(&path);
+            let context = EntityIndexContext {
+                site: self.site(&path),
+                page: self.page_view(page_title("Entities", n + 1), &path, "entities"),
+                kinds: self.kind_jumps(&ordered, first, &root),
+                groups: self.kind_groups(chunk, &root),
+                pagination: pagination(first, n + 1, chunks.len(), &root),
+            };
+            pages.push(self.page("entities.html", path, &context)?);
+        }
+        Ok(pages)
+    }
+
+    /// Each entity type with its count and the index page where it starts.
+    fn kind_jumps(&self, ordered: &[(usize, usize)], first: &str, root: &str) -> Vec<KindJump> {
+        EntityKind::ALL
+            .iter()
+            .filter_map(|&kind| {
+                let start = ordered
+                    .iter()
+                    .position(|&(e, _)| self.kb.entities[e].kind == kind)?;
+                let count = ordered[start..]
+                    .iter()
+                    .take_while(|&&(e, _)| self.kb.entities[e].kind == kind)
+                    .count();
+                let page = paths::paginated(first, start / self.entity_index_page_size() + 1);
+                Some(KindJump {
+                    label: kind.plural_label(),
+                    count,
+                    url: format!("{root}{page}#{kind}"),
+                })
+            })
+            .collect()
     }
 
     fn topic_index(&self) -> Result<Page, Diagnostic> {

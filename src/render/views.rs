@@ -244,7 +244,18 @@ pub struct EntityContext<'a> {
 pub struct EntityIndexContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
+    /// Every type, linking to where it starts in the paginated index.
+    pub kinds: Vec<KindJump>,
+    /// The types and entities on this page.
     pub groups: Vec<KindGroup<'a>>,
+    pub pagination: Pagination,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KindJump {
+    pub label: &'static str,
+    pub count: usize,
+    pub url: String,
 }
 
 #[derive(Debug, Serialize)]
