@@ -6,7 +6,8 @@
 #   NO_HUGO=1                        skip Hugo
 #
 # For each N it prints wall time, CPU time (user + system), peak RSS and
-# output size for Dossier and Hugo, and the ratio of their wall times.
+# output size for Dossier and Hugo, the ratio of their wall times, and a
+# Dossier rebuild over its own output with nothing changed.
 # Corpora are generated once per N (deterministic, seed 42) and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,14 +56,22 @@ for N in "${sizes[@]}"; do
     "$gen" --n "$N" --out "$corpus" --hugo "$hugo_site" --force 2>/dev/null
     touch "$corpus/.complete"
   fi
-  rm -rf "$work/out-$N"
+  # Fresh output folders for both tools. ext4 skips inodes freed in the last
+  # 30 s when it creates files, which would slow whichever build runs right
+  # after a large delete, so the deletes settle first (BENCH_NO_SETTLE=1 skips).
+  rm -rf "$work/out-$N" "$work/.out-$N.old" "$work/.out-$N.building" "$work/hugo-out-$N"
+  sync
+  [ -n "${BENCH_NO_SETTLE:-}" ] || sleep 31
   measure dossier "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"
   dossier_wall=$(cat "$work/last-wall")
   if [ -z "${NO_HUGO:-}" ]; then
-    rm -rf "$work/hugo-out-$N"
     measure hugo "$work/hugo-out-$N" hugo --quiet -s "$hugo_site" -d "$work/hugo-out-$N"
     hugo_wall=$(cat "$work/last-wall")
     printf '         dossier / hugo wall time: %.2f\n' "$(echo "$dossier_wall / $hugo_wall" | bc -l)"
   fi
+  # The same build again over its own output: unchanged pages are linked from
+  # the previous site, not written.
+  measure rebuild "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"
 done
+echo "stages of a rebuild of the largest corpus (-v; render, write and search index are summed over threads):"
 "$dossier" build -v --root "$work/corpus-${sizes[-1]}" --out "$work/out-${sizes[-1]}" 2>&1 | sed 's/^/stage /'
