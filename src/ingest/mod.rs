@@ -314,7 +314,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
         decode_utf16(rest, u16::from_be_bytes)?
     } else {
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        if bytes.iter().take(8192).any(|&b| b == 0) {
+        if bytes[..bytes.len().min(8192)].contains(&0) {
             return Err(DecodeProblem::Binary);
         }
         match std::str::from_utf8(bytes) {
@@ -331,17 +331,29 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
     } else {
         text
     };
-    Ok(if text.contains(is_forbidden) {
-        text.chars()
-            .filter_map(|c| match c {
-                // Vertical tab, form feed (PDF page breaks), next line.
-                '\u{b}' | '\u{c}' | '\u{85}' => Some('\n'),
-                c if is_forbidden(c) => None,
-                c => Some(c),
-            })
-            .collect()
-    } else {
-        text
+    Ok(
+        if may_hold_forbidden(text.as_bytes()) && text.contains(is_forbidden) {
+            text.chars()
+                .filter_map(|c| match c {
+                    // Vertical tab, form feed (PDF page breaks), next line.
+                    '\u{b}' | '\u{c}' | '\u{85}' => Some('\n'),
+                    c if is_forbidden(c) => None,
+                    c => Some(c),
+                })
+                .collect()
+        } else {
+            text
+        },
+    )
+}
+
+/// A quick byte scan that rules out [`is_forbidden`] characters for most
+/// text: ASCII controls are seen directly, and only the lead bytes that can
+/// start a C1 control (`C2`) or a noncharacter (`EF`, `F0`–`F4`) send the
+/// text to the exact check.
+fn may_hold_forbidden(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| {
+        (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7F || b == 0xC2 || b == 0xEF || b >= 0xF0
     })
 }
 
