@@ -302,3 +302,41 @@ fn entity_index_is_paginated_and_reaches_every_entity() {
     let broken = common::broken_links(&site);
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
+
+#[test]
+fn long_entity_lists_render_every_page_once() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(
+        dir.path(),
+        "book.toml",
+        b"[book]\ntitle = \"Long\"\n\n[dossier]\npage-size = 1\n",
+    );
+    for i in 0..40 {
+        let body = format!("---\ntitle: Briefing number {i}\ndate: 2024-01-{:02}\n---\n\nPoland signed a deal with Lithuania, round {i}.\n", i % 28 + 1);
+        common::write(dir.path(), &format!("seeds/b{i:02}.md"), body.as_bytes());
+    }
+    let site = common::build(dir.path()).unwrap();
+    // 40 pages of one briefing each: more than one rendering job's worth.
+    let mut seen = std::collections::BTreeSet::new();
+    for n in 1..=40 {
+        let page = if n == 1 {
+            site.join("entities/poland.html")
+        } else {
+            site.join(format!("entities/poland/page-{n}.html"))
+        };
+        let html = read_html(&page);
+        let titles = select(&html, ".mention-list > li > a");
+        assert_eq!(
+            titles.len(),
+            1,
+            "{} should list one briefing",
+            page.display()
+        );
+        seen.insert(text(&titles[0]));
+    }
+    assert!(!site.join("entities/poland/page-41.html").exists());
+    assert_eq!(seen.len(), 40, "some briefing is listed twice or missing");
+    assert!(site.join("entities/poland.xml").exists());
+    let broken = common::broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}

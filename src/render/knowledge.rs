@@ -4,7 +4,7 @@
 use super::fragments;
 use super::previews;
 use super::views::*;
-use super::{page_title, paginate, pagination, Page, Renderer};
+use super::{page_title, paginate, pagination, Page, Renderer, PAGES_PER_JOB};
 use crate::diagnostics::Diagnostic;
 use crate::kb::Entity;
 use crate::paths::{self, path_to_root};
@@ -14,12 +14,15 @@ use crate::paths::{self, path_to_root};
 const KNOWLEDGE_FEED_SIZE: usize = 20;
 
 impl<'a> Renderer<'a> {
-    pub(super) fn entity(&self, index: usize) -> Result<Vec<Page>, Diagnostic> {
+    /// Job `group` of an entity: its list pages from `PAGES_PER_JOB × group`
+    /// on, and with group 0 its feed.
+    pub(super) fn entity(&self, index: usize, group: usize) -> Result<Vec<Page>, Diagnostic> {
         let entity = &self.kb.entities[index];
         let first = paths::entity_page(&entity.slug);
         let chunks = paginate(&entity.briefings, self.kb.config.page_size);
-        let mut pages = Vec::with_capacity(chunks.len() + 1);
-        for (n, chunk) in chunks.iter().enumerate() {
+        let mut pages = Vec::with_capacity(PAGES_PER_JOB + 1);
+        let mine = chunks.iter().enumerate().skip(group * PAGES_PER_JOB);
+        for (n, chunk) in mine.take(PAGES_PER_JOB) {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
             let entries: Vec<MentionEntry> = chunk
@@ -57,6 +60,9 @@ impl<'a> Renderer<'a> {
                 self.entity_overview(index, &root, &mut context);
             }
             pages.push(self.page("entity.html", path, &context)?);
+        }
+        if group > 0 {
+            return Ok(pages);
         }
         let feed_briefings: Vec<usize> =
             merge_newest(&entity.briefings, &entity.authored, &self.rank);
@@ -254,12 +260,14 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    pub(super) fn topic(&self, index: usize) -> Result<Vec<Page>, Diagnostic> {
+    /// Job `group` of a topic, as for [`Renderer::entity`].
+    pub(super) fn topic(&self, index: usize, group: usize) -> Result<Vec<Page>, Diagnostic> {
         let topic = &self.kb.topics[index];
         let first = paths::topic_page(&topic.slug);
         let chunks = paginate(&topic.briefings, self.kb.config.page_size);
-        let mut pages = Vec::with_capacity(chunks.len() + 1);
-        for (n, chunk) in chunks.iter().enumerate() {
+        let mut pages = Vec::with_capacity(PAGES_PER_JOB + 1);
+        let mine = chunks.iter().enumerate().skip(group * PAGES_PER_JOB);
+        for (n, chunk) in mine.take(PAGES_PER_JOB) {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
             let briefings: Vec<BriefingLink> = chunk
@@ -290,6 +298,9 @@ impl<'a> Renderer<'a> {
                 entities: fragments::entity_chips(&entities),
             };
             pages.push(self.page("topic.html", path, &context)?);
+        }
+        if group > 0 {
+            return Ok(pages);
         }
         pages.push(self.feed(
             &format!("{} — {}", topic.name, self.kb.config.title),

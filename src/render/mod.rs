@@ -106,6 +106,9 @@ impl ThreadTime {
     }
 }
 
+/// Pages of one entity's or topic's list rendered by one job.
+const PAGES_PER_JOB: usize = 16;
+
 /// A unit of rendering work.
 #[derive(Debug, Clone, Copy)]
 enum Job {
@@ -113,9 +116,11 @@ enum Job {
     BriefingIndex,
     Briefing(usize),
     EntityIndex,
-    Entity(usize),
+    /// An entity's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
+    Entity(usize, usize),
     TopicIndex,
-    Topic(usize),
+    /// A topic's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
+    Topic(usize, usize),
     AuthorIndex,
     Graph,
     NotFound,
@@ -155,8 +160,18 @@ impl<'a> Renderer<'a> {
             Job::Feed,
         ];
         jobs.extend((0..self.kb.briefings.len()).map(Job::Briefing));
-        jobs.extend((0..self.kb.entities.len()).map(Job::Entity));
-        jobs.extend((0..self.kb.topics.len()).map(Job::Topic));
+        // A long list is split over several jobs, so one entity mentioned
+        // everywhere does not leave a single thread rendering at the end.
+        let groups = |briefings: usize| {
+            let pages = briefings.div_ceil(self.kb.config.page_size).max(1);
+            0..pages.div_ceil(PAGES_PER_JOB)
+        };
+        for (e, entity) in self.kb.entities.iter().enumerate() {
+            jobs.extend(groups(entity.briefings.len()).map(|n| Job::Entity(e, n)));
+        }
+        for (t, topic) in self.kb.topics.iter().enumerate() {
+            jobs.extend(groups(topic.briefings.len()).map(|n| Job::Topic(t, n)));
+        }
         jobs
     }
 
@@ -166,9 +181,9 @@ impl<'a> Renderer<'a> {
             Job::BriefingIndex => self.briefing_index(),
             Job::Briefing(b) => self.briefing(b).map(|p| vec![p]),
             Job::EntityIndex => self.entity_index(),
-            Job::Entity(e) => self.entity(e),
+            Job::Entity(e, n) => self.entity(e, n),
             Job::TopicIndex => self.topic_index().map(|p| vec![p]),
-            Job::Topic(t) => self.topic(t),
+            Job::Topic(t, n) => self.topic(t, n),
             Job::AuthorIndex => self.author_index().map(|p| vec![p]),
             Job::Graph => self.graph().map(|p| vec![p]),
             Job::NotFound => self.not_found().map(|p| vec![p]),
