@@ -81,6 +81,10 @@ pub struct KnowledgeBase {
 
 const MAX_CO_MENTIONS: usize = 30;
 const MAX_RELATED: usize = 8;
+/// Entities in more briefings than this are too common to tell briefings
+/// apart, and are not used to find related ones. A fixed number (not one that
+/// grows with the corpus) keeps the work per briefing bounded.
+const RELATED_MAX_SHARED: usize = 250;
 
 impl KnowledgeBase {
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
@@ -290,15 +294,14 @@ fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize
 }
 
 /// Related briefings: shared entities weighted by rarity (inverse document
-/// frequency). Entities in more than `cap` briefings are too common to tell
-/// briefings apart and are skipped, which keeps this linear in the corpus.
+/// frequency), skipping entities in more than [`RELATED_MAX_SHARED`]
+/// briefings, which keeps this linear in the corpus.
 fn related_briefings(
     entries: &[BriefingEntry],
     entities: &[Entity],
     rank: &[usize],
 ) -> Vec<Vec<(usize, f32)>> {
     let n = entries.len().max(1) as f32;
-    let cap = ((entries.len() as f32).sqrt() as usize * 4).max(50);
     let weight: Vec<f32> = entities
         .iter()
         .map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1)
@@ -311,7 +314,7 @@ fn related_briefings(
             |(scores, touched), (b, entry)| {
                 for &(entity, _) in &entry.entities {
                     let others = &entities[entity].briefings;
-                    if others.len() > cap {
+                    if others.len() > RELATED_MAX_SHARED {
                         continue;
                     }
                     for &other in others {
@@ -328,8 +331,14 @@ fn related_briefings(
                     scores[o] = 0.0;
                 }
                 touched.clear();
-                list.sort_by(|x, y| y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0])));
-                list.truncate(MAX_RELATED);
+                let best_first = |x: &(usize, f32), y: &(usize, f32)| {
+                    y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0]))
+                };
+                if list.len() > MAX_RELATED {
+                    list.select_nth_unstable_by(MAX_RELATED, best_first);
+                    list.truncate(MAX_RELATED);
+                }
+                list.sort_by(best_first);
                 list
             },
         )

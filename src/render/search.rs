@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Page;
@@ -57,23 +58,71 @@ fn kinds_page(kb: &KnowledgeBase) -> Page {
     }
 }
 
+/// Postings as they are gathered: each term once (interned to an id), and
+/// per term `[doc, weight]` in document order, one per document.
+#[derive(Default)]
+struct Gathered {
+    ids: FxHashMap<String, u32>,
+    terms: Vec<String>,
+    postings: Vec<Postings>,
+}
+
+impl Gathered {
+    fn term_ids(&mut self, text: &str) -> Vec<u32> {
+        terms(text).into_iter().map(|t| self.intern(t)).collect()
+    }
+
+    fn intern(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.ids.get(&term) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.ids.insert(term.clone(), id);
+        self.terms.push(term);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// Documents are added in increasing order, so a document's postings
+    /// for a term are always the term's last.
+    fn add(&mut self, doc: u32, terms: &[u32], weight: u32) {
+        for &term in terms {
+            let list = &mut self.postings[term as usize];
+            match list.last_mut() {
+                Some(last) if last[0] == doc => last[1] = last[1].max(weight),
+                _ => list.push([doc, weight]),
+            }
+        }
+    }
+
+    fn add_text(&mut self, doc: u32, text: &str, weight: u32) {
+        let ids = self.term_ids(text);
+        self.add(doc, &ids, weight);
+    }
+}
+
 /// Builds every shard of the index. Documents are numbered entities first
 /// (grouped by kind, see [`kinds_page`]), then topics, then briefings
 /// newest first.
 pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
     let mut docs: Vec<Doc> = Vec::new();
-    let mut postings: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
-    let add =
-        |postings: &mut BTreeMap<String, BTreeMap<u32, u32>>, doc: u32, text: &str, weight: u32| {
-            for term in terms(text) {
-                let entry = postings.entry(term).or_default().entry(doc).or_default();
-                *entry = (*entry).max(weight);
-            }
-        };
-    let by_kind = EntityKind::ALL
-        .iter()
-        .flat_map(|&kind| kb.entities.iter().filter(move |e| e.kind == kind));
-    for (i, entity) in by_kind.enumerate() {
+    let mut gathered = Gathered::default();
+    // An entity's name and alias terms, worked out once, not per mention.
+    let mut entity_terms: Vec<Vec<u32>> = Vec::with_capacity(kb.entities.len());
+    for entity in &kb.entities {
+        let mut ids = gathered.term_ids(&entity.name);
+        for alias in &entity.aliases {
+            ids.extend(gathered.term_ids(alias));
+        }
+        entity_terms.push(ids);
+    }
+    let by_kind = EntityKind::ALL.iter().flat_map(|&kind| {
+        kb.entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind == kind)
+    });
+    for (i, (e, entity)) in by_kind.enumerate() {
         let detail = format!("{} · {} mention(s)", entity.kind, entity.mention_count);
         docs.push(Doc(
             entity.kind.as_str(),
@@ -81,10 +130,8 @@ pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
             paths::entity_page(&entity.slug),
             detail,
         ));
-        add(&mut postings, i as u32, &entity.name, WEIGHT_NAME);
-        for alias in &entity.aliases {
-            add(&mut postings, i as u32, alias, WEIGHT_ALIAS);
-        }
+        gathered.add_text(i as u32, &entity.name, WEIGHT_NAME);
+        gathered.add(i as u32, &entity_terms[e], WEIGHT_ALIAS);
     }
     let topics_start = docs.len() as u32;
     for (i, topic) in kb.topics.iter().enumerate() {
@@ -94,12 +141,7 @@ pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
             paths::topic_page(&topic.slug),
             format!("topic · {} briefing(s)", topic.briefings.len()),
         ));
-        add(
-            &mut postings,
-            topics_start + i as u32,
-            &topic.name,
-            WEIGHT_NAME,
-        );
+        gathered.add_text(topics_start + i as u32, &topic.name, WEIGHT_NAME);
     }
     let briefings_start = docs.len() as u32;
     for (position, &b) in kb.by_date.iter().enumerate() {
@@ -116,23 +158,19 @@ pub fn index_pages(kb: &KnowledgeBase) -> Vec<Page> {
             paths::briefing_page(&briefing.slug),
             detail,
         ));
-        add(&mut postings, doc, &briefing.title, WEIGHT_TITLE);
+        gathered.add_text(doc, &briefing.title, WEIGHT_TITLE);
         for author in &briefing.authors {
-            add(&mut postings, doc, author, WEIGHT_AUTHOR);
+            gathered.add_text(doc, author, WEIGHT_AUTHOR);
         }
         if let Some(summary) = &briefing.summary {
-            add(&mut postings, doc, summary, WEIGHT_SUMMARY);
+            gathered.add_text(doc, summary, WEIGHT_SUMMARY);
         }
         for &(entity, _) in &entry.entities {
-            let entity = &kb.entities[entity];
-            add(&mut postings, doc, &entity.name, WEIGHT_MENTION);
-            for alias in &entity.aliases {
-                add(&mut postings, doc, alias, WEIGHT_MENTION);
-            }
+            gathered.add(doc, &entity_terms[entity], WEIGHT_MENTION);
         }
     }
     let mut pages = doc_pages(&docs);
-    pages.extend(term_pages(postings));
+    pages.extend(term_pages(gathered));
     pages.push(kinds_page(kb));
     pages
 }
@@ -155,15 +193,15 @@ fn doc_pages(docs: &[Doc]) -> Vec<Page> {
 }
 
 /// Postings grouped by the first two characters of the term.
-fn term_pages(postings: BTreeMap<String, BTreeMap<u32, u32>>) -> Vec<Page> {
+fn term_pages(gathered: Gathered) -> Vec<Page> {
     let mut shards: BTreeMap<String, BTreeMap<String, Postings>> = BTreeMap::new();
-    for (term, docs) in postings {
-        let mut list: Vec<[u32; 2]> = docs
-            .into_iter()
-            .map(|(doc, weight)| [doc, weight])
-            .collect();
-        list.sort_by(|a, b| b[1].cmp(&a[1]).then(a[0].cmp(&b[0])));
-        list.truncate(MAX_POSTINGS);
+    for (term, mut list) in gathered.terms.into_iter().zip(gathered.postings) {
+        let best_first = |a: &[u32; 2], b: &[u32; 2]| b[1].cmp(&a[1]).then(a[0].cmp(&b[0]));
+        if list.len() > MAX_POSTINGS {
+            list.select_nth_unstable_by(MAX_POSTINGS, best_first);
+            list.truncate(MAX_POSTINGS);
+        }
+        list.sort_by(best_first);
         shards
             .entry(shard_name(&term))
             .or_default()
