@@ -367,7 +367,47 @@ pub struct TopicIndex {
     /// too (maybe with no hits), so one lookup per word tells both whether
     /// it scores and whether a pair may start with it.
     terms: FxHashMap<String, Term>,
+    /// The shapes of all terms, to pass over most words without a lookup.
+    shapes: Shapes,
     keep_words: bool,
+}
+
+/// A bitmap over word shapes (length, first and last byte) that lets the
+/// word count skip normalising and looking up a plain ASCII word whose
+/// normalised shape no term has; most words are skipped so.
+struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    fn new<'t>(terms: impl IntoIterator<Item = &'t String>) -> Shapes {
+        let mut bits = Box::new([0u64; 256]);
+        for term in terms {
+            let bytes = term.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                let bit = Shapes::bit(bytes.len(), first, last);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Shapes(bits)
+    }
+
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        ((len & 15) << 10) | ((usize::from(first) & 31) << 5) | (usize::from(last) & 31)
+    }
+
+    /// Whether `word` may normalise to a term. Exact for ASCII words, which
+    /// it normalises in its head (see [`normalise_into`]); true otherwise.
+    fn may_match(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let len = bytes.len();
+        if len == 0 || !word.is_ascii() {
+            return true;
+        }
+        let lower = |i: usize| bytes[i].to_ascii_lowercase();
+        let drops_s = len >= 5 && lower(len - 1) == b's' && lower(len - 2) != b's';
+        let len = if drops_s { len - 1 } else { len };
+        let bit = Shapes::bit(len, lower(0), lower(len - 1));
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// What the index knows about one word or pair of words.
@@ -418,6 +458,7 @@ impl TopicIndex {
         let keep_words = topics.iter().any(|t| !t.near.is_empty());
         TopicIndex {
             topics,
+            shapes: Shapes::new(terms.keys()),
             terms,
             keep_words,
         }
@@ -443,8 +484,11 @@ impl TopicIndex {
         let (mut previous, mut current, mut pair) = (String::new(), String::new(), String::new());
         let mut previous_starts_pair = false;
         for word in words {
-            normalise_into(word, &mut current);
             evidence.words += 1;
+            if !(previous_starts_pair || self.keep_words || self.shapes.may_match(word)) {
+                continue;
+            }
+            normalise_into(word, &mut current);
             let starts_pair = self.count(&current, evidence);
             if previous_starts_pair {
                 pair.clear();
