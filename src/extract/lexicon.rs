@@ -39,6 +39,9 @@ pub struct Gazetteer {
     keys: FxHashMap<String, u32>,
     /// First words of every surface form, to skip hopeless lookups fast.
     first_words: FxHashSet<String>,
+    /// Leading words of longer surface forms (`Russian`, `Russian Armed`
+    /// for `Russian Armed Forces`), so a longest match stops early.
+    prefixes: FxHashSet<String>,
     /// Most words in any surface form.
     pub max_words: usize,
 }
@@ -70,6 +73,9 @@ impl Gazetteer {
             if let Some(first) = surface.split(' ').next() {
                 self.first_words.insert(first.to_string());
             }
+            for (space, _) in surface.match_indices(' ') {
+                self.prefixes.insert(surface[..space].to_string());
+            }
             self.surfaces.insert(surface, id);
         }
         let key = name_key(name);
@@ -90,6 +96,11 @@ impl Gazetteer {
         self.first_words.contains(word)
     }
 
+    /// Whether some surface form goes on after these words.
+    pub fn continues_a_name(&self, words: &str) -> bool {
+        self.prefixes.contains(words)
+    }
+
     pub fn entry(&self, id: u32) -> &Known {
         &self.entries[id as usize]
     }
@@ -98,37 +109,65 @@ impl Gazetteer {
 /// Straight apostrophes, single spaces: the form gazetteer lookups use.
 /// Borrows when there is nothing to change, as is nearly always the case.
 pub fn straighten(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['’', '\n', '\t']) && !text.contains("  ") {
+    if !needs_straightening(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let replaced = text.replace('’', "'");
     std::borrow::Cow::Owned(replaced.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// Whether `text` holds a curly apostrophe, a tab, a line break or two
+/// spaces in a row: one pass over its bytes.
+fn needs_straightening(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => true,
+        b' ' => bytes.get(i + 1) == Some(&b' '),
+        0xE2 => bytes[i..].starts_with("’".as_bytes()),
+        _ => false,
+    })
+}
+
 /// The key under which spellings of one name meet: accents folded, case and
 /// punctuation dropped, British and American spellings made one.
 pub fn name_key(name: &str) -> String {
-    let folded = deunicode::deunicode(name).to_lowercase();
+    let folded = deunicode::deunicode_with_tofu_cow(name, "[?]");
     let mut key = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
+    if folded.is_ascii() {
+        push_key_words(&folded, &mut key);
+    } else {
+        push_key_words(&folded.to_lowercase(), &mut key);
+    }
+    key
+}
+
+/// Appends the words of `folded` to `key`, lower-cased, without quotes or
+/// possessive `'s`, in British spelling; only ASCII letters and digits count.
+fn push_key_words(folded: &str, key: &mut String) {
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'') {
         let word = word.trim_matches('\'');
-        let word = word.strip_suffix("'s").unwrap_or(word);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("'S"))
+            .unwrap_or(word);
         if word.is_empty() {
             continue;
         }
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(british_spelling(word));
+        let at = key.len();
+        key.push_str(word);
+        key[at..].make_ascii_lowercase();
+        if let Some(british) = british_spelling(&key[at..]) {
+            key.truncate(at);
+            key.push_str(british);
+        }
     }
-    key
 }
 
-fn british_spelling(word: &str) -> &str {
-    match word {
+fn british_spelling(word: &str) -> Option<&'static str> {
+    Some(match word {
         "center" => "centre",
         "centers" => "centres",
         "organization" => "organisation",
@@ -139,8 +178,8 @@ fn british_spelling(word: &str) -> &str {
         "labor" => "labour",
         "theater" => "theatre",
         "cooperation" => "co operation",
-        other => other,
-    }
+        _ => return None,
+    })
 }
 
 /// Everything compiled in.

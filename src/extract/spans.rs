@@ -85,7 +85,9 @@ impl<'a> Finder<'a> {
         let mut i = 0;
         while i < tokens.len() {
             if !self.starts_name(&block, i) {
-                self.hyphen_parts(&block, i, out);
+                if tokens[i].has(HYPHENATED) {
+                    self.hyphen_parts(&block, i, out);
+                }
                 i += 1;
                 continue;
             }
@@ -104,7 +106,12 @@ impl<'a> Finder<'a> {
 
     fn is_common(&mut self, word: &str) -> bool {
         self.lower.clear();
-        self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         self.builtin.common_words.contains(self.lower.as_str())
     }
 
@@ -312,10 +319,8 @@ impl<'a> Finder<'a> {
     /// The longest gazetteer name starting at `start`. It may run past the
     /// phrase's `end` over lower-case words, if it ends on a capitalised one.
     fn known_at(&mut self, block: &Block, start: usize, end: usize) -> Option<(usize, u32)> {
-        if !self
-            .gazetteer
-            .starts_a_name(&straighten(self.word(block, start)))
-        {
+        let first = straighten(self.word(block, start));
+        if !self.gazetteer.starts_a_name(&first) {
             return None;
         }
         let tokens = block.tokens;
@@ -329,22 +334,26 @@ impl<'a> Finder<'a> {
         {
             limit += 1;
         }
-        for after in (start + 1..=limit).rev() {
-            if after > end && !tokens[after - 1].has(CAPITALISED) {
-                continue;
+        self.candidate.clear();
+        self.candidate.push_str(&first);
+        let mut longest = None;
+        for after in start + 1..=limit {
+            if after > start + 1 {
+                self.candidate.push(' ');
+                self.candidate
+                    .push_str(&straighten(self.word(block, after - 1)));
             }
-            self.candidate.clear();
-            for k in start..after {
-                if k > start {
-                    self.candidate.push(' ');
+            let may_end = after <= end || tokens[after - 1].has(CAPITALISED);
+            if may_end {
+                if let Some(id) = self.gazetteer.lookup(&self.candidate) {
+                    longest = Some((after, id));
                 }
-                self.candidate.push_str(self.word(block, k));
             }
-            if let Some(id) = self.gazetteer.lookup(&straighten(&self.candidate)) {
-                return Some((after, id));
+            if !self.gazetteer.continues_a_name(&self.candidate) {
+                break;
             }
         }
-        None
+        longest
     }
 
     fn known_span(
@@ -375,9 +384,6 @@ impl<'a> Finder<'a> {
     /// `Belarusian-Russian`, `pro-Russian`, `anti-NATO`.
     fn hyphen_parts(&mut self, block: &Block, i: usize, out: &mut Vec<Span>) {
         let token = block.tokens[i];
-        if !token.has(HYPHENATED) {
-            return;
-        }
         let word = token.word(block.text);
         let mut offset = token.start as usize;
         let parts: Vec<&str> = word.split(['-', '‐', '‑']).collect();
