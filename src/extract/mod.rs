@@ -96,7 +96,9 @@ pub fn extract(inputs: &Inputs) -> Extraction {
     let (per_briefing, word_evidence): (Vec<Vec<Found>>, Vec<topics::TopicEvidence>) = inputs
         .documents
         .par_iter()
-        .map(|doc| find_in_document(doc, gazetteer, builtin, &index))
+        .map_init(Scratch::default, |scratch, doc| {
+            find_in_document(doc, gazetteer, builtin, &index, scratch)
+        })
         .unzip();
     let evidence = resolve::gather(&per_briefing);
     let merges = resolve::corpus_merges(&evidence, gazetteer);
@@ -151,29 +153,40 @@ fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
     gazetteer
 }
 
+/// Buffers a thread reuses from one briefing to the next.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<tokens::Token>,
+    spans: Vec<Span>,
+    sentence_starts: Vec<u32>,
+}
+
 /// Finds and locally resolves the names in one briefing.
 fn find_in_document<'d>(
     doc: &'d Document,
     gazetteer: &Gazetteer,
     builtin: &lexicon::Builtin,
     topic_index: &topics::TopicIndex,
+    scratch: &mut Scratch,
 ) -> (Vec<Found<'d>>, topics::TopicEvidence) {
     let mut finder = Finder::new(gazetteer, builtin);
     let mut words = topic_index.evidence();
-    let mut tokens = Vec::new();
-    let mut spans = Vec::new();
-    let mut sentence_starts = Vec::new();
+    let Scratch {
+        tokens,
+        spans,
+        sentence_starts,
+    } = scratch;
     let mut found = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         if block.text.is_empty() {
             continue;
         }
-        tokens::tokenize(&block.text, &mut tokens);
+        tokens::tokenize(&block.text, tokens);
         topic_index.add_words(&mut words, tokens.iter().map(|t| t.word(&block.text)));
         spans.clear();
         let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
-            && is_title_case(&block.text, &tokens);
-        finder.find(&block.text, &tokens, title_case, &mut spans);
+            && is_title_case(&block.text, tokens);
+        finder.find(&block.text, tokens, title_case, spans);
         sentence_starts.clear();
         sentence_starts.extend(
             tokens
@@ -182,10 +195,10 @@ fn find_in_document<'d>(
                 .map(|t| t.start),
         );
         let first_new = found.len();
-        for span in &spans {
-            found.push(to_found(&block.text, index as u32, span, &sentence_starts));
+        for span in spans.iter() {
+            found.push(to_found(&block.text, index as u32, span, sentence_starts));
         }
-        link_acronyms(&mut found[first_new..], &spans);
+        link_acronyms(&mut found[first_new..], spans);
     }
     resolve::resolve_in_briefing(&mut found, gazetteer);
     (found, words)
@@ -311,7 +324,7 @@ fn spelling_variants(entities: &[ExtractedEntity], discovered: &[usize]) -> Vec<
     {
         for (n, (a, key_a)) in names.iter().enumerate() {
             for (b, key_b) in &names[n + 1..] {
-                if key_a.len().abs_diff(key_b.len()) <= 1 && edit_distance(key_a, key_b) == 1 {
+                if one_edit_apart(key_a.as_bytes(), key_b.as_bytes()) {
                     proposals.push(Candidate {
                         name: entities[*b].name.clone(),
                         kind: entities[*b].kind,
@@ -326,23 +339,19 @@ fn spelling_variants(entities: &[ExtractedEntity], discovered: &[usize]) -> Vec<
     proposals
 }
 
-/// Levenshtein distance over bytes (keys are ASCII), stopping early past 1.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            current[j + 1] = (previous[j] + usize::from(ca != cb))
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-        }
-        if current.iter().min().is_some_and(|&m| m > 1) {
-            return 2;
-        }
-        previous = current;
+/// Whether one byte inserted, deleted or replaced turns `a` into `b`
+/// (Levenshtein distance 1; keys are ASCII).
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
     }
-    previous[b.len()]
+    let same = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        same < short.len() && short[same + 1..] == long[same + 1..]
+    } else {
+        short[same..] == long[same + 1..]
+    }
 }
 
 fn known_entity(known: &Known, e: &Evidence, notes: &[EntityNote]) -> ExtractedEntity {
@@ -500,4 +509,34 @@ fn topics_of(
         }
     }
     assigned.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn one_edit_apart_is_levenshtein_distance_one() {
+        for (a, b, expected) in [
+            ("lukashenko", "lukashenka", true),
+            ("abc", "abcd", true),
+            ("abcd", "acd", true),
+            ("", "a", true),
+            ("abc", "abc", false),
+            ("ab", "ba", false),
+            ("abc", "abcde", false),
+            ("abcd", "xbcy", false),
+        ] {
+            assert_eq!(
+                one_edit_apart(a.as_bytes(), b.as_bytes()),
+                expected,
+                "{a} / {b}"
+            );
+            assert_eq!(
+                one_edit_apart(b.as_bytes(), a.as_bytes()),
+                expected,
+                "{b} / {a}"
+            );
+        }
+    }
 }

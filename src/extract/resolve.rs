@@ -116,35 +116,17 @@ pub struct Evidence {
 /// Gathers evidence per key; each briefing counts its best confidence once,
 /// and every further briefing adds to it.
 pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
-    let mut evidence: FxHashMap<Key, Evidence> = FxHashMap::default();
+    let mut evidence: FxHashMap<&Key, Evidence> = FxHashMap::default();
+    let mut acronyms: FxHashMap<Key, BTreeSet<Key>> = FxHashMap::default();
+    let mut best: FxHashMap<&Key, (f32, u32)> = FxHashMap::default();
     for (briefing, found) in per_briefing.iter().enumerate() {
-        let mut best: FxHashMap<&Key, (f32, u32)> = FxHashMap::default();
+        best.clear();
         for f in found {
-            if !evidence.contains_key(&f.key) {
-                evidence.insert(
-                    f.key.clone(),
-                    Evidence {
-                        single: true,
-                        ..Default::default()
-                    },
-                );
-            }
-            let e = evidence.get_mut(&f.key).expect("inserted above");
-            for (total, v) in e.votes.iter_mut().zip(f.votes) {
-                *total += v;
-            }
-            e.briefings.insert(briefing);
-            match e.names.get_mut(f.name) {
-                Some(count) => *count += 1,
-                None => {
-                    e.names.insert(f.name.to_string(), 1);
-                }
-            }
-            if let Some(role) = &f.role {
-                *e.roles.entry(role.clone()).or_default() += 1;
-            }
-            e.single &= f.single;
-
+            add_found(
+                evidence.entry(&f.key).or_insert_with(new_evidence),
+                f,
+                briefing,
+            );
             let b = best.entry(&f.key).or_default();
             b.0 = b.0.max(f.confidence);
             b.1 += 1;
@@ -155,17 +137,10 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
             let acronym = Key::Found(super::lexicon::name_key(f.name));
             let target = f.defines.clone().expect("filtered");
             if acronym != target {
-                evidence
-                    .entry(acronym)
-                    .or_insert_with(|| Evidence {
-                        single: true,
-                        ..Default::default()
-                    })
-                    .acronym_targets
-                    .insert(target);
+                acronyms.entry(acronym).or_default().insert(target);
             }
         }
-        for (key, (confidence, count)) in best {
+        for (key, &(confidence, count)) in &best {
             let e = evidence.get_mut(key).expect("gathered above");
             let local = confidence + 0.05 * (count - 1).min(6) as f32;
             e.confidence += if e.briefings.len() > 1 {
@@ -175,7 +150,38 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
             };
         }
     }
-    evidence.into_iter().collect()
+    let mut evidence: BTreeMap<Key, Evidence> =
+        evidence.into_iter().map(|(k, e)| (k.clone(), e)).collect();
+    for (acronym, targets) in acronyms {
+        let e = evidence.entry(acronym).or_insert_with(new_evidence);
+        e.acronym_targets.extend(targets);
+    }
+    evidence
+}
+
+fn new_evidence() -> Evidence {
+    Evidence {
+        single: true,
+        ..Default::default()
+    }
+}
+
+/// Adds one found name of briefing `briefing` to its key's evidence.
+fn add_found(e: &mut Evidence, f: &Found, briefing: usize) {
+    for (total, v) in e.votes.iter_mut().zip(f.votes) {
+        *total += v;
+    }
+    e.briefings.insert(briefing);
+    match e.names.get_mut(f.name) {
+        Some(count) => *count += 1,
+        None => {
+            e.names.insert(f.name.to_string(), 1);
+        }
+    }
+    if let Some(role) = &f.role {
+        *e.roles.entry(role.clone()).or_default() += 1;
+    }
+    e.single &= f.single;
 }
 
 /// Corpus-wide merges: a found name whose key is a known name's key, an
