@@ -182,17 +182,62 @@ fn british_spelling(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A bitmap over word shapes (length, first and last byte) that tells
+/// most words from those of a set with three loads: a word whose shape no
+/// member has is surely not a member.
+#[derive(Debug, Clone)]
+pub struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut shapes = Shapes(Box::new([0; 256]));
+        for word in words {
+            let bytes = word.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                let bit = Shapes::bit(bytes.len(), first, last);
+                shapes.0[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        shapes
+    }
+
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        ((len & 15) << 10) | ((usize::from(first) & 31) << 5) | (usize::from(last) & 31)
+    }
+
+    /// Whether some member is `len` bytes long and starts and ends so.
+    #[inline]
+    pub fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = Shapes::bit(len, first, last);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether `word` may be a member.
+    #[inline]
+    pub fn may_hold_word(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            [] => false,
+            bytes => self.may_hold(bytes.len(), bytes[0], bytes[bytes.len() - 1]),
+        }
+    }
+}
+
 /// Everything compiled in.
 pub struct Builtin {
     pub gazetteer: Gazetteer,
     pub given_names: FxHashSet<String>,
     pub common_words: FxHashSet<String>,
     pub cues: FxHashMap<&'static str, u16>,
+    /// The shapes of the cue words, to skip most lookups.
+    cue_shapes: Shapes,
 }
 
 impl Builtin {
     /// The cue flags of a word (0 for none).
     pub fn cue(&self, word: &str) -> u16 {
+        if !self.cue_shapes.may_hold_word(word) {
+            return 0;
+        }
         self.cues.get(word).copied().unwrap_or(0)
     }
 }
@@ -226,11 +271,14 @@ pub fn builtin() -> &'static Builtin {
                 _ => EntityKind::Event,
             },
         );
+        let cues = cue_table();
+        let cue_shapes = Shapes::new(cues.keys().copied());
         Builtin {
             gazetteer,
             given_names: lines(include_str!("../../data/gazetteer/given_names.txt")),
             common_words: lines(include_str!("../../data/gazetteer/common_words.txt")),
-            cues: cue_table(),
+            cues,
+            cue_shapes,
         }
     })
 }

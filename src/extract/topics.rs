@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::Shapes;
 use crate::paths::{slugify, Slug};
 
 /// A topic definition, whatever its source.
@@ -372,42 +373,20 @@ pub struct TopicIndex {
     keep_words: bool,
 }
 
-/// A bitmap over word shapes (length, first and last byte) that lets the
-/// word count skip normalising and looking up a plain ASCII word whose
-/// normalised shape no term has; most words are skipped so.
-struct Shapes(Box<[u64; 256]>);
-
-impl Shapes {
-    fn new<'t>(terms: impl IntoIterator<Item = &'t String>) -> Shapes {
-        let mut bits = Box::new([0u64; 256]);
-        for term in terms {
-            let bytes = term.as_bytes();
-            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-                let bit = Shapes::bit(bytes.len(), first, last);
-                bits[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        Shapes(bits)
+/// Whether `word` may normalise to one of the terms `shapes` was made of.
+/// Exact for ASCII words, whose normalised shape it works out without
+/// normalising them (see [`normalise_into`]); true for all others.
+#[inline]
+fn may_match(shapes: &Shapes, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let len = bytes.len();
+    if len == 0 || !word.is_ascii() {
+        return true;
     }
-
-    fn bit(len: usize, first: u8, last: u8) -> usize {
-        ((len & 15) << 10) | ((usize::from(first) & 31) << 5) | (usize::from(last) & 31)
-    }
-
-    /// Whether `word` may normalise to a term. Exact for ASCII words, which
-    /// it normalises in its head (see [`normalise_into`]); true otherwise.
-    fn may_match(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        let len = bytes.len();
-        if len == 0 || !word.is_ascii() {
-            return true;
-        }
-        let lower = |i: usize| bytes[i].to_ascii_lowercase();
-        let drops_s = len >= 5 && lower(len - 1) == b's' && lower(len - 2) != b's';
-        let len = if drops_s { len - 1 } else { len };
-        let bit = Shapes::bit(len, lower(0), lower(len - 1));
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
+    let lower = |i: usize| bytes[i].to_ascii_lowercase();
+    let drops_s = len >= 5 && lower(len - 1) == b's' && lower(len - 2) != b's';
+    let len = if drops_s { len - 1 } else { len };
+    shapes.may_hold(len, lower(0), lower(len - 1))
 }
 
 /// What the index knows about one word or pair of words.
@@ -458,7 +437,7 @@ impl TopicIndex {
         let keep_words = topics.iter().any(|t| !t.near.is_empty());
         TopicIndex {
             topics,
-            shapes: Shapes::new(terms.keys()),
+            shapes: Shapes::new(terms.keys().map(String::as_str)),
             terms,
             keep_words,
         }
@@ -485,7 +464,7 @@ impl TopicIndex {
         let mut previous_starts_pair = false;
         for word in words {
             evidence.words += 1;
-            if !(previous_starts_pair || self.keep_words || self.shapes.may_match(word)) {
+            if !(previous_starts_pair || self.keep_words || may_match(&self.shapes, word)) {
                 continue;
             }
             normalise_into(word, &mut current);
