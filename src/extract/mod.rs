@@ -14,7 +14,7 @@ pub mod topics;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::config::Config;
@@ -115,7 +115,7 @@ pub fn extract(inputs: &Inputs) -> Extraction {
         .par_iter()
         .map(|found| mentions_of(found, &ids))
         .collect::<Vec<_>>();
-    let entities = with_surfaces(entities, &per_briefing, &ids);
+    let entities = with_surfaces(entities, inputs.documents, &mentions);
     let briefing_topics = inputs
         .documents
         .par_iter()
@@ -428,16 +428,21 @@ fn mentions_of(found: &[Found], ids: &FxHashMap<Key, u32>) -> Vec<Mention> {
         .collect()
 }
 
+/// Every form an entity is written in becomes an alias (its name aside).
 fn with_surfaces(
     mut entities: Vec<ExtractedEntity>,
-    per_briefing: &[Vec<Found>],
-    ids: &FxHashMap<Key, u32>,
+    documents: &[Document],
+    mentions: &[Vec<Mention>],
 ) -> Vec<ExtractedEntity> {
-    for f in per_briefing.iter().flatten() {
-        if let Some(&entity) = ids.get(&f.key) {
-            let aliases = &mut entities[entity as usize].aliases;
-            if !aliases.contains(f.surface) {
-                aliases.insert(f.surface.to_string());
+    let mut seen: FxHashSet<(u32, &str)> = FxHashSet::default();
+    for (doc, mentions) in documents.iter().zip(mentions) {
+        for m in mentions {
+            let surface = &doc.blocks[m.block as usize].text[m.start as usize..m.end as usize];
+            if seen.insert((m.entity, surface)) {
+                let aliases = &mut entities[m.entity as usize].aliases;
+                if !aliases.contains(surface) {
+                    aliases.insert(surface.to_string());
+                }
             }
         }
     }
@@ -490,11 +495,13 @@ fn topics_of(
     entities: &[ExtractedEntity],
     front_matter: &[String],
 ) -> Vec<usize> {
-    let names: BTreeSet<&str> = mentions
+    let mut ids: Vec<u32> = mentions.iter().map(|m| m.entity).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names: Vec<&str> = ids
         .iter()
-        .map(|m| entities[m.entity as usize].name.as_str())
+        .map(|&id| entities[id as usize].name.as_str())
         .collect();
-    let names: Vec<&str> = names.into_iter().collect();
     let mut assigned: BTreeSet<usize> = index.finish(words, &names).into_iter().collect();
     let slug_of = |name: &str| crate::paths::slugify(name);
     for name in front_matter {

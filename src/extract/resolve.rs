@@ -107,7 +107,9 @@ pub struct Evidence {
     pub votes: Votes,
     pub confidence: f32,
     pub briefings: BTreeSet<usize>,
-    pub names: BTreeMap<String, usize>,
+    /// Each form as written and how often; unordered, as the display name
+    /// is picked by a total order.
+    pub names: FxHashMap<String, usize>,
     pub roles: BTreeMap<String, usize>,
     pub single: bool,
     pub acronym_targets: BTreeSet<Key>,
