@@ -155,10 +155,12 @@ fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
 
 /// Buffers a thread reuses from one briefing to the next.
 #[derive(Default)]
-struct Scratch {
+struct Scratch<'d> {
     tokens: Vec<tokens::Token>,
     spans: Vec<Span>,
     sentence_starts: Vec<u32>,
+    /// The keys of the discovered names this thread has seen so far.
+    keys: FxHashMap<&'d str, String>,
 }
 
 /// Finds and locally resolves the names in one briefing.
@@ -167,7 +169,7 @@ fn find_in_document<'d>(
     gazetteer: &Gazetteer,
     builtin: &lexicon::Builtin,
     topic_index: &topics::TopicIndex,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'d>,
 ) -> (Vec<Found<'d>>, topics::TopicEvidence) {
     let mut finder = Finder::new(gazetteer, builtin);
     let mut words = topic_index.evidence();
@@ -175,6 +177,7 @@ fn find_in_document<'d>(
         tokens,
         spans,
         sentence_starts,
+        keys,
     } = scratch;
     let mut found = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -196,7 +199,13 @@ fn find_in_document<'d>(
         );
         let first_new = found.len();
         for span in spans.iter() {
-            found.push(to_found(&block.text, index as u32, span, sentence_starts));
+            found.push(to_found(
+                &block.text,
+                index as u32,
+                span,
+                sentence_starts,
+                keys,
+            ));
         }
         link_acronyms(&mut found[first_new..], spans);
     }
@@ -214,11 +223,21 @@ fn is_title_case(text: &str, tokens: &[tokens::Token]) -> bool {
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
-fn to_found<'d>(text: &'d str, block: u32, span: &Span, sentence_starts: &[u32]) -> Found<'d> {
+fn to_found<'d>(
+    text: &'d str,
+    block: u32,
+    span: &Span,
+    sentence_starts: &[u32],
+    keys: &mut FxHashMap<&'d str, String>,
+) -> Found<'d> {
     let name = span.name(text);
     let key = match span.known {
         Some(id) => Key::Known(id),
-        None => Key::Found(lexicon::name_key(name)),
+        None => Key::Found(
+            keys.entry(name)
+                .or_insert_with(|| lexicon::name_key(name))
+                .clone(),
+        ),
     };
     Found {
         key,

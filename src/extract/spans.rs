@@ -136,6 +136,9 @@ impl<'a> Finder<'a> {
     }
 
     fn is_ordinal(&self, block: &Block, i: usize) -> bool {
+        if !block.tokens[i].has(HAS_DIGIT) {
+            return false;
+        }
         let word = self.word(block, i);
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty()

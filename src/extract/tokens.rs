@@ -43,12 +43,6 @@ impl Token {
     }
 }
 
-/// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Jr", "Sr", "Inc", "Ltd",
-    "Co", "vs", "etc", "eg", "ie", "No", "Art", "Fig", "Gov", "Sen", "Rep", "Maj", "Capt", "Adm",
-];
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
 }
@@ -71,7 +65,12 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
         ..Gap::default()
     };
     while let Some(&byte) = bytes.get(pos) {
-        if !byte.is_ascii_alphanumeric() {
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+            gap.note(char::from(byte), || tokens.last().map(|t| t.word(text)));
+            pos += 1;
+            continue;
+        }
+        if !byte.is_ascii() {
             let c = char_at(text, pos);
             if !is_word_char(c) {
                 gap.note(c, || tokens.last().map(|t| t.word(text)));
@@ -156,9 +155,40 @@ impl Gap {
     }
 }
 
+/// An initial or an abbreviation whose full stop does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
     let is_initial = word.len() == 1 && word.chars().all(char::is_uppercase);
-    is_initial || ABBREVIATIONS.contains(&word)
+    is_initial
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Prof"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Ltd"
+                | "Co"
+                | "vs"
+                | "etc"
+                | "eg"
+                | "ie"
+                | "No"
+                | "Art"
+                | "Fig"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Maj"
+                | "Capt"
+                | "Adm"
+        )
 }
 
 fn char_at(text: &str, pos: usize) -> char {
