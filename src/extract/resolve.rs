@@ -118,20 +118,26 @@ pub struct Evidence {
 /// Gathers evidence per key; each briefing counts its best confidence once,
 /// and every further briefing adds to it.
 pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
-    let mut evidence: FxHashMap<&Key, Evidence> = FxHashMap::default();
+    let mut index: FxHashMap<&Key, usize> = FxHashMap::default();
+    let mut gathered: Vec<(&Key, Evidence)> = Vec::new();
+    // Per key, this briefing's best confidence and number of mentions.
+    let mut local: Vec<(f32, u32)> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     let mut acronyms: FxHashMap<Key, BTreeSet<Key>> = FxHashMap::default();
-    let mut best: FxHashMap<&Key, (f32, u32)> = FxHashMap::default();
     for (briefing, found) in per_briefing.iter().enumerate() {
-        best.clear();
         for f in found {
-            add_found(
-                evidence.entry(&f.key).or_insert_with(new_evidence),
-                f,
-                briefing,
-            );
-            let b = best.entry(&f.key).or_default();
-            b.0 = b.0.max(f.confidence);
-            b.1 += 1;
+            let i = *index.entry(&f.key).or_insert_with(|| {
+                gathered.push((&f.key, new_evidence()));
+                local.push((0.0, 0));
+                gathered.len() - 1
+            });
+            add_found(&mut gathered[i].1, f, briefing);
+            let (best, count) = &mut local[i];
+            if *count == 0 {
+                touched.push(i);
+            }
+            *best = best.max(f.confidence);
+            *count += 1;
         }
         // An acronym defined here (`Full Name (ACR)`) may stand alone in
         // other briefings: its own key remembers what it stands for.
@@ -142,23 +148,28 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
                 acronyms.entry(acronym).or_default().insert(target);
             }
         }
-        for (key, &(confidence, count)) in &best {
-            let e = evidence.get_mut(key).expect("gathered above");
-            let local = confidence + 0.05 * (count - 1).min(6) as f32;
-            e.confidence += if e.briefings.len() > 1 {
-                local.max(0.5)
-            } else {
-                local
-            };
+        for i in touched.drain(..) {
+            add_confidence(&mut gathered[i].1, std::mem::take(&mut local[i]));
         }
     }
     let mut evidence: BTreeMap<Key, Evidence> =
-        evidence.into_iter().map(|(k, e)| (k.clone(), e)).collect();
+        gathered.into_iter().map(|(k, e)| (k.clone(), e)).collect();
     for (acronym, targets) in acronyms {
         let e = evidence.entry(acronym).or_insert_with(new_evidence);
         e.acronym_targets.extend(targets);
     }
     evidence
+}
+
+/// Adds a briefing's best confidence for a key, and a little for each
+/// further mention; a name seen in several briefings gets at least 0.5 more.
+fn add_confidence(e: &mut Evidence, (best, mentions): (f32, u32)) {
+    let local = best + 0.05 * (mentions - 1).min(6) as f32;
+    e.confidence += if e.briefings.len() > 1 {
+        local.max(0.5)
+    } else {
+        local
+    };
 }
 
 fn new_evidence() -> Evidence {

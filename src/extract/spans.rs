@@ -239,8 +239,9 @@ impl<'a> Finder<'a> {
         mut end: usize,
         out: &mut Vec<Span>,
     ) -> usize {
+        let known_first = self.known_at(block, start, end);
         let mut at = start;
-        if self.drop_initial_word(block, start, end) {
+        if self.drop_initial_word(block, start, end, known_first.is_some()) {
             at += 1;
         }
         let mut role: Option<String> = None;
@@ -254,7 +255,12 @@ impl<'a> Finder<'a> {
                 at = after;
                 continue;
             }
-            if let Some((after, id)) = self.known_at(block, at, end) {
+            let known = if at == start {
+                known_first
+            } else {
+                self.known_at(block, at, end)
+            };
+            if let Some((after, id)) = known {
                 end = end.max(after);
                 let stands_alone = after == end
                     || block.title_case
@@ -272,11 +278,12 @@ impl<'a> Finder<'a> {
         end
     }
 
-    /// A sentence-initial common word (`Despite`, `The`) is no part of a name.
-    fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize) -> bool {
+    /// A sentence-initial common word (`Despite`, `The`) is no part of a
+    /// name, unless a known name starts with it.
+    fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize, known: bool) -> bool {
         let token = block.tokens[start];
         let word = self.word(block, start);
-        if self.cue(word) & cue::HEAD_TITLE != 0 || self.known_at(block, start, end).is_some() {
+        if self.cue(word) & cue::HEAD_TITLE != 0 || known {
             return false;
         }
         if is_function_word(word) {
