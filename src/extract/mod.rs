@@ -161,6 +161,7 @@ struct Scratch<'d> {
     sentence_starts: Vec<u32>,
     /// The keys of the discovered names this thread has seen so far.
     keys: FxHashMap<&'d str, String>,
+    words: topics::WordBuffers,
 }
 
 /// Finds and locally resolves the names in one briefing.
@@ -178,6 +179,7 @@ fn find_in_document<'d>(
         spans,
         sentence_starts,
         keys,
+        words: word_buffers,
     } = scratch;
     let mut found = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -185,7 +187,8 @@ fn find_in_document<'d>(
             continue;
         }
         tokens::tokenize(&block.text, tokens);
-        topic_index.add_words(&mut words, tokens.iter().map(|t| t.word(&block.text)));
+        let block_words = tokens.iter().map(|t| t.word(&block.text));
+        topic_index.add_words(&mut words, word_buffers, block_words);
         spans.clear();
         let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
             && is_title_case(&block.text, tokens);

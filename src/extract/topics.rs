@@ -397,6 +397,15 @@ struct Term {
     starts_pair: bool,
 }
 
+/// The word buffers of [`TopicIndex::add_words`], kept from one call to
+/// the next.
+#[derive(Debug, Default)]
+pub struct WordBuffers {
+    previous: String,
+    current: String,
+    pair: String,
+}
+
 /// Topic evidence gathered from the words of one briefing.
 #[derive(Debug, Clone, Default)]
 pub struct TopicEvidence {
@@ -454,32 +463,37 @@ impl TopicIndex {
     }
 
     /// Counts the words of one block. This runs over every word of the
-    /// corpus, so it allocates nothing per word.
+    /// corpus, so it allocates nothing per word; `buffers` are reused.
     pub fn add_words<'w>(
         &self,
         evidence: &mut TopicEvidence,
+        buffers: &mut WordBuffers,
         words: impl IntoIterator<Item = &'w str>,
     ) {
-        let (mut previous, mut current, mut pair) = (String::new(), String::new(), String::new());
+        let WordBuffers {
+            previous,
+            current,
+            pair,
+        } = buffers;
         let mut previous_starts_pair = false;
         for word in words {
             evidence.words += 1;
             if !(previous_starts_pair || self.keep_words || may_match(&self.shapes, word)) {
                 continue;
             }
-            normalise_into(word, &mut current);
-            let starts_pair = self.count(&current, evidence);
+            normalise_into(word, current);
+            let starts_pair = self.count(current, evidence);
             if previous_starts_pair {
                 pair.clear();
-                pair.push_str(&previous);
+                pair.push_str(previous);
                 pair.push(' ');
-                pair.push_str(&current);
-                self.count(&pair, evidence);
+                pair.push_str(current);
+                self.count(pair, evidence);
             }
             if self.keep_words {
                 evidence.kept.push(current.clone());
             }
-            std::mem::swap(&mut previous, &mut current);
+            std::mem::swap(previous, current);
             previous_starts_pair = starts_pair;
         }
     }
@@ -601,7 +615,7 @@ mod tests {
     fn topics_of(text: &str, entities: &[&str]) -> Vec<String> {
         let index = TopicIndex::new(builtin(&Default::default()));
         let mut evidence = index.evidence();
-        index.add_words(&mut evidence, raw_words(text));
+        index.add_words(&mut evidence, &mut WordBuffers::default(), raw_words(text));
         index
             .finish(evidence, entities)
             .into_iter()
