@@ -84,6 +84,11 @@ impl<'a> Finder<'a> {
         };
         let mut i = 0;
         while i < tokens.len() {
+            // Most words are plain lower case: no name starts or hides there.
+            if tokens[i].flags & (CAPITALISED | HYPHENATED | HAS_DIGIT) == 0 {
+                i += 1;
+                continue;
+            }
             if !self.starts_name(&block, i) {
                 if tokens[i].has(HYPHENATED) {
                     self.hyphen_parts(&block, i, out);
