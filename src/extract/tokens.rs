@@ -222,9 +222,10 @@ fn scan_word(text: &str, start: usize) -> Word {
     while let Some(&byte) = bytes.get(pos) {
         // ASCII fast path: most of the corpus is plain ASCII letters.
         if byte.is_ascii_lowercase() {
-            lower += 1;
-            letters += 1;
-            pos += 1;
+            let run = lowercase_run(&bytes[pos..]);
+            lower += run;
+            letters += run;
+            pos += run as usize;
             continue;
         }
         if byte.is_ascii_uppercase() {
@@ -299,6 +300,23 @@ fn scan_word(text: &str, start: usize) -> Word {
 fn is_possessive_s(text: &str, pos: usize) -> bool {
     let mut chars = text[pos..].chars();
     matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
+/// How many bytes at the start of `bytes`, up to eight, are ASCII
+/// lower-case letters, looked at all at once: most words are lower case.
+fn lowercase_run(bytes: &[u8]) -> u32 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let Some(chunk) = bytes.first_chunk::<8>() else {
+        return bytes.iter().take_while(|b| b.is_ascii_lowercase()).count() as u32;
+    };
+    let x = u64::from_le_bytes(*chunk);
+    // Per byte, bit 7 of each mask: non-ASCII, at least `a`, past `z`. The
+    // sums stay within each byte as the high bits are masked off first.
+    let low = x & (0x7f * EACH);
+    let at_least_a = low + (0x80 - u64::from(b'a')) * EACH;
+    let past_z = low + (0x80 - u64::from(b'z' + 1)) * EACH;
+    let other = (x | !at_least_a | past_z) & (0x80 * EACH);
+    other.trailing_zeros() / 8
 }
 
 /// Where the word plus any possessive suffix ends: `’s`, or `’` after an s.
@@ -402,6 +420,29 @@ mod tests {
         assert!(ust.1 & HYPHENATED != 0 && ust.1 & SPACE_BEFORE == 0);
         let ul = w.iter().find(|(s, _)| s == "UL").unwrap();
         assert!(ul.1 & ALL_CAPS != 0 && ul.1 & PAREN_BEFORE != 0 && ul.1 & PAREN_AFTER != 0);
+    }
+
+    #[test]
+    fn lowercase_runs_are_counted_eight_bytes_at_a_time() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijk",
+            "abcDefgh",
+            "abc defgh",
+            "zzzzzzz{",
+            "a`bcdefgh",
+            "abcdefgé",
+            "@abcdefgh",
+        ] {
+            let expected = text
+                .bytes()
+                .take(8)
+                .take_while(u8::is_ascii_lowercase)
+                .count();
+            assert_eq!(lowercase_run(text.as_bytes()) as usize, expected, "{text}");
+        }
     }
 
     #[test]
