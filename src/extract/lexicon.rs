@@ -39,6 +39,9 @@ pub struct Gazetteer {
     keys: FxHashMap<String, u32>,
     /// First words of every surface form, to skip hopeless lookups fast.
     first_words: FxHashSet<String>,
+    /// Leading words of longer surface forms (`Russian`, `Russian Armed`
+    /// for `Russian Armed Forces`), so a longest match stops early.
+    prefixes: FxHashSet<String>,
     /// Most words in any surface form.
     pub max_words: usize,
 }
@@ -70,6 +73,9 @@ impl Gazetteer {
             if let Some(first) = surface.split(' ').next() {
                 self.first_words.insert(first.to_string());
             }
+            for (space, _) in surface.match_indices(' ') {
+                self.prefixes.insert(surface[..space].to_string());
+            }
             self.surfaces.insert(surface, id);
         }
         let key = name_key(name);
@@ -90,6 +96,11 @@ impl Gazetteer {
         self.first_words.contains(word)
     }
 
+    /// Whether some surface form goes on after these words.
+    pub fn continues_a_name(&self, words: &str) -> bool {
+        self.prefixes.contains(words)
+    }
+
     pub fn entry(&self, id: u32) -> &Known {
         &self.entries[id as usize]
     }
@@ -98,37 +109,65 @@ impl Gazetteer {
 /// Straight apostrophes, single spaces: the form gazetteer lookups use.
 /// Borrows when there is nothing to change, as is nearly always the case.
 pub fn straighten(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['’', '\n', '\t']) && !text.contains("  ") {
+    if !needs_straightening(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let replaced = text.replace('’', "'");
     std::borrow::Cow::Owned(replaced.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// Whether `text` holds a curly apostrophe, a tab, a line break or two
+/// spaces in a row: one pass over its bytes.
+fn needs_straightening(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => true,
+        b' ' => bytes.get(i + 1) == Some(&b' '),
+        0xE2 => bytes[i..].starts_with("’".as_bytes()),
+        _ => false,
+    })
+}
+
 /// The key under which spellings of one name meet: accents folded, case and
 /// punctuation dropped, British and American spellings made one.
 pub fn name_key(name: &str) -> String {
-    let folded = deunicode::deunicode(name).to_lowercase();
+    let folded = deunicode::deunicode_with_tofu_cow(name, "[?]");
     let mut key = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
+    if folded.is_ascii() {
+        push_key_words(&folded, &mut key);
+    } else {
+        push_key_words(&folded.to_lowercase(), &mut key);
+    }
+    key
+}
+
+/// Appends the words of `folded` to `key`, lower-cased, without quotes or
+/// possessive `'s`, in British spelling; only ASCII letters and digits count.
+fn push_key_words(folded: &str, key: &mut String) {
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'') {
         let word = word.trim_matches('\'');
-        let word = word.strip_suffix("'s").unwrap_or(word);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("'S"))
+            .unwrap_or(word);
         if word.is_empty() {
             continue;
         }
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(british_spelling(word));
+        let at = key.len();
+        key.push_str(word);
+        key[at..].make_ascii_lowercase();
+        if let Some(british) = british_spelling(&key[at..]) {
+            key.truncate(at);
+            key.push_str(british);
+        }
     }
-    key
 }
 
-fn british_spelling(word: &str) -> &str {
-    match word {
+fn british_spelling(word: &str) -> Option<&'static str> {
+    Some(match word {
         "center" => "centre",
         "centers" => "centres",
         "organization" => "organisation",
@@ -139,7 +178,47 @@ fn british_spelling(word: &str) -> &str {
         "labor" => "labour",
         "theater" => "theatre",
         "cooperation" => "co operation",
-        other => other,
+        _ => return None,
+    })
+}
+
+/// A bitmap over word shapes (length, first and last byte) that tells
+/// most words from those of a set with three loads: a word whose shape no
+/// member has is surely not a member.
+#[derive(Debug, Clone)]
+pub struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut shapes = Shapes(Box::new([0; 256]));
+        for word in words {
+            let bytes = word.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                let bit = Shapes::bit(bytes.len(), first, last);
+                shapes.0[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        shapes
+    }
+
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        ((len & 15) << 10) | ((usize::from(first) & 31) << 5) | (usize::from(last) & 31)
+    }
+
+    /// Whether some member is `len` bytes long and starts and ends so.
+    #[inline]
+    pub fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = Shapes::bit(len, first, last);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether `word` may be a member.
+    #[inline]
+    pub fn may_hold_word(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            [] => false,
+            bytes => self.may_hold(bytes.len(), bytes[0], bytes[bytes.len() - 1]),
+        }
     }
 }
 
@@ -149,11 +228,16 @@ pub struct Builtin {
     pub given_names: FxHashSet<String>,
     pub common_words: FxHashSet<String>,
     pub cues: FxHashMap<&'static str, u16>,
+    /// The shapes of the cue words, to skip most lookups.
+    cue_shapes: Shapes,
 }
 
 impl Builtin {
     /// The cue flags of a word (0 for none).
     pub fn cue(&self, word: &str) -> u16 {
+        if !self.cue_shapes.may_hold_word(word) {
+            return 0;
+        }
         self.cues.get(word).copied().unwrap_or(0)
     }
 }
@@ -187,11 +271,14 @@ pub fn builtin() -> &'static Builtin {
                 _ => EntityKind::Event,
             },
         );
+        let cues = cue_table();
+        let cue_shapes = Shapes::new(cues.keys().copied());
         Builtin {
             gazetteer,
             given_names: lines(include_str!("../../data/gazetteer/given_names.txt")),
             common_words: lines(include_str!("../../data/gazetteer/common_words.txt")),
-            cues: cue_table(),
+            cues,
+            cue_shapes,
         }
     })
 }

@@ -14,7 +14,7 @@ pub mod topics;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::config::Config;
@@ -96,7 +96,9 @@ pub fn extract(inputs: &Inputs) -> Extraction {
     let (per_briefing, word_evidence): (Vec<Vec<Found>>, Vec<topics::TopicEvidence>) = inputs
         .documents
         .par_iter()
-        .map(|doc| find_in_document(doc, gazetteer, builtin, &index))
+        .map_init(Scratch::default, |scratch, doc| {
+            find_in_document(doc, gazetteer, builtin, &index, scratch)
+        })
         .unzip();
     let evidence = resolve::gather(&per_briefing);
     let merges = resolve::corpus_merges(&evidence, gazetteer);
@@ -113,7 +115,7 @@ pub fn extract(inputs: &Inputs) -> Extraction {
         .par_iter()
         .map(|found| mentions_of(found, &ids))
         .collect::<Vec<_>>();
-    let entities = with_surfaces(entities, &per_briefing, &ids);
+    let entities = with_surfaces(entities, inputs.documents, &mentions);
     let briefing_topics = inputs
         .documents
         .par_iter()
@@ -151,29 +153,46 @@ fn with_registry(builtin: &Gazetteer, notes: &[EntityNote]) -> Gazetteer {
     gazetteer
 }
 
+/// Buffers a thread reuses from one briefing to the next.
+#[derive(Default)]
+struct Scratch<'d> {
+    tokens: Vec<tokens::Token>,
+    spans: Vec<Span>,
+    sentence_starts: Vec<u32>,
+    /// The keys of the discovered names this thread has seen so far.
+    keys: FxHashMap<&'d str, String>,
+    words: topics::WordBuffers,
+}
+
 /// Finds and locally resolves the names in one briefing.
 fn find_in_document<'d>(
     doc: &'d Document,
     gazetteer: &Gazetteer,
     builtin: &lexicon::Builtin,
     topic_index: &topics::TopicIndex,
+    scratch: &mut Scratch<'d>,
 ) -> (Vec<Found<'d>>, topics::TopicEvidence) {
     let mut finder = Finder::new(gazetteer, builtin);
     let mut words = topic_index.evidence();
-    let mut tokens = Vec::new();
-    let mut spans = Vec::new();
-    let mut sentence_starts = Vec::new();
+    let Scratch {
+        tokens,
+        spans,
+        sentence_starts,
+        keys,
+        words: word_buffers,
+    } = scratch;
     let mut found = Vec::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         if block.text.is_empty() {
             continue;
         }
-        tokens::tokenize(&block.text, &mut tokens);
-        topic_index.add_words(&mut words, tokens.iter().map(|t| t.word(&block.text)));
+        tokens::tokenize(&block.text, tokens);
+        let block_words = tokens.iter().map(|t| t.word(&block.text));
+        topic_index.add_words(&mut words, word_buffers, block_words);
         spans.clear();
         let title_case = matches!(block.kind, BlockKind::Title | BlockKind::Heading)
-            && is_title_case(&block.text, &tokens);
-        finder.find(&block.text, &tokens, title_case, &mut spans);
+            && is_title_case(&block.text, tokens);
+        finder.find(&block.text, tokens, title_case, spans);
         sentence_starts.clear();
         sentence_starts.extend(
             tokens
@@ -182,10 +201,16 @@ fn find_in_document<'d>(
                 .map(|t| t.start),
         );
         let first_new = found.len();
-        for span in &spans {
-            found.push(to_found(&block.text, index as u32, span, &sentence_starts));
+        for span in spans.iter() {
+            found.push(to_found(
+                &block.text,
+                index as u32,
+                span,
+                sentence_starts,
+                keys,
+            ));
         }
-        link_acronyms(&mut found[first_new..], &spans);
+        link_acronyms(&mut found[first_new..], spans);
     }
     resolve::resolve_in_briefing(&mut found, gazetteer);
     (found, words)
@@ -201,11 +226,21 @@ fn is_title_case(text: &str, tokens: &[tokens::Token]) -> bool {
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
-fn to_found<'d>(text: &'d str, block: u32, span: &Span, sentence_starts: &[u32]) -> Found<'d> {
+fn to_found<'d>(
+    text: &'d str,
+    block: u32,
+    span: &Span,
+    sentence_starts: &[u32],
+    keys: &mut FxHashMap<&'d str, String>,
+) -> Found<'d> {
     let name = span.name(text);
     let key = match span.known {
         Some(id) => Key::Known(id),
-        None => Key::Found(lexicon::name_key(name)),
+        None => Key::Found(
+            keys.entry(name)
+                .or_insert_with(|| lexicon::name_key(name))
+                .clone(),
+        ),
     };
     Found {
         key,
@@ -311,7 +346,7 @@ fn spelling_variants(entities: &[ExtractedEntity], discovered: &[usize]) -> Vec<
     {
         for (n, (a, key_a)) in names.iter().enumerate() {
             for (b, key_b) in &names[n + 1..] {
-                if key_a.len().abs_diff(key_b.len()) <= 1 && edit_distance(key_a, key_b) == 1 {
+                if one_edit_apart(key_a.as_bytes(), key_b.as_bytes()) {
                     proposals.push(Candidate {
                         name: entities[*b].name.clone(),
                         kind: entities[*b].kind,
@@ -326,23 +361,19 @@ fn spelling_variants(entities: &[ExtractedEntity], discovered: &[usize]) -> Vec<
     proposals
 }
 
-/// Levenshtein distance over bytes (keys are ASCII), stopping early past 1.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            current[j + 1] = (previous[j] + usize::from(ca != cb))
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-        }
-        if current.iter().min().is_some_and(|&m| m > 1) {
-            return 2;
-        }
-        previous = current;
+/// Whether one byte inserted, deleted or replaced turns `a` into `b`
+/// (Levenshtein distance 1; keys are ASCII).
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
     }
-    previous[b.len()]
+    let same = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        same < short.len() && short[same + 1..] == long[same + 1..]
+    } else {
+        short[same..] == long[same + 1..]
+    }
 }
 
 fn known_entity(known: &Known, e: &Evidence, notes: &[EntityNote]) -> ExtractedEntity {
@@ -419,16 +450,21 @@ fn mentions_of(found: &[Found], ids: &FxHashMap<Key, u32>) -> Vec<Mention> {
         .collect()
 }
 
+/// Every form an entity is written in becomes an alias (its name aside).
 fn with_surfaces(
     mut entities: Vec<ExtractedEntity>,
-    per_briefing: &[Vec<Found>],
-    ids: &FxHashMap<Key, u32>,
+    documents: &[Document],
+    mentions: &[Vec<Mention>],
 ) -> Vec<ExtractedEntity> {
-    for f in per_briefing.iter().flatten() {
-        if let Some(&entity) = ids.get(&f.key) {
-            let aliases = &mut entities[entity as usize].aliases;
-            if !aliases.contains(f.surface) {
-                aliases.insert(f.surface.to_string());
+    let mut seen: FxHashSet<(u32, &str)> = FxHashSet::default();
+    for (doc, mentions) in documents.iter().zip(mentions) {
+        for m in mentions {
+            let surface = &doc.blocks[m.block as usize].text[m.start as usize..m.end as usize];
+            if seen.insert((m.entity, surface)) {
+                let aliases = &mut entities[m.entity as usize].aliases;
+                if !aliases.contains(surface) {
+                    aliases.insert(surface.to_string());
+                }
             }
         }
     }
@@ -481,11 +517,13 @@ fn topics_of(
     entities: &[ExtractedEntity],
     front_matter: &[String],
 ) -> Vec<usize> {
-    let names: BTreeSet<&str> = mentions
+    let mut ids: Vec<u32> = mentions.iter().map(|m| m.entity).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names: Vec<&str> = ids
         .iter()
-        .map(|m| entities[m.entity as usize].name.as_str())
+        .map(|&id| entities[id as usize].name.as_str())
         .collect();
-    let names: Vec<&str> = names.into_iter().collect();
     let mut assigned: BTreeSet<usize> = index.finish(words, &names).into_iter().collect();
     let slug_of = |name: &str| crate::paths::slugify(name);
     for name in front_matter {
@@ -500,4 +538,34 @@ fn topics_of(
         }
     }
     assigned.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn one_edit_apart_is_levenshtein_distance_one() {
+        for (a, b, expected) in [
+            ("lukashenko", "lukashenka", true),
+            ("abc", "abcd", true),
+            ("abcd", "acd", true),
+            ("", "a", true),
+            ("abc", "abc", false),
+            ("ab", "ba", false),
+            ("abc", "abcde", false),
+            ("abcd", "xbcy", false),
+        ] {
+            assert_eq!(
+                one_edit_apart(a.as_bytes(), b.as_bytes()),
+                expected,
+                "{a} / {b}"
+            );
+            assert_eq!(
+                one_edit_apart(b.as_bytes(), a.as_bytes()),
+                expected,
+                "{b} / {a}"
+            );
+        }
+    }
 }

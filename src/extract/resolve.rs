@@ -107,7 +107,9 @@ pub struct Evidence {
     pub votes: Votes,
     pub confidence: f32,
     pub briefings: BTreeSet<usize>,
-    pub names: BTreeMap<String, usize>,
+    /// Each form as written and how often; unordered, as the display name
+    /// is picked by a total order.
+    pub names: FxHashMap<String, usize>,
     pub roles: BTreeMap<String, usize>,
     pub single: bool,
     pub acronym_targets: BTreeSet<Key>,
@@ -116,38 +118,26 @@ pub struct Evidence {
 /// Gathers evidence per key; each briefing counts its best confidence once,
 /// and every further briefing adds to it.
 pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
-    let mut evidence: FxHashMap<Key, Evidence> = FxHashMap::default();
+    let mut index: FxHashMap<&Key, usize> = FxHashMap::default();
+    let mut gathered: Vec<(&Key, Evidence)> = Vec::new();
+    // Per key, this briefing's best confidence and number of mentions.
+    let mut local: Vec<(f32, u32)> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
+    let mut acronyms: FxHashMap<Key, BTreeSet<Key>> = FxHashMap::default();
     for (briefing, found) in per_briefing.iter().enumerate() {
-        let mut best: FxHashMap<&Key, (f32, u32)> = FxHashMap::default();
         for f in found {
-            if !evidence.contains_key(&f.key) {
-                evidence.insert(
-                    f.key.clone(),
-                    Evidence {
-                        single: true,
-                        ..Default::default()
-                    },
-                );
+            let i = *index.entry(&f.key).or_insert_with(|| {
+                gathered.push((&f.key, new_evidence()));
+                local.push((0.0, 0));
+                gathered.len() - 1
+            });
+            add_found(&mut gathered[i].1, f, briefing);
+            let (best, count) = &mut local[i];
+            if *count == 0 {
+                touched.push(i);
             }
-            let e = evidence.get_mut(&f.key).expect("inserted above");
-            for (total, v) in e.votes.iter_mut().zip(f.votes) {
-                *total += v;
-            }
-            e.briefings.insert(briefing);
-            match e.names.get_mut(f.name) {
-                Some(count) => *count += 1,
-                None => {
-                    e.names.insert(f.name.to_string(), 1);
-                }
-            }
-            if let Some(role) = &f.role {
-                *e.roles.entry(role.clone()).or_default() += 1;
-            }
-            e.single &= f.single;
-
-            let b = best.entry(&f.key).or_default();
-            b.0 = b.0.max(f.confidence);
-            b.1 += 1;
+            *best = best.max(f.confidence);
+            *count += 1;
         }
         // An acronym defined here (`Full Name (ACR)`) may stand alone in
         // other briefings: its own key remembers what it stands for.
@@ -155,27 +145,56 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
             let acronym = Key::Found(super::lexicon::name_key(f.name));
             let target = f.defines.clone().expect("filtered");
             if acronym != target {
-                evidence
-                    .entry(acronym)
-                    .or_insert_with(|| Evidence {
-                        single: true,
-                        ..Default::default()
-                    })
-                    .acronym_targets
-                    .insert(target);
+                acronyms.entry(acronym).or_default().insert(target);
             }
         }
-        for (key, (confidence, count)) in best {
-            let e = evidence.get_mut(key).expect("gathered above");
-            let local = confidence + 0.05 * (count - 1).min(6) as f32;
-            e.confidence += if e.briefings.len() > 1 {
-                local.max(0.5)
-            } else {
-                local
-            };
+        for i in touched.drain(..) {
+            add_confidence(&mut gathered[i].1, std::mem::take(&mut local[i]));
         }
     }
-    evidence.into_iter().collect()
+    let mut evidence: BTreeMap<Key, Evidence> =
+        gathered.into_iter().map(|(k, e)| (k.clone(), e)).collect();
+    for (acronym, targets) in acronyms {
+        let e = evidence.entry(acronym).or_insert_with(new_evidence);
+        e.acronym_targets.extend(targets);
+    }
+    evidence
+}
+
+/// Adds a briefing's best confidence for a key, and a little for each
+/// further mention; a name seen in several briefings gets at least 0.5 more.
+fn add_confidence(e: &mut Evidence, (best, mentions): (f32, u32)) {
+    let local = best + 0.05 * (mentions - 1).min(6) as f32;
+    e.confidence += if e.briefings.len() > 1 {
+        local.max(0.5)
+    } else {
+        local
+    };
+}
+
+fn new_evidence() -> Evidence {
+    Evidence {
+        single: true,
+        ..Default::default()
+    }
+}
+
+/// Adds one found name of briefing `briefing` to its key's evidence.
+fn add_found(e: &mut Evidence, f: &Found, briefing: usize) {
+    for (total, v) in e.votes.iter_mut().zip(f.votes) {
+        *total += v;
+    }
+    e.briefings.insert(briefing);
+    match e.names.get_mut(f.name) {
+        Some(count) => *count += 1,
+        None => {
+            e.names.insert(f.name.to_string(), 1);
+        }
+    }
+    if let Some(role) = &f.role {
+        *e.roles.entry(role.clone()).or_default() += 1;
+    }
+    e.single &= f.single;
 }
 
 /// Corpus-wide merges: a found name whose key is a known name's key, an

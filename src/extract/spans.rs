@@ -84,8 +84,15 @@ impl<'a> Finder<'a> {
         };
         let mut i = 0;
         while i < tokens.len() {
+            // Most words are plain lower case: no name starts or hides there.
+            if tokens[i].flags & (CAPITALISED | HYPHENATED | HAS_DIGIT) == 0 {
+                i += 1;
+                continue;
+            }
             if !self.starts_name(&block, i) {
-                self.hyphen_parts(&block, i, out);
+                if tokens[i].has(HYPHENATED) {
+                    self.hyphen_parts(&block, i, out);
+                }
                 i += 1;
                 continue;
             }
@@ -104,7 +111,12 @@ impl<'a> Finder<'a> {
 
     fn is_common(&mut self, word: &str) -> bool {
         self.lower.clear();
-        self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         self.builtin.common_words.contains(self.lower.as_str())
     }
 
@@ -129,6 +141,9 @@ impl<'a> Finder<'a> {
     }
 
     fn is_ordinal(&self, block: &Block, i: usize) -> bool {
+        if !block.tokens[i].has(HAS_DIGIT) {
+            return false;
+        }
         let word = self.word(block, i);
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty()
@@ -229,8 +244,9 @@ impl<'a> Finder<'a> {
         mut end: usize,
         out: &mut Vec<Span>,
     ) -> usize {
+        let known_first = self.known_at(block, start, end);
         let mut at = start;
-        if self.drop_initial_word(block, start, end) {
+        if self.drop_initial_word(block, start, end, known_first.is_some()) {
             at += 1;
         }
         let mut role: Option<String> = None;
@@ -244,7 +260,12 @@ impl<'a> Finder<'a> {
                 at = after;
                 continue;
             }
-            if let Some((after, id)) = self.known_at(block, at, end) {
+            let known = if at == start {
+                known_first
+            } else {
+                self.known_at(block, at, end)
+            };
+            if let Some((after, id)) = known {
                 end = end.max(after);
                 let stands_alone = after == end
                     || block.title_case
@@ -262,11 +283,12 @@ impl<'a> Finder<'a> {
         end
     }
 
-    /// A sentence-initial common word (`Despite`, `The`) is no part of a name.
-    fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize) -> bool {
+    /// A sentence-initial common word (`Despite`, `The`) is no part of a
+    /// name, unless a known name starts with it.
+    fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize, known: bool) -> bool {
         let token = block.tokens[start];
         let word = self.word(block, start);
-        if self.cue(word) & cue::HEAD_TITLE != 0 || self.known_at(block, start, end).is_some() {
+        if self.cue(word) & cue::HEAD_TITLE != 0 || known {
             return false;
         }
         if is_function_word(word) {
@@ -312,10 +334,8 @@ impl<'a> Finder<'a> {
     /// The longest gazetteer name starting at `start`. It may run past the
     /// phrase's `end` over lower-case words, if it ends on a capitalised one.
     fn known_at(&mut self, block: &Block, start: usize, end: usize) -> Option<(usize, u32)> {
-        if !self
-            .gazetteer
-            .starts_a_name(&straighten(self.word(block, start)))
-        {
+        let first = straighten(self.word(block, start));
+        if !self.gazetteer.starts_a_name(&first) {
             return None;
         }
         let tokens = block.tokens;
@@ -329,22 +349,26 @@ impl<'a> Finder<'a> {
         {
             limit += 1;
         }
-        for after in (start + 1..=limit).rev() {
-            if after > end && !tokens[after - 1].has(CAPITALISED) {
-                continue;
+        self.candidate.clear();
+        self.candidate.push_str(&first);
+        let mut longest = None;
+        for after in start + 1..=limit {
+            if after > start + 1 {
+                self.candidate.push(' ');
+                self.candidate
+                    .push_str(&straighten(self.word(block, after - 1)));
             }
-            self.candidate.clear();
-            for k in start..after {
-                if k > start {
-                    self.candidate.push(' ');
+            let may_end = after <= end || tokens[after - 1].has(CAPITALISED);
+            if may_end {
+                if let Some(id) = self.gazetteer.lookup(&self.candidate) {
+                    longest = Some((after, id));
                 }
-                self.candidate.push_str(self.word(block, k));
             }
-            if let Some(id) = self.gazetteer.lookup(&straighten(&self.candidate)) {
-                return Some((after, id));
+            if !self.gazetteer.continues_a_name(&self.candidate) {
+                break;
             }
         }
-        None
+        longest
     }
 
     fn known_span(
@@ -375,9 +399,6 @@ impl<'a> Finder<'a> {
     /// `Belarusian-Russian`, `pro-Russian`, `anti-NATO`.
     fn hyphen_parts(&mut self, block: &Block, i: usize, out: &mut Vec<Span>) {
         let token = block.tokens[i];
-        if !token.has(HYPHENATED) {
-            return;
-        }
         let word = token.word(block.text);
         let mut offset = token.start as usize;
         let parts: Vec<&str> = word.split(['-', '‐', '‑']).collect();

@@ -43,12 +43,6 @@ impl Token {
     }
 }
 
-/// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Jr", "Sr", "Inc", "Ltd",
-    "Co", "vs", "etc", "eg", "ie", "No", "Art", "Fig", "Gov", "Sen", "Rep", "Maj", "Capt", "Adm",
-];
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
 }
@@ -70,14 +64,22 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
         sentence_end: true,
         ..Gap::default()
     };
-    while pos < bytes.len() {
-        let c = char_at(text, pos);
-        if !is_word_char(c) {
-            gap.note(c, pos, tokens.last().map(|t| t.word(text)));
-            pos += c.len_utf8();
+    while let Some(&byte) = bytes.get(pos) {
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+            gap.note(char::from(byte), || tokens.last().map(|t| t.word(text)));
+            pos += 1;
             continue;
         }
-        let (mut token, next) = scan_word(text, pos);
+        if !byte.is_ascii() {
+            let c = char_at(text, pos);
+            if !is_word_char(c) {
+                gap.note(c, || tokens.last().map(|t| t.word(text)));
+                pos += c.len_utf8();
+                continue;
+            }
+        }
+        let word = scan_word(text, pos);
+        let mut token = word.token;
         if gap.sentence_end {
             token.flags |= SENTENCE_START;
         }
@@ -93,12 +95,16 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
             }
         }
         gap = Gap::default();
-        let fused_split = split_fused(text, &mut token);
+        let fused_split = if word.has_upper {
+            split_fused(text, &mut token)
+        } else {
+            None
+        };
         tokens.push(token);
         if let Some(rest) = fused_split {
             tokens.push(rest);
         }
-        pos = next;
+        pos = word.next;
     }
     if gap.close_paren {
         if let Some(last) = tokens.last_mut() {
@@ -113,8 +119,8 @@ struct Gap {
     open_paren: bool,
     close_paren: bool,
     sentence_end: bool,
-    /// Byte offset of the first character of the gap, if any yet.
-    start: Option<usize>,
+    /// Whether any character of the gap has been noted yet.
+    started: bool,
 }
 
 impl Default for Gap {
@@ -124,15 +130,17 @@ impl Default for Gap {
             open_paren: false,
             close_paren: false,
             sentence_end: false,
-            start: None,
+            started: false,
         }
     }
 }
 
 impl Gap {
-    fn note(&mut self, c: char, pos: usize, previous_word: Option<&str>) {
-        let first = self.start.is_none();
-        self.start.get_or_insert(pos);
+    /// Notes one character; `previous_word` is asked for only when a full
+    /// stop opens the gap.
+    fn note<'t>(&mut self, c: char, previous_word: impl FnOnce() -> Option<&'t str>) {
+        let first = !self.started;
+        self.started = true;
         if c.is_whitespace() {
             return;
         }
@@ -141,15 +149,46 @@ impl Gap {
             '(' => self.open_paren = true,
             ')' => self.close_paren = true,
             '?' | '!' | '…' => self.sentence_end = true,
-            '.' => self.sentence_end |= !(first && previous_word.is_some_and(is_abbreviation)),
+            '.' => self.sentence_end |= !(first && previous_word().is_some_and(is_abbreviation)),
             _ => {}
         }
     }
 }
 
+/// An initial or an abbreviation whose full stop does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
     let is_initial = word.len() == 1 && word.chars().all(char::is_uppercase);
-    is_initial || ABBREVIATIONS.contains(&word)
+    is_initial
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Prof"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Sgt"
+                | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Ltd"
+                | "Co"
+                | "vs"
+                | "etc"
+                | "eg"
+                | "ie"
+                | "No"
+                | "Art"
+                | "Fig"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Maj"
+                | "Capt"
+                | "Adm"
+        )
 }
 
 fn char_at(text: &str, pos: usize) -> char {
@@ -161,47 +200,59 @@ fn char_at(text: &str, pos: usize) -> char {
     }
 }
 
+/// A word read by [`scan_word`].
+struct Word {
+    token: Token,
+    /// Where scanning goes on: after the word and its possessive suffix.
+    next: usize,
+    /// Whether any letter is upper case (else it cannot be a fused pair).
+    has_upper: bool,
+}
+
 /// Reads one word starting at `start`: letters and digits, joined by inner
 /// hyphens and apostrophes, with a possessive suffix split off.
-fn scan_word(text: &str, start: usize) -> (Token, usize) {
+fn scan_word(text: &str, start: usize) -> Word {
     let mut pos = start;
     let mut flags = 0;
+    if char_at(text, start).is_uppercase() {
+        flags |= CAPITALISED;
+    }
     let (mut upper, mut lower, mut digits, mut letters) = (0u32, 0u32, 0u32, 0u32);
-    let mut first = true;
     let bytes = text.as_bytes();
     while let Some(&byte) = bytes.get(pos) {
         // ASCII fast path: most of the corpus is plain ASCII letters.
-        if byte.is_ascii_alphanumeric() {
-            if byte.is_ascii_uppercase() {
-                upper += 1;
-                letters += 1;
-                if first {
-                    flags |= CAPITALISED;
-                }
-            } else if byte.is_ascii_lowercase() {
-                lower += 1;
-                letters += 1;
-            } else {
-                digits += 1;
-            }
-            first = false;
+        if byte.is_ascii_lowercase() {
+            let run = lowercase_run(&bytes[pos..]);
+            lower += run;
+            letters += run;
+            pos += run as usize;
+            continue;
+        }
+        if byte.is_ascii_uppercase() {
+            upper += 1;
+            letters += 1;
             pos += 1;
             continue;
+        }
+        if byte.is_ascii_digit() {
+            digits += 1;
+            pos += 1;
+            continue;
+        }
+        // Any other ASCII byte but a hyphen or an apostrophe ends the word.
+        if byte.is_ascii() && byte != b'-' && byte != b'\'' {
+            break;
         }
         let c = char_at(text, pos);
         if is_word_char(c) {
             if c.is_uppercase() {
                 upper += 1;
-                if first {
-                    flags |= CAPITALISED;
-                }
             } else if c.is_lowercase() {
                 lower += 1;
             } else if c.is_numeric() {
                 digits += 1;
             }
             letters += u32::from(c.is_alphabetic());
-            first = false;
             pos += c.len_utf8();
             continue;
         }
@@ -210,7 +261,6 @@ fn scan_word(text: &str, start: usize) -> (Token, usize) {
         if is_hyphen(c) && joins {
             flags |= HYPHENATED;
             pos += c.len_utf8();
-            first = false;
             continue;
         }
         if is_apostrophe(c) && joins && !is_possessive_s(text, pos + c.len_utf8()) {
@@ -239,7 +289,11 @@ fn scan_word(text: &str, start: usize) -> (Token, usize) {
         surface_end: surface_end as u32,
         flags,
     };
-    (token, surface_end)
+    Word {
+        token,
+        next: surface_end,
+        has_upper: upper > 0,
+    }
 }
 
 /// True when `’s` at `pos` (just after the apostrophe) is a possessive ending.
@@ -248,13 +302,29 @@ fn is_possessive_s(text: &str, pos: usize) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !is_word_char(c))
 }
 
+/// How many bytes at the start of `bytes`, up to eight, are ASCII
+/// lower-case letters, looked at all at once: most words are lower case.
+fn lowercase_run(bytes: &[u8]) -> u32 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let Some(chunk) = bytes.first_chunk::<8>() else {
+        return bytes.iter().take_while(|b| b.is_ascii_lowercase()).count() as u32;
+    };
+    let x = u64::from_le_bytes(*chunk);
+    // Per byte, bit 7 of each mask: non-ASCII, at least `a`, past `z`. The
+    // sums stay within each byte as the high bits are masked off first.
+    let low = x & (0x7f * EACH);
+    let at_least_a = low + (0x80 - u64::from(b'a')) * EACH;
+    let past_z = low + (0x80 - u64::from(b'z' + 1)) * EACH;
+    let other = (x | !at_least_a | past_z) & (0x80 * EACH);
+    other.trailing_zeros() / 8
+}
+
 /// Where the word plus any possessive suffix ends: `’s`, or `’` after an s.
 fn possessive_end(text: &str, start: usize, end: usize) -> usize {
-    let rest = &text[end..];
-    let Some(apostrophe) = rest.chars().next().filter(|&c| is_apostrophe(c)) else {
+    let Some(apostrophe) = apostrophe_len(text, end) else {
         return end;
     };
-    let after = end + apostrophe.len_utf8();
+    let after = end + apostrophe;
     if is_possessive_s(text, after) {
         return after + 1;
     }
@@ -266,6 +336,15 @@ fn possessive_end(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
+/// The length in bytes of the apostrophe at `pos`, if there is one.
+fn apostrophe_len(text: &str, pos: usize) -> Option<usize> {
+    match text.as_bytes().get(pos)? {
+        b'\'' => Some(1),
+        0xE2 if text[pos..].starts_with('’') => Some('’'.len_utf8()),
+        _ => None,
+    }
+}
+
 /// Splits words fused by PDF extraction (`conflictThe`): a lowercase run of
 /// three or more letters directly followed by a capital starts a new sentence.
 fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
@@ -273,9 +352,6 @@ fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
         return None;
     }
     let word = token.word(text);
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
     let boundary = word
         .char_indices()
         .find(|&(_, c)| c.is_uppercase())
@@ -344,6 +420,29 @@ mod tests {
         assert!(ust.1 & HYPHENATED != 0 && ust.1 & SPACE_BEFORE == 0);
         let ul = w.iter().find(|(s, _)| s == "UL").unwrap();
         assert!(ul.1 & ALL_CAPS != 0 && ul.1 & PAREN_BEFORE != 0 && ul.1 & PAREN_AFTER != 0);
+    }
+
+    #[test]
+    fn lowercase_runs_are_counted_eight_bytes_at_a_time() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghijk",
+            "abcDefgh",
+            "abc defgh",
+            "zzzzzzz{",
+            "a`bcdefgh",
+            "abcdefgé",
+            "@abcdefgh",
+        ] {
+            let expected = text
+                .bytes()
+                .take(8)
+                .take_while(u8::is_ascii_lowercase)
+                .count();
+            assert_eq!(lowercase_run(text.as_bytes()) as usize, expected, "{text}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::Shapes;
 use crate::paths::{slugify, Slug};
 
 /// A topic definition, whatever its source.
@@ -367,7 +368,25 @@ pub struct TopicIndex {
     /// too (maybe with no hits), so one lookup per word tells both whether
     /// it scores and whether a pair may start with it.
     terms: FxHashMap<String, Term>,
+    /// The shapes of all terms, to pass over most words without a lookup.
+    shapes: Shapes,
     keep_words: bool,
+}
+
+/// Whether `word` may normalise to one of the terms `shapes` was made of.
+/// Exact for ASCII words, whose normalised shape it works out without
+/// normalising them (see [`normalise_into`]); true for all others.
+#[inline]
+fn may_match(shapes: &Shapes, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let len = bytes.len();
+    if len == 0 || !word.is_ascii() {
+        return true;
+    }
+    let lower = |i: usize| bytes[i].to_ascii_lowercase();
+    let drops_s = len >= 5 && lower(len - 1) == b's' && lower(len - 2) != b's';
+    let len = if drops_s { len - 1 } else { len };
+    shapes.may_hold(len, lower(0), lower(len - 1))
 }
 
 /// What the index knows about one word or pair of words.
@@ -376,6 +395,15 @@ struct Term {
     id: u32,
     hits: Vec<(usize, f32)>,
     starts_pair: bool,
+}
+
+/// The word buffers of [`TopicIndex::add_words`], kept from one call to
+/// the next.
+#[derive(Debug, Default)]
+pub struct WordBuffers {
+    previous: String,
+    current: String,
+    pair: String,
 }
 
 /// Topic evidence gathered from the words of one briefing.
@@ -418,6 +446,7 @@ impl TopicIndex {
         let keep_words = topics.iter().any(|t| !t.near.is_empty());
         TopicIndex {
             topics,
+            shapes: Shapes::new(terms.keys().map(String::as_str)),
             terms,
             keep_words,
         }
@@ -434,29 +463,37 @@ impl TopicIndex {
     }
 
     /// Counts the words of one block. This runs over every word of the
-    /// corpus, so it allocates nothing per word.
+    /// corpus, so it allocates nothing per word; `buffers` are reused.
     pub fn add_words<'w>(
         &self,
         evidence: &mut TopicEvidence,
+        buffers: &mut WordBuffers,
         words: impl IntoIterator<Item = &'w str>,
     ) {
-        let (mut previous, mut current, mut pair) = (String::new(), String::new(), String::new());
+        let WordBuffers {
+            previous,
+            current,
+            pair,
+        } = buffers;
         let mut previous_starts_pair = false;
         for word in words {
-            normalise_into(word, &mut current);
             evidence.words += 1;
-            let starts_pair = self.count(&current, evidence);
+            if !(previous_starts_pair || self.keep_words || may_match(&self.shapes, word)) {
+                continue;
+            }
+            normalise_into(word, current);
+            let starts_pair = self.count(current, evidence);
             if previous_starts_pair {
                 pair.clear();
-                pair.push_str(&previous);
+                pair.push_str(previous);
                 pair.push(' ');
-                pair.push_str(&current);
-                self.count(&pair, evidence);
+                pair.push_str(current);
+                self.count(pair, evidence);
             }
             if self.keep_words {
                 evidence.kept.push(current.clone());
             }
-            std::mem::swap(&mut previous, &mut current);
+            std::mem::swap(previous, current);
             previous_starts_pair = starts_pair;
         }
     }
@@ -578,7 +615,7 @@ mod tests {
     fn topics_of(text: &str, entities: &[&str]) -> Vec<String> {
         let index = TopicIndex::new(builtin(&Default::default()));
         let mut evidence = index.evidence();
-        index.add_words(&mut evidence, raw_words(text));
+        index.add_words(&mut evidence, &mut WordBuffers::default(), raw_words(text));
         index
             .finish(evidence, entities)
             .into_iter()
