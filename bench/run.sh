@@ -6,8 +6,9 @@
 #   NO_HUGO=1                        skip Hugo
 #
 # For each N it prints wall time, CPU time (user + system), peak RSS and
-# output size for Dossier and Hugo, the ratio of their wall times, and a
-# Dossier rebuild over its own output with nothing changed.
+# output size for Dossier and Hugo, the ratio of their wall times, a Dossier
+# rebuild over its own output with nothing changed ("rebuild") and one with a
+# single briefing edited ("edit1", what `dossier serve` does on a save).
 # Corpora are generated once per N (deterministic, seed 42) and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,6 +73,12 @@ for N in "${sizes[@]}"; do
   # The same build again over its own output: unchanged pages are linked from
   # the previous site, not written.
   measure rebuild "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"
+  # One briefing edited (a sentence added), as `dossier serve` would rebuild.
+  edited=$(find "$corpus/seeds" -name '*.md' | sort | head -1)
+  cp "$edited" "$work/edited.bak"
+  printf '\nThe ministry confirmed the plan on Tuesday.\n' >>"$edited"
+  measure edit1 "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"
+  cp "$work/edited.bak" "$edited"
 done
 echo "stages of a rebuild of the largest corpus (-v; render, write and search index are summed over threads):"
 "$dossier" build -v --root "$work/corpus-${sizes[-1]}" --out "$work/out-${sizes[-1]}" 2>&1 | sed 's/^/stage /'
