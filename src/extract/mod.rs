@@ -12,6 +12,7 @@ pub mod tokens;
 pub mod topics;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -160,7 +161,7 @@ struct Scratch<'d> {
     spans: Vec<Span>,
     sentence_starts: Vec<u32>,
     /// The keys of the discovered names this thread has seen so far.
-    keys: FxHashMap<&'d str, String>,
+    keys: FxHashMap<&'d str, Arc<str>>,
     words: topics::WordBuffers,
 }
 
@@ -231,14 +232,14 @@ fn to_found<'d>(
     block: u32,
     span: &Span,
     sentence_starts: &[u32],
-    keys: &mut FxHashMap<&'d str, String>,
+    keys: &mut FxHashMap<&'d str, Arc<str>>,
 ) -> Found<'d> {
     let name = span.name(text);
     let key = match span.known {
         Some(id) => Key::Known(id),
         None => Key::Found(
             keys.entry(name)
-                .or_insert_with(|| lexicon::name_key(name))
+                .or_insert_with(|| lexicon::name_key(name).into())
                 .clone(),
         ),
     };

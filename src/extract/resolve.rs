@@ -8,6 +8,7 @@
 //! with too little evidence are held back as candidates for curation.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -19,7 +20,8 @@ use crate::model::EntityKind;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Key {
     Known(u32),
-    Found(String),
+    /// A discovered name's key ([`name_key`]), shared by all its mentions.
+    Found(Arc<str>),
 }
 
 /// A name found in a briefing, with its evidence.
@@ -50,7 +52,7 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     let mut short_forms: FxHashMap<String, Option<Key>> = FxHashMap::default();
     for f in found.iter() {
         if let (Some(target), Key::Found(acronym)) = (&f.defines, &f.key) {
-            short_forms.insert(acronym.clone(), Some(target.clone()));
+            short_forms.insert(acronym.to_string(), Some(target.clone()));
         }
     }
     for f in found.iter() {
@@ -66,7 +68,7 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     for f in found.iter_mut() {
         if let Key::Found(key) = &f.key {
             if f.single {
-                if let Some(Some(target)) = short_forms.get(key) {
+                if let Some(Some(target)) = short_forms.get(&**key) {
                     f.key = target.clone();
                     f.common = false;
                 }
@@ -142,7 +144,7 @@ pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
         // An acronym defined here (`Full Name (ACR)`) may stand alone in
         // other briefings: its own key remembers what it stands for.
         for f in found.iter().filter(|f| f.defines.is_some()) {
-            let acronym = Key::Found(super::lexicon::name_key(f.name));
+            let acronym = Key::Found(super::lexicon::name_key(f.name).into());
             let target = f.defines.clone().expect("filtered");
             if acronym != target {
                 acronyms.entry(acronym).or_default().insert(target);
@@ -225,7 +227,7 @@ pub fn corpus_merges(
                     .expect("one target"),
             );
         } else if e.single {
-            if let Some(people) = surnames.get(text).filter(|p| p.len() == 1) {
+            if let Some(people) = surnames.get(&**text).filter(|p| p.len() == 1) {
                 merges.insert(
                     key.clone(),
                     people.iter().next().cloned().expect("one person"),
@@ -237,18 +239,18 @@ pub fn corpus_merges(
 }
 
 fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Option<String> {
-    let name = match key {
+    let name: &str = match key {
         Key::Known(id) if gazetteer.entry(*id).kind == EntityKind::Person => {
-            gazetteer.entry(*id).name.clone()
+            &gazetteer.entry(*id).name
         }
         Key::Found(text)
             if !evidence.single && top_kind(&evidence.votes) == Some(EntityKind::Person) =>
         {
-            text.clone()
+            text
         }
         _ => return None,
     };
-    let key = name_key(&name);
+    let key = name_key(name);
     let (_, surname) = key.rsplit_once(' ')?;
     Some(surname.to_string())
 }
