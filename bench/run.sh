@@ -74,7 +74,7 @@ for N in "${sizes[@]}"; do
   # the previous site, not written.
   measure rebuild "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"
   # One briefing edited (a sentence added), as `dossier serve` would rebuild.
-  edited=$(find "$corpus/seeds" -name '*.md' | sort | head -1)
+  edited=$(find "$corpus/seeds" -name '*.md' | sort | awk 'NR == 1')
   cp "$edited" "$work/edited.bak"
   printf '\nThe ministry confirmed the plan on Tuesday.\n' >>"$edited"
   measure edit1 "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"

@@ -55,8 +55,9 @@ pub fn render(
     let renderer = Renderer::new(kb, tera);
     let (render_time, write_time) = (ThreadTime::default(), ThreadTime::default());
     let timed_sink = |page: Page| write_time.time(|| sink(page));
-    // The search index is built on the side while the pages render.
-    let (counts, (search_pages, search_index)) = rayon::join(
+    // The search index, kb.json and the preview shards are built on the
+    // side while the pages render.
+    let (counts, (side_pages, search_index)) = rayon::join(
         || {
             renderer
                 .jobs()
@@ -71,13 +72,17 @@ pub fn render(
         },
         || {
             let start = Instant::now();
-            let pages = search::index_pages(kb);
-            (pages, start.elapsed())
+            let search = search::index_pages(kb);
+            let search_time = start.elapsed();
+            let side = render_time.time(|| renderer.data_files()).map(|mut pages| {
+                pages.extend(renderer.previews.shard_pages());
+                pages.extend(search);
+                pages
+            });
+            (side, search_time)
         },
     );
-    let mut extra = render_time.time(|| renderer.data_files())?;
-    extra.extend(renderer.previews.shard_pages());
-    extra.extend(search_pages);
+    let extra = side_pages?;
     let pages = counts?.iter().sum::<usize>() + extra.len();
     extra.into_par_iter().try_for_each(timed_sink)?;
     Ok(RenderStats {

@@ -3,6 +3,7 @@
 //! the one shard a hovered link needs by adding a `<script>` element, which
 //! works from `file://` too, and no page carries preview data of its own.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -49,24 +50,32 @@ const PREVIEW_CHARS: usize = 240;
 
 impl Previews {
     pub fn new(kb: &KnowledgeBase) -> Previews {
+        // Briefing cards are made in parallel: on a large site they are many.
+        let briefing_cards: Vec<(String, String, String)> = kb
+            .briefings
+            .par_iter()
+            .map(|entry| {
+                let b = &entry.briefing;
+                let opening = entry
+                    .doc
+                    .blocks
+                    .iter()
+                    .skip(1)
+                    .find(|block| block.text.len() > 40)
+                    .map_or("", |block| block.text.as_str());
+                let text = shorten(b.summary.as_deref().unwrap_or(opening), PREVIEW_CHARS);
+                let kind = b
+                    .date
+                    .map(|d| d.long())
+                    .unwrap_or_else(|| "Briefing".into());
+                (briefing_key(b), card(&b.title, &kind, text.clone()), text)
+            })
+            .collect();
         let mut cards = Vec::with_capacity(kb.briefings.len() + kb.entities.len());
         let mut briefing_texts = FxHashMap::default();
-        for entry in &kb.briefings {
-            let b = &entry.briefing;
-            let opening = entry
-                .doc
-                .blocks
-                .iter()
-                .skip(1)
-                .find(|block| block.text.len() > 40)
-                .map_or("", |block| block.text.as_str());
-            let text = shorten(b.summary.as_deref().unwrap_or(opening), PREVIEW_CHARS);
-            let kind = b
-                .date
-                .map(|d| d.long())
-                .unwrap_or_else(|| "Briefing".into());
-            cards.push((briefing_key(b), card(&b.title, &kind, text.clone())));
-            briefing_texts.insert(b.slug.to_string(), text);
+        for (entry, (key, card, text)) in kb.briefings.iter().zip(briefing_cards) {
+            cards.push((key, card));
+            briefing_texts.insert(entry.briefing.slug.to_string(), text);
         }
         for e in &kb.entities {
             let mut text = e.role.clone().map(|r| format!("{r}. ")).unwrap_or_default();
