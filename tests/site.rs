@@ -253,38 +253,18 @@ fn entity_index_is_paginated_and_reaches_every_entity() {
     let site = common::build(dir.path()).unwrap();
 
     // Index pages: entities/index.html, then entities/index/page-N.html.
-    let mut listed = std::collections::BTreeSet::new();
-    let mut page = site.join("entities/index.html");
-    let mut pages = 0;
-    loop {
-        pages += 1;
-        let html = read_html(&page);
-        let links = select(&html, ".entity-index a");
+    let pages = follow_index(&site.join("entities/index.html"), 20);
+    let listed: std::collections::BTreeSet<String> = pages
+        .iter()
+        .flatten()
+        .map(|(href, _)| href.rsplit('/').next().unwrap().to_string())
+        .collect();
+    for page in ["entities/index.html", "entities/index/page-2.html"] {
+        let html = read_html(&site.join(page));
         assert!(
-            links.len() <= 20,
-            "{} lists {} entities, more than 10 × page-size",
-            page.display(),
-            links.len()
+            !select(&html, "nav.jump a").is_empty(),
+            "{page} has no links to the entity types"
         );
-        for a in links {
-            let href = a.value().attr("href").unwrap();
-            listed.insert(href.rsplit('/').next().unwrap().to_string());
-        }
-        let jumps = select(&html, "nav.jump a");
-        assert!(
-            !jumps.is_empty(),
-            "{} has no links to the entity types",
-            page.display()
-        );
-        match select(&html, "a[rel=next]").first() {
-            Some(next) => {
-                page = page
-                    .parent()
-                    .unwrap()
-                    .join(next.value().attr("href").unwrap())
-            }
-            None => break,
-        }
     }
     let entity_pages: std::collections::BTreeSet<String> = std::fs::read_dir(site.join("entities"))
         .unwrap()
@@ -292,7 +272,7 @@ fn entity_index_is_paginated_and_reaches_every_entity() {
         .filter(|name| name.ends_with(".html") && name != "index.html")
         .collect();
     assert!(
-        pages > 1,
+        pages.len() > 1,
         "the sample with page-size 2 should need several index pages"
     );
     assert_eq!(
@@ -339,4 +319,69 @@ fn long_entity_lists_render_every_page_once() {
     assert!(site.join("entities/poland.xml").exists());
     let broken = common::broken_links(&site);
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn author_index_is_paginated_and_reaches_every_author() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write(
+        dir.path(),
+        "book.toml",
+        b"[book]\ntitle = \"Authors\"\n\n[dossier]\npage-size = 1\n",
+    );
+    let names = [
+        "Anna", "Boris", "Clara", "Dmitri", "Elena", "Fyodor", "Galina", "Hanna", "Igor", "Jana",
+        "Kirill", "Larisa", "Maxim", "Nina", "Oleg", "Polina", "Roman", "Sofia", "Taras", "Ulyana",
+        "Viktor", "Yana", "Zoya", "Artem", "Vera",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let body = format!(
+            "---\ntitle: Note {i}\ndate: 2024-02-{:02}\nauthors: [\"{name} Kowalczyk\"]\n---\n\nPoland and Lithuania met.\n",
+            i + 1
+        );
+        common::write(dir.path(), &format!("seeds/n{i:02}.md"), body.as_bytes());
+    }
+    let site = common::build(dir.path()).unwrap();
+    let pages = follow_index(&site.join("authors/index.html"), 10);
+    let listed: std::collections::BTreeSet<String> = pages
+        .iter()
+        .flatten()
+        .map(|(_, name)| name.clone())
+        .collect();
+    assert_eq!(pages.len(), 3, "25 authors at 10 per page");
+    let expected: std::collections::BTreeSet<String> =
+        names.iter().map(|n| format!("{n} Kowalczyk")).collect();
+    assert_eq!(listed, expected);
+    let broken = common::broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+/// Follows an index's "next" links from its first page; returns each page's
+/// `.entity-index` links as (href, text), checking none has more than `most`.
+fn follow_index(first: &std::path::Path, most: usize) -> Vec<Vec<(String, String)>> {
+    let mut pages = Vec::new();
+    let mut page = first.to_path_buf();
+    loop {
+        let html = read_html(&page);
+        let links: Vec<(String, String)> = select(&html, ".entity-index a")
+            .iter()
+            .map(|a| (a.value().attr("href").unwrap().to_string(), text(a)))
+            .collect();
+        assert!(
+            links.len() <= most,
+            "{} lists {} items, more than {most}",
+            page.display(),
+            links.len()
+        );
+        pages.push(links);
+        match select(&html, "a[rel=next]").first() {
+            Some(next) => {
+                page = page
+                    .parent()
+                    .unwrap()
+                    .join(next.value().attr("href").unwrap())
+            }
+            None => return pages,
+        }
+    }
 }

@@ -111,6 +111,15 @@ impl ThreadTime {
     }
 }
 
+/// Where a page of an index is: its path, the way back to the root, and its
+/// number of how many.
+struct IndexPage {
+    path: String,
+    root: String,
+    number: usize,
+    total: usize,
+}
+
 /// Pages of one entity's or topic's list rendered by one job.
 const PAGES_PER_JOB: usize = 16;
 
@@ -189,7 +198,7 @@ impl<'a> Renderer<'a> {
             Job::Entity(e, n) => self.entity(e, n),
             Job::TopicIndex => self.topic_index().map(|p| vec![p]),
             Job::Topic(t, n) => self.topic(t, n),
-            Job::AuthorIndex => self.author_index().map(|p| vec![p]),
+            Job::AuthorIndex => self.author_index(),
             Job::Graph => self.graph().map(|p| vec![p]),
             Job::NotFound => self.not_found().map(|p| vec![p]),
             Job::Feed => self.site_feed().map(|p| vec![p]),
@@ -460,7 +469,8 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Entities per page of the entity index: ten list pages' worth.
+    /// Entities per page of the entity and author indexes: ten list pages'
+    /// worth.
     fn entity_index_page_size(&self) -> usize {
         self.kb.config.page_size * 10
     }
@@ -480,21 +490,41 @@ impl<'a> Renderer<'a> {
                     .map(|(i, e)| (i, e.mention_count))
             })
             .collect();
-        let chunks = paginate(&ordered, self.entity_index_page_size());
-        let mut pages = Vec::with_capacity(chunks.len());
-        for (n, chunk) in chunks.iter().enumerate() {
-            let path = paths::paginated(first, n + 1);
-            let root = path_to_root(&path);
+        self.index_pages(first, &ordered, |chunk, at| {
             let context = EntityIndexContext {
-                site: self.site(&path),
-                page: self.page_view(page_title("Entities", n + 1), &path, "entities"),
-                kinds: self.kind_jumps(&ordered, first, &root),
-                groups: self.kind_groups(chunk, &root),
-                pagination: pagination(first, n + 1, chunks.len(), &root),
+                site: self.site(&at.path),
+                page: self.page_view(page_title("Entities", at.number), &at.path, "entities"),
+                kinds: self.kind_jumps(&ordered, first, &at.root),
+                groups: self.kind_groups(chunk, &at.root),
+                pagination: pagination(first, at.number, at.total, &at.root),
             };
-            pages.push(self.page("entities.html", path, &context)?);
-        }
-        Ok(pages)
+            self.page("entities.html", at.path, &context)
+        })
+    }
+
+    /// Pages of an index (entities, authors), [`Self::entity_index_page_size`]
+    /// items each, made by `page` from its items and where it is.
+    fn index_pages<T>(
+        &self,
+        first: &str,
+        items: &[T],
+        page: impl Fn(&[T], IndexPage) -> Result<Page, Diagnostic>,
+    ) -> Result<Vec<Page>, Diagnostic> {
+        let chunks = paginate(items, self.entity_index_page_size());
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let path = paths::paginated(first, n + 1);
+                let at = IndexPage {
+                    root: path_to_root(&path),
+                    path,
+                    number: n + 1,
+                    total: chunks.len(),
+                };
+                page(chunk, at)
+            })
+            .collect()
     }
 
     /// Each entity type with its count and the index page where it starts.
@@ -533,23 +563,24 @@ impl<'a> Renderer<'a> {
         self.page("topics.html", path, &context)
     }
 
-    fn author_index(&self) -> Result<Page, Diagnostic> {
-        let path = "authors/index.html".to_string();
-        let root = path_to_root(&path);
-        let authors = self
-            .kb
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !e.authored.is_empty())
-            .map(|(i, e)| self.entity_link(i, e.authored.len(), &root))
+    /// The authors, in pages of the entity index's size.
+    fn author_index(&self) -> Result<Vec<Page>, Diagnostic> {
+        let first = "authors/index.html";
+        let authors: Vec<usize> = (0..self.kb.entities.len())
+            .filter(|&e| !self.kb.entities[e].authored.is_empty())
             .collect();
-        let context = AuthorIndexContext {
-            site: self.site(&path),
-            page: self.page_view("Authors".into(), &path, "authors"),
-            authors,
-        };
-        self.page("authors.html", path, &context)
+        self.index_pages(first, &authors, |chunk, at| {
+            let context = AuthorIndexContext {
+                site: self.site(&at.path),
+                page: self.page_view(page_title("Authors", at.number), &at.path, "authors"),
+                authors: chunk
+                    .iter()
+                    .map(|&e| self.entity_link(e, self.kb.entities[e].authored.len(), &at.root))
+                    .collect(),
+                pagination: pagination(first, at.number, at.total, &at.root),
+            };
+            self.page("authors.html", at.path, &context)
+        })
     }
 
     fn not_found(&self) -> Result<Page, Diagnostic> {

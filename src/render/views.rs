@@ -282,6 +282,7 @@ pub struct AuthorIndexContext<'a> {
     pub site: SiteView<'a>,
     pub page: PageView,
     pub authors: Vec<EntityLink<'a>>,
+    pub pagination: Pagination,
 }
 
 #[derive(Debug, Serialize)]
