@@ -181,9 +181,8 @@ impl Staging {
         self.committed = result.is_ok();
         result
     }
-}
 
-impl Staging {
+    /// Waits for the previous build's removal, started by [`Staging::begin`].
     fn finish_cleaning(&mut self) -> Result<(), Diagnostic> {
         match self.cleaner.take().map(std::thread::JoinHandle::join) {
             Some(Ok(result)) => result,

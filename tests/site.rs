@@ -67,8 +67,7 @@ fn no_placeholder_hrefs_and_no_broken_links_anywhere() {
             );
         }
     }
-    let broken = common::broken_links(&site);
-    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    common::assert_no_broken_links(&site);
 }
 
 #[test]
@@ -233,22 +232,18 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn entity_index_is_paginated_and_reaches_every_entity() {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(common::repo().join("seeds")) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(common::repo()).unwrap();
-        if entry.file_type().is_file() {
-            common::write(
-                dir.path(),
-                relative.to_str().unwrap(),
-                &std::fs::read(entry.path()).unwrap(),
-            );
-        }
-    }
-    common::write(
-        dir.path(),
-        "book.toml",
-        b"[book]\ntitle = \"Paged\"\n\n[dossier]\npage-size = 2\n",
+    let seeds = common::repo().join("seeds");
+    let dir = site_with_page_size(
+        2,
+        walkdir::WalkDir::new(&seeds)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| {
+                let relative = entry.path().strip_prefix(&seeds).unwrap();
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                (relative.to_str().unwrap().to_string(), text)
+            }),
     );
     let site = common::build(dir.path()).unwrap();
 
@@ -279,22 +274,20 @@ fn entity_index_is_paginated_and_reaches_every_entity() {
         listed, entity_pages,
         "the index pages do not reach every entity page exactly"
     );
-    let broken = common::broken_links(&site);
-    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    common::assert_no_broken_links(&site);
 }
 
 #[test]
 fn long_entity_lists_render_every_page_once() {
-    let dir = tempfile::tempdir().unwrap();
-    common::write(
-        dir.path(),
-        "book.toml",
-        b"[book]\ntitle = \"Long\"\n\n[dossier]\npage-size = 1\n",
+    let dir = site_with_page_size(
+        1,
+        (0..40).map(|i| {
+            (
+                format!("b{i:02}.md"),
+                format!("---\ntitle: Briefing number {i}\ndate: 2024-01-{:02}\n---\n\nPoland signed a deal with Lithuania, round {i}.\n", i % 28 + 1),
+            )
+        }),
     );
-    for i in 0..40 {
-        let body = format!("---\ntitle: Briefing number {i}\ndate: 2024-01-{:02}\n---\n\nPoland signed a deal with Lithuania, round {i}.\n", i % 28 + 1);
-        common::write(dir.path(), &format!("seeds/b{i:02}.md"), body.as_bytes());
-    }
     let site = common::build(dir.path()).unwrap();
     // 40 pages of one briefing each: more than one rendering job's worth.
     let mut seen = std::collections::BTreeSet::new();
@@ -317,30 +310,28 @@ fn long_entity_lists_render_every_page_once() {
     assert!(!site.join("entities/poland/page-41.html").exists());
     assert_eq!(seen.len(), 40, "some briefing is listed twice or missing");
     assert!(site.join("entities/poland.xml").exists());
-    let broken = common::broken_links(&site);
-    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    common::assert_no_broken_links(&site);
 }
 
 #[test]
 fn author_index_is_paginated_and_reaches_every_author() {
-    let dir = tempfile::tempdir().unwrap();
-    common::write(
-        dir.path(),
-        "book.toml",
-        b"[book]\ntitle = \"Authors\"\n\n[dossier]\npage-size = 1\n",
-    );
     let names = [
         "Anna", "Boris", "Clara", "Dmitri", "Elena", "Fyodor", "Galina", "Hanna", "Igor", "Jana",
         "Kirill", "Larisa", "Maxim", "Nina", "Oleg", "Polina", "Roman", "Sofia", "Taras", "Ulyana",
         "Viktor", "Yana", "Zoya", "Artem", "Vera",
     ];
-    for (i, name) in names.iter().enumerate() {
-        let body = format!(
-            "---\ntitle: Note {i}\ndate: 2024-02-{:02}\nauthors: [\"{name} Kowalczyk\"]\n---\n\nPoland and Lithuania met.\n",
-            i + 1
-        );
-        common::write(dir.path(), &format!("seeds/n{i:02}.md"), body.as_bytes());
-    }
+    let dir = site_with_page_size(
+        1,
+        names.iter().enumerate().map(|(i, name)| {
+            (
+                format!("n{i:02}.md"),
+                format!(
+                    "---\ntitle: Note {i}\ndate: 2024-02-{:02}\nauthors: [\"{name} Kowalczyk\"]\n---\n\nPoland and Lithuania met.\n",
+                    i + 1
+                ),
+            )
+        }),
+    );
     let site = common::build(dir.path()).unwrap();
     let pages = follow_index(&site.join("authors/index.html"), 10);
     let listed: std::collections::BTreeSet<String> = pages
@@ -352,8 +343,7 @@ fn author_index_is_paginated_and_reaches_every_author() {
     let expected: std::collections::BTreeSet<String> =
         names.iter().map(|n| format!("{n} Kowalczyk")).collect();
     assert_eq!(listed, expected);
-    let broken = common::broken_links(&site);
-    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    common::assert_no_broken_links(&site);
 }
 
 /// Follows an index's "next" links from its first page; returns each page's
@@ -384,4 +374,18 @@ fn follow_index(first: &std::path::Path, most: usize) -> Vec<Vec<(String, String
             None => return pages,
         }
     }
+}
+
+/// A temporary site with `page-size` set and the given seed files
+/// (path under `seeds/` → contents).
+fn site_with_page_size(
+    page_size: usize,
+    seeds: impl IntoIterator<Item = (String, String)>,
+) -> tempfile::TempDir {
+    let book = format!("[book]\ntitle = \"Paged\"\n\n[dossier]\npage-size = {page_size}\n");
+    let dir = common::site(&[("book.toml", &book)]);
+    for (path, text) in seeds {
+        common::write(dir.path(), &format!("seeds/{path}"), text.as_bytes());
+    }
+    dir
 }

@@ -275,12 +275,16 @@ impl<'a> Renderer<'a> {
                 .map(|&b| self.briefing_link(b, &root))
                 .collect();
             // Only the first page shows the topic's entities.
-            let entities: Vec<EntityLink> = topic
-                .entities
-                .iter()
-                .take(if n == 0 { 24 } else { 0 })
-                .map(|&(e, c)| self.entity_link(e, c, &root))
-                .collect();
+            let entities: Vec<EntityLink> = if n == 0 {
+                topic
+                    .entities
+                    .iter()
+                    .take(24)
+                    .map(|&(e, c)| self.entity_link(e, c, &root))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let mut page = self.page_view(page_title(&topic.name, n + 1), &path, "topics");
             page.feed = Some(format!("{root}{}", feed_path(&first)));
             let context = TopicContext {

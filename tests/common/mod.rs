@@ -91,6 +91,12 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Fails, listing them, if any internal link or anchor under `site` is broken.
+pub fn assert_no_broken_links(site: &Path) {
+    let broken = broken_links(site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
 /// Checks every internal link and `#anchor` in every HTML page under `site`;
 /// returns the broken ones as `page: href`.
 pub fn broken_links(site: &Path) -> Vec<String> {
