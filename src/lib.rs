@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod extract;
+pub mod incremental;
 pub mod ingest;
 pub mod init;
 pub mod kb;
@@ -26,6 +27,7 @@ pub mod output;
 pub mod paths;
 pub mod render;
 pub mod serve;
+pub mod stamps;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -47,7 +49,7 @@ pub struct BuildOptions {
 }
 
 /// What a successful build did.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct BuildReport {
     pub out_dir: PathBuf,
     pub pages: usize,
@@ -140,7 +142,7 @@ pub fn knowledge_base(
     keep_going: bool,
 ) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
     let mut watch = Stopwatch::new();
-    let (kb, problems) = knowledge_base_timed(config, keep_going, &mut watch)?;
+    let (kb, _, problems) = knowledge_base_timed(config, keep_going, &mut watch)?;
     Ok((kb, problems))
 }
 
@@ -148,7 +150,7 @@ fn knowledge_base_timed(
     config: Config,
     keep_going: bool,
     watch: &mut Stopwatch,
-) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
+) -> Result<(KnowledgeBase, extract::Resolver, Vec<Diagnostic>), BuildFailure> {
     let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
@@ -165,7 +167,7 @@ fn knowledge_base_timed(
     watch.lap("parse");
     let front_matter_topics: Vec<Vec<String>> =
         sources.briefings.iter().map(|b| b.topics.clone()).collect();
-    let extraction = extract::extract(&extract::Inputs {
+    let (extraction, resolver) = extract::extract_keeping_resolver(&extract::Inputs {
         documents: &documents,
         front_matter_topics: &front_matter_topics,
         entity_notes: &sources.entity_notes,
@@ -181,11 +183,25 @@ fn knowledge_base_timed(
         &sources.entity_notes,
     );
     watch.lap("knowledge base");
-    Ok((kb, problems))
+    Ok((kb, resolver, problems))
+}
+
+/// A finished build, with what `serve` keeps of it to patch the next one.
+pub struct Built {
+    pub report: BuildReport,
+    pub kb: KnowledgeBase,
+    pub resolver: extract::Resolver,
+    pub derived: render::Derived,
+    pub tera: tera::Tera,
 }
 
 /// Builds the site.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    build_keeping(options).map(|built| built.report)
+}
+
+/// Builds the site and keeps the knowledge base and what rendering derived.
+pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
     let mut watch = Stopwatch::new();
     let config = load_config(options)?;
     let out_dir = config.build_dir.clone();
@@ -197,9 +213,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     output::check_output_folder(&config.root, &out_dir, &protected)?;
     let tera = render::templates::load(&config.root.join("templates"))?;
     let site_static = config.root.join("static");
-    let (kb, problems) = knowledge_base_timed(config, options.keep_going, &mut watch)?;
+    let (kb, resolver, problems) = knowledge_base_timed(config, options.keep_going, &mut watch)?;
     let staging = output::Staging::begin(&out_dir)?;
-    let stats = render::render(&kb, &tera, &|page| staging.write(&page))?;
+    let derived = render::Derived::new(&kb);
+    let stats = render::render(&kb, &tera, &derived, &|page| staging.write(&page))?;
     watch.lap("render and write");
     watch.record("· render", stats.render);
     watch.record("· write", stats.write);
@@ -211,7 +228,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     }
     staging.commit()?;
     watch.lap("static and swap");
-    Ok(BuildReport {
+    let report = BuildReport {
         out_dir,
         pages,
         briefings: kb.briefings.len(),
@@ -219,5 +236,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         topics: kb.topics.len(),
         problems,
         timings: watch.timings,
+    };
+    Ok(Built {
+        report,
+        kb,
+        resolver,
+        derived,
+        tera,
     })
 }

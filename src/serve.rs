@@ -30,6 +30,7 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Request, Response, ResponseBox, Server};
 
 use crate::diagnostics::{display_path, BuildFailure};
+use crate::incremental::Session;
 use crate::BuildOptions;
 
 /// The Server-Sent Events stream that tells pages to reload.
@@ -239,7 +240,8 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         .watch
         .then(|| SourceWatcher::new(&options.build))
         .transpose()?;
-    let site = build_site(&options.build, chatter)?;
+    let mut session = Session::new(options.build.clone());
+    let site = build_site(&mut session, &options.build, chatter)?;
     let server = Server::from_listener(listener, None)
         .map_err(|e| listen_error(io::Error::other(e.to_string())))?;
     let url = format!("http://{}{}", display_addr(addr), site.base_path);
@@ -251,7 +253,7 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
         let shared = Arc::clone(&shared);
         let build = options.build;
         threads.push(thread::spawn(move || {
-            watch_loop(watcher, &events, &build, &shared);
+            watch_loop(watcher, &events, &mut session, &build, &shared);
         }));
     }
     Ok(ServerHandle {
@@ -413,15 +415,20 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 // ---------------------------------------------------------------------------
 // Building.
 
-/// Builds the site and says where it is and under which path to serve it.
-fn build_site(options: &BuildOptions, chatter: Chatter) -> Result<Site, BuildFailure> {
-    let report = crate::build(options)?;
-    report.print(chatter.quiet, chatter.verbose);
+/// Builds the site (patching the last build where it can) and says where it
+/// is and under which path to serve it.
+fn build_site(
+    session: &mut Session,
+    options: &BuildOptions,
+    chatter: Chatter,
+) -> Result<Site, BuildFailure> {
+    let rebuild = session.build()?;
+    rebuild.print(chatter.quiet, chatter.verbose);
     let site_url = crate::load_config(options)
         .ok()
         .and_then(|config| config.site_url);
     Ok(Site {
-        out_dir: report.out_dir,
+        out_dir: rebuild.out_dir().to_path_buf(),
         base_path: base_path(site_url.as_deref()),
         error: None,
     })
@@ -441,11 +448,11 @@ fn base_path(site_url: Option<&str>) -> String {
 }
 
 /// Rebuilds after a change and tells the pages what happened.
-fn rebuild(options: &BuildOptions, shared: &Shared, changed: &str) {
+fn rebuild(session: &mut Session, options: &BuildOptions, shared: &Shared, changed: &str) {
     if !shared.chatter.quiet {
         println!("Changed: {changed}; rebuilding …");
     }
-    match build_site(options, shared.chatter) {
+    match build_site(session, options, shared.chatter) {
         Ok(site) => shared.publish(Ok(site)),
         Err(failure) => {
             eprintln!("{failure}");
@@ -648,13 +655,14 @@ struct Change {
 fn watch_loop(
     mut watcher: SourceWatcher,
     events: &WatchEvents,
+    session: &mut Session,
     options: &BuildOptions,
     shared: &Shared,
 ) {
     while let Some(change) = next_change(&watcher, events, shared) {
         let change = settle(&watcher, events, change);
         let changed = watcher.sources.relative(&change.last);
-        rebuild(options, shared, &changed);
+        rebuild(session, options, shared, &changed);
         watcher.refresh(Sources::find(options), change.rewatch);
     }
 }

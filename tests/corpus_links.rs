@@ -3,28 +3,11 @@
 
 mod common;
 
-use std::process::Command;
-
 #[test]
 fn generated_corpus_of_500_has_no_broken_links() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    let status = Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "--quiet",
-            "--example",
-            "gen_corpus",
-            "--",
-            "--n",
-            "500",
-            "--out",
-        ])
-        .arg(&corpus)
-        .current_dir(common::repo())
-        .status()
-        .expect("run the corpus generator");
-    assert!(status.success(), "gen_corpus failed");
+    common::generated_corpus(500, &corpus);
     let out = common::build(&corpus).expect("the generated corpus builds");
     let pages = common::files(&out)
         .iter()

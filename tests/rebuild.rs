@@ -21,13 +21,6 @@ fn site() -> tempfile::TempDir {
     ])
 }
 
-fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    common::files(dir)
-        .into_iter()
-        .map(|f| (f.clone(), fs::read(dir.join(&f)).unwrap()))
-        .collect()
-}
-
 fn inode(path: &Path) -> u64 {
     fs::metadata(path).unwrap().ino()
 }
@@ -71,7 +64,7 @@ fn a_rebuild_writes_only_what_changed_and_matches_a_fresh_build() {
         ..Default::default()
     })
     .unwrap();
-    assert_eq!(snapshot(&out), snapshot(&fresh.out_dir));
+    assert_eq!(common::snapshot(&out), common::snapshot(&fresh.out_dir));
 }
 
 #[test]

@@ -85,14 +85,16 @@ pub struct Inputs<'a> {
 
 /// Runs extraction over a corpus.
 pub fn extract(inputs: &Inputs) -> Extraction {
+    extract_keeping_resolver(inputs).0
+}
+
+/// Runs extraction over a corpus, and keeps what it settled so a briefing
+/// can be read again later under the same decisions ([`Resolver`]).
+pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
     let builtin = lexicon::builtin();
-    let layered;
-    let gazetteer = if inputs.entity_notes.is_empty() {
-        &builtin.gazetteer
-    } else {
-        layered = with_registry(&builtin.gazetteer, inputs.entity_notes);
-        &layered
-    };
+    let layered = (!inputs.entity_notes.is_empty())
+        .then(|| with_registry(&builtin.gazetteer, inputs.entity_notes));
+    let gazetteer = layered.as_ref().unwrap_or(&builtin.gazetteer);
     let index = topic_index(inputs);
     let (per_briefing, word_evidence): (Vec<Vec<Found>>, Vec<topics::TopicEvidence>) = inputs
         .documents
@@ -117,6 +119,7 @@ pub fn extract(inputs: &Inputs) -> Extraction {
         .map(|found| mentions_of(found, &ids))
         .collect::<Vec<_>>();
     let entities = with_surfaces(entities, inputs.documents, &mentions);
+    let entity_names: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
     let briefing_topics = inputs
         .documents
         .par_iter()
@@ -124,16 +127,98 @@ pub fn extract(inputs: &Inputs) -> Extraction {
         .zip(mentions.par_iter())
         .zip(inputs.front_matter_topics.par_iter())
         .map(|(((doc, words), mentions), front_matter)| {
-            topics_of(&index, doc, words, mentions, &entities, front_matter)
+            topics_of(&index, doc, words, mentions, &entity_names, front_matter)
         })
         .collect();
-    let topics = index.topics;
-    Extraction {
+    let resolver = Resolver {
+        entity_names,
+        layered,
+        ids,
+        index,
+    };
+    let extraction = Extraction {
         entities,
         mentions,
         candidates,
-        topics,
+        topics: resolver.index.topics.clone(),
         briefing_topics,
+    };
+    (extraction, resolver)
+}
+
+/// The corpus-wide decisions of one extraction (which names are which
+/// entities, the topic index), kept to read an edited briefing again.
+pub struct Resolver {
+    layered: Option<Gazetteer>,
+    index: topics::TopicIndex,
+    ids: FxHashMap<Key, u32>,
+    /// Entity names by extraction id.
+    entity_names: Vec<String>,
+}
+
+/// An edited briefing read again: its mentions (with extraction's entity
+/// ids) and the slugs of its topics.
+#[derive(Debug)]
+pub struct Reread {
+    pub mentions: Vec<Mention>,
+    pub topic_slugs: Vec<String>,
+}
+
+impl Resolver {
+    /// Reads `new`, an edit of `old`, under the same decisions. Gives its
+    /// findings only when the corpus learns exactly what it learnt from
+    /// `old`: the same names, in the same order, with the same forms, votes,
+    /// confidence and roles. Then no other briefing's entities, no entity's
+    /// aliases or counts and no decision can change; only where the names
+    /// sit (and so the sentences around them) may. Otherwise `None`.
+    pub fn reread(
+        &self,
+        old: &Document,
+        new: &Document,
+        front_matter: &[String],
+    ) -> Option<Reread> {
+        let builtin = lexicon::builtin();
+        let gazetteer = self.layered.as_ref().unwrap_or(&builtin.gazetteer);
+        let mut scratch = Scratch::default();
+        let (old_found, _) = find_in_document(old, gazetteer, builtin, &self.index, &mut scratch);
+        let mut scratch = Scratch::default();
+        let (new_found, words) =
+            find_in_document(new, gazetteer, builtin, &self.index, &mut scratch);
+        fn learnt<'f>(f: &Found<'f>) -> impl PartialEq + 'f {
+            (
+                f.key.clone(),
+                f.surface,
+                f.name,
+                f.votes,
+                f.confidence,
+                f.role.clone(),
+                (f.single, f.common, f.defines.clone()),
+            )
+        }
+        if !old_found
+            .iter()
+            .map(learnt)
+            .eq(new_found.iter().map(learnt))
+        {
+            return None;
+        }
+        let mentions = mentions_of(&new_found, &self.ids);
+        let topics = topics_of(
+            &self.index,
+            new,
+            words,
+            &mentions,
+            &self.entity_names,
+            front_matter,
+        );
+        let topic_slugs = topics
+            .into_iter()
+            .map(|t| self.index.topics[t].slug.to_string())
+            .collect();
+        Some(Reread {
+            mentions,
+            topic_slugs,
+        })
     }
 }
 
@@ -515,7 +600,7 @@ fn topics_of(
     doc: &Document,
     words: topics::TopicEvidence,
     mentions: &[Mention],
-    entities: &[ExtractedEntity],
+    entity_names: &[String],
     front_matter: &[String],
 ) -> Vec<usize> {
     let mut ids: Vec<u32> = mentions.iter().map(|m| m.entity).collect();
@@ -523,7 +608,7 @@ fn topics_of(
     ids.dedup();
     let names: Vec<&str> = ids
         .iter()
-        .map(|&id| entities[id as usize].name.as_str())
+        .map(|&id| entity_names[id as usize].as_str())
         .collect();
     let mut assigned: BTreeSet<usize> = index.finish(words, &names).into_iter().collect();
     let slug_of = |name: &str| crate::paths::slugify(name);

@@ -378,6 +378,20 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
         .map_err(|_| DecodeProblem::InvalidUtf16)
 }
 
+/// Reads one Markdown briefing again after an edit, as [`ingest`] would: its
+/// metadata and body, and the slug its front matter asks for. The slug is
+/// left unsettled: settling needs every other briefing.
+pub fn reread_markdown(
+    seeds_dir: &Path,
+    path: &Path,
+) -> Result<(Briefing, Option<String>), Diagnostic> {
+    let file = read(seeds_dir, path.to_path_buf())?;
+    if file.relative.ends_with(".txt") {
+        return Err(Diagnostic::error(file.path, "not a Markdown briefing"));
+    }
+    parse_briefing(&file, &BTreeSet::new())
+}
+
 /// Parses every briefing, then settles slugs in source order.
 fn parse_briefings(
     files: Vec<SourceFile>,

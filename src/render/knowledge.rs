@@ -65,7 +65,7 @@ impl<'a> Renderer<'a> {
             return Ok(pages);
         }
         let feed_briefings: Vec<usize> =
-            merge_newest(&entity.briefings, &entity.authored, &self.rank);
+            merge_newest(&entity.briefings, &entity.authored, &self.derived.rank);
         pages.push(self.feed(
             &format!("{} — {}", entity.name, self.kb.config.title),
             &feed_path(&first),

@@ -50,9 +50,10 @@ pub struct RenderStats {
 pub fn render(
     kb: &KnowledgeBase,
     tera: &tera::Tera,
+    derived: &Derived,
     sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
 ) -> Result<RenderStats, Diagnostic> {
-    let renderer = Renderer::new(kb, tera);
+    let renderer = Renderer::new(kb, tera, derived);
     let (render_time, write_time) = (ThreadTime::default(), ThreadTime::default());
     let timed_sink = |page: Page| write_time.time(|| sink(page));
     // The search index, kb.json and the preview shards are built on the
@@ -75,7 +76,7 @@ pub fn render(
             let search = search::index_pages(kb);
             let search_time = start.elapsed();
             let side = render_time.time(|| renderer.data_files()).map(|mut pages| {
-                pages.extend(renderer.previews.shard_pages());
+                pages.extend(derived.previews.shard_pages());
                 pages.extend(search);
                 pages
             });
@@ -91,6 +92,37 @@ pub fn render(
         write: write_time.total(),
         search_index,
     })
+}
+
+/// Renders again what shows the text of briefing `b`, after an edit that
+/// kept its title, date, authors, summary, entities and topics: its own page,
+/// the "Mentioned in" pages that quote a sentence of it, and the preview shard
+/// holding its card if the card changed. Every other page shows only what the
+/// edit kept, so it would render to the same bytes.
+pub fn pages_showing_text(
+    kb: &KnowledgeBase,
+    tera: &tera::Tera,
+    derived: &mut Derived,
+    b: usize,
+) -> Result<Vec<Page>, Diagnostic> {
+    let shard = derived.previews.update_briefing(b, &kb.briefings[b]);
+    let renderer = Renderer::new(kb, tera, derived);
+    let page_size = kb.config.page_size;
+    let mut jobs = vec![Job::Briefing(b)];
+    for &(e, _) in &kb.briefings[b].entities {
+        if let Some(position) = kb.entities[e].briefings.iter().position(|&x| x == b) {
+            jobs.push(Job::Entity(e, position / page_size / PAGES_PER_JOB));
+        }
+    }
+    let mut pages: Vec<Page> = jobs
+        .into_par_iter()
+        .map(|job| renderer.run(job))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    pages.extend(shard);
+    Ok(pages)
 }
 
 /// Time spent in one kind of work, summed over the threads doing it.
@@ -141,9 +173,9 @@ enum Job {
     Feed,
 }
 
-pub(crate) struct Renderer<'a> {
-    pub kb: &'a KnowledgeBase,
-    tera: &'a tera::Tera,
+/// What pages need from the whole knowledge base, worked out once before
+/// any page renders (and kept by `serve` between rebuilds).
+pub struct Derived {
     /// Name keys of entities, aliases and topics → page path, for placeholders.
     placeholder_targets: BTreeMap<String, String>,
     pub previews: previews::Previews,
@@ -151,15 +183,25 @@ pub(crate) struct Renderer<'a> {
     pub rank: Vec<usize>,
 }
 
-impl<'a> Renderer<'a> {
-    fn new(kb: &'a KnowledgeBase, tera: &'a tera::Tera) -> Self {
-        Renderer {
-            kb,
-            tera,
+impl Derived {
+    pub fn new(kb: &KnowledgeBase) -> Derived {
+        Derived {
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
             rank: crate::kb::ranks(&kb.by_date),
         }
+    }
+}
+
+pub(crate) struct Renderer<'a> {
+    pub kb: &'a KnowledgeBase,
+    tera: &'a tera::Tera,
+    derived: &'a Derived,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(kb: &'a KnowledgeBase, tera: &'a tera::Tera, derived: &'a Derived) -> Self {
+        Renderer { kb, tera, derived }
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -248,7 +290,7 @@ impl<'a> Renderer<'a> {
             language: &config.language,
             root: path_to_root(path),
             site_url: config.site_url.as_deref(),
-            preview_shards: self.previews.shards,
+            preview_shards: self.derived.previews.shards,
         }
     }
 
@@ -411,7 +453,7 @@ impl<'a> Renderer<'a> {
         page.description = b
             .summary
             .clone()
-            .unwrap_or_else(|| self.previews.briefing_text(b).to_string());
+            .unwrap_or_else(|| self.derived.previews.briefing_text(b).to_string());
         page.json_ld = previews::script_json(&self.article_json_ld(entry));
         let context = BriefingContext {
             site: self.site(&path),
@@ -622,6 +664,7 @@ impl body::LinkResolver for BodyLinks<'_, '_> {
 
     fn placeholder_target(&self, text: &str) -> Option<String> {
         self.renderer
+            .derived
             .placeholder_targets
             .get(&name_key(text))
             .cloned()

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Page;
 use crate::ingest::Briefing;
-use crate::kb::{Entity, KnowledgeBase};
+use crate::kb::{BriefingEntry, Entity, KnowledgeBase};
 
 pub fn entity_key(entity: &Entity) -> String {
     format!("e:{}", entity.slug)
@@ -51,26 +51,8 @@ const PREVIEW_CHARS: usize = 240;
 impl Previews {
     pub fn new(kb: &KnowledgeBase) -> Previews {
         // Briefing cards are made in parallel: on a large site they are many.
-        let briefing_cards: Vec<(String, String, String)> = kb
-            .briefings
-            .par_iter()
-            .map(|entry| {
-                let b = &entry.briefing;
-                let opening = entry
-                    .doc
-                    .blocks
-                    .iter()
-                    .skip(1)
-                    .find(|block| block.text.len() > 40)
-                    .map_or("", |block| block.text.as_str());
-                let text = shorten(b.summary.as_deref().unwrap_or(opening), PREVIEW_CHARS);
-                let kind = b
-                    .date
-                    .map(|d| d.long())
-                    .unwrap_or_else(|| "Briefing".into());
-                (briefing_key(b), card(&b.title, &kind, text.clone()), text)
-            })
-            .collect();
+        let briefing_cards: Vec<(String, String, String)> =
+            kb.briefings.par_iter().map(briefing_card).collect();
         let mut cards = Vec::with_capacity(kb.briefings.len() + kb.entities.len());
         let mut briefing_texts = FxHashMap::default();
         for (entry, (key, card, text)) in kb.briefings.iter().zip(briefing_cards) {
@@ -102,22 +84,35 @@ impl Previews {
     pub fn shard_pages(&self) -> Vec<Page> {
         let mut bodies: Vec<String> = vec![String::from("dossierPreviews.add({"); self.shards];
         for (key, card) in &self.cards {
-            let body = &mut bodies[shard_of(key, self.shards)];
-            if !body.ends_with('{') {
-                body.push(',');
-            }
-            body.push_str(&serde_json::to_string(key).unwrap_or_default());
-            body.push(':');
-            body.push_str(card);
+            add_card(&mut bodies[shard_of(key, self.shards)], key, card);
         }
         bodies
             .into_iter()
             .enumerate()
-            .map(|(n, body)| Page {
-                path: format!("previews/{n}.js"),
-                bytes: escape_for_script(&(body + "});\n")).into_bytes(),
-            })
+            .map(|(n, body)| shard_page(n, body))
             .collect()
+    }
+
+    /// Replaces briefing `index`'s card after an edit of its text; gives the
+    /// shard file that holds it if the card changed.
+    pub fn update_briefing(&mut self, index: usize, entry: &BriefingEntry) -> Option<Page> {
+        let (key, card, text) = briefing_card(entry);
+        if self.cards[index] == (key.clone(), card.clone()) {
+            return None;
+        }
+        self.briefing_texts
+            .insert(entry.briefing.slug.to_string(), text);
+        self.cards[index] = (key, card);
+        let shard = shard_of(&self.cards[index].0, self.shards);
+        let mut body = String::from("dossierPreviews.add({");
+        for (key, card) in self
+            .cards
+            .iter()
+            .filter(|(k, _)| shard_of(k, self.shards) == shard)
+        {
+            add_card(&mut body, key, card);
+        }
+        Some(shard_page(shard, body))
     }
 
     /// A briefing's short text: its summary, or the start of its first paragraph.
@@ -125,6 +120,41 @@ impl Previews {
         self.briefing_texts
             .get(briefing.slug.as_str())
             .map_or("", String::as_str)
+    }
+}
+
+/// A briefing's key, card and short text: its summary, or the start of its
+/// first paragraph.
+fn briefing_card(entry: &BriefingEntry) -> (String, String, String) {
+    let b = &entry.briefing;
+    let opening = entry
+        .doc
+        .blocks
+        .iter()
+        .skip(1)
+        .find(|block| block.text.len() > 40)
+        .map_or("", |block| block.text.as_str());
+    let text = shorten(b.summary.as_deref().unwrap_or(opening), PREVIEW_CHARS);
+    let kind = b
+        .date
+        .map(|d| d.long())
+        .unwrap_or_else(|| "Briefing".into());
+    (briefing_key(b), card(&b.title, &kind, text.clone()), text)
+}
+
+fn add_card(body: &mut String, key: &str, card: &str) {
+    if !body.ends_with('{') {
+        body.push(',');
+    }
+    body.push_str(&serde_json::to_string(key).unwrap_or_default());
+    body.push(':');
+    body.push_str(card);
+}
+
+fn shard_page(n: usize, body: String) -> Page {
+    Page {
+        path: format!("previews/{n}.js"),
+        bytes: escape_for_script(&(body + "});\n")).into_bytes(),
     }
 }
 

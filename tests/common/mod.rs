@@ -68,6 +68,27 @@ pub fn text(element: &scraper::ElementRef) -> String {
         .join(" ")
 }
 
+/// Every file under `dir` (relative, sorted) with its bytes.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(dir.join(&f)).unwrap()))
+        .collect()
+}
+
+/// Writes a corpus of `n` briefings from `examples/gen_corpus` into `dir`.
+pub fn generated_corpus(n: usize, dir: &Path) {
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "gen_corpus", "--", "--n"])
+        .arg(n.to_string())
+        .arg("--out")
+        .arg(dir)
+        .current_dir(repo())
+        .status()
+        .expect("run the corpus generator");
+    assert!(status.success(), "gen_corpus failed");
+}
+
 /// Every file under `dir`, relative, sorted.
 pub fn files(dir: &Path) -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = walkdir(dir)

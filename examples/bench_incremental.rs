@@ -1,0 +1,105 @@
+//! Times what `dossier serve` does when one briefing is saved: a full build,
+//! then rebuilds after edits of the first Markdown briefing (in file-name
+//! order), each restored afterwards. The source file is left as it was.
+//!
+//!   cargo run --release --example bench_incremental -- ROOT OUT
+//!
+//! Edits: a sentence without names appended (patched: only the pages showing
+//! the text are rendered), the same undone, and a sentence naming the
+//! briefing's first-mentioned entity again (which changes counts, so the
+//! site builds in full).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dossier::incremental::{Rebuild, Session};
+use dossier::BuildOptions;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [root, out] = args.as_slice() else {
+        eprintln!("usage: bench_incremental ROOT OUT");
+        std::process::exit(2);
+    };
+    let root = PathBuf::from(root);
+    let mut session = Session::new(BuildOptions {
+        root: root.clone(),
+        out: Some(PathBuf::from(out)),
+        ..BuildOptions::default()
+    });
+    let full = timed(&mut session, "full build");
+    let file = first_markdown(&root.join("seeds"));
+    let original = std::fs::read_to_string(&file).expect("read the briefing");
+    let entity = first_entity_name(&root, out, &file);
+    let edits = [
+        (
+            "edit: sentence without names",
+            format!("{original}\nThe ministry confirmed the plan on Tuesday.\n"),
+        ),
+        ("edit undone", original.clone()),
+        (
+            "edit: sentence naming an entity",
+            format!("{original}\nOfficials met {entity} again on Tuesday.\n"),
+        ),
+        ("edit undone", original.clone()),
+    ];
+    for (name, text) in edits {
+        std::fs::write(&file, text).expect("write the briefing");
+        let seconds = timed(&mut session, name);
+        println!("    {:.1} % of the full build", seconds / full * 100.0);
+    }
+    std::fs::write(&file, original).expect("restore the briefing");
+}
+
+/// Runs one build, prints what it did and how long it took, in seconds.
+fn timed(session: &mut Session, name: &str) -> f64 {
+    let start = Instant::now();
+    let rebuild = session.build().unwrap_or_else(|failure| {
+        eprintln!("{failure}");
+        std::process::exit(1);
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    let how = match &rebuild {
+        Rebuild::Full(report) => format!("full, {} pages", report.pages),
+        Rebuild::Patched(p) => format!("patched, {} rendered, {} written", p.rendered, p.written),
+    };
+    println!("{name:<34} {:>9.3} s  ({how})", seconds);
+    seconds
+}
+
+fn first_markdown(seeds: &Path) -> PathBuf {
+    walkdir::WalkDir::new(seeds)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .expect("a Markdown briefing under seeds/")
+}
+
+/// The name of an entity the briefing mentions, from the built `kb.json`.
+fn first_entity_name(root: &Path, out: &str, file: &Path) -> String {
+    let kb: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(Path::new(out).join("kb.json")).expect("read kb.json"),
+    )
+    .expect("parse kb.json");
+    let source = file
+        .strip_prefix(root.join("seeds"))
+        .expect("under seeds")
+        .to_string_lossy()
+        .replace('\\', "/");
+    let briefing = kb["briefings"]
+        .as_array()
+        .and_then(|list| list.iter().find(|b| b["source"] == source.as_str()))
+        .expect("the briefing in kb.json");
+    let slug = &briefing["mentions"][0]["entity"];
+    kb["entities"]
+        .as_array()
+        .and_then(|list| list.iter().find(|e| &e["slug"] == slug))
+        .and_then(|e| e["name"].as_str())
+        .expect("its first entity")
+        .to_string()
+}

@@ -1,0 +1,282 @@
+//! Rebuilds for `serve`: the first build is full and its knowledge base is
+//! kept. When later only the text of some Markdown briefings changed, and the
+//! edit leaves their metadata, entities and topics as they were, the edit is
+//! patched into the kept knowledge base and only the pages that show that
+//! text are rendered and written again. Any other change builds in full.
+//! Either way the site ends byte-identical to a fresh full build.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{BuildFailure, Diagnostic};
+use crate::document::{self, Document};
+use crate::extract::Mention;
+use crate::ingest::{self, Briefing};
+use crate::kb::KnowledgeBase;
+use crate::paths::slugify;
+use crate::render::{self, Page};
+use crate::stamps::Stamps;
+use crate::{BuildOptions, BuildReport, Built};
+
+/// More changed files than this build in full.
+const MAX_PATCHED_FILES: usize = 16;
+
+/// Builds a site again and again, as its sources change.
+pub struct Session {
+    options: BuildOptions,
+    kept: Option<Kept>,
+}
+
+/// The last good build, and the sources it was built from.
+struct Kept {
+    built: Built,
+    stamps: Stamps,
+}
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub enum Rebuild {
+    Full(BuildReport),
+    Patched(Patched),
+}
+
+/// A rebuild that patched edited briefings in.
+#[derive(Debug)]
+pub struct Patched {
+    pub out_dir: PathBuf,
+    /// The edited briefings' paths under the seeds folder.
+    pub briefings: Vec<String>,
+    pub rendered: usize,
+    pub written: usize,
+    pub elapsed: Duration,
+}
+
+impl Rebuild {
+    pub fn out_dir(&self) -> &Path {
+        match self {
+            Rebuild::Full(report) => &report.out_dir,
+            Rebuild::Patched(patched) => &patched.out_dir,
+        }
+    }
+
+    /// Prints what the rebuild did, as `build` prints its report.
+    pub fn print(&self, quiet: bool, verbose: bool) {
+        match self {
+            Rebuild::Full(report) => report.print(quiet, verbose),
+            Rebuild::Patched(p) if !quiet => println!(
+                "Updated {} in {:.0} ms: {} page(s) rendered, {} written.",
+                p.briefings.join(", "),
+                p.elapsed.as_secs_f64() * 1000.0,
+                p.rendered,
+                p.written
+            ),
+            Rebuild::Patched(_) => {}
+        }
+    }
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            kept: None,
+        }
+    }
+
+    /// Builds the site: patches the last build when only briefing texts
+    /// changed, builds in full otherwise. After a failure the next build is
+    /// full.
+    pub fn build(&mut self) -> Result<Rebuild, BuildFailure> {
+        let started = Instant::now();
+        let stamps = self.snapshot();
+        if let Some(kept) = &mut self.kept {
+            match patch(kept, &stamps) {
+                Ok(Some((briefings, rendered, written))) => {
+                    kept.stamps = stamps;
+                    return Ok(Rebuild::Patched(Patched {
+                        out_dir: kept.built.report.out_dir.clone(),
+                        briefings,
+                        rendered,
+                        written,
+                        elapsed: started.elapsed(),
+                    }));
+                }
+                Ok(None) => {}
+                Err(problem) => {
+                    self.kept = None;
+                    return Err(BuildFailure {
+                        diagnostics: vec![problem],
+                    });
+                }
+            }
+        }
+        self.kept = None;
+        let built = crate::build_keeping(&self.options)?;
+        let report = built.report.clone();
+        self.kept = Some(Kept { built, stamps });
+        Ok(Rebuild::Full(report))
+    }
+
+    /// Every source a build reads, taken before it reads them, so an edit
+    /// made during a build is seen by the next.
+    fn snapshot(&self) -> Stamps {
+        match crate::load_config(&self.options) {
+            Ok(config) => {
+                let templates = config.root.join("templates");
+                let statics = config.root.join("static");
+                let book = config.root.join("book.toml");
+                Stamps::take(&[&config.seeds_dir, &templates, &statics], &[&book])
+            }
+            // The build reports the problem; nothing to compare.
+            Err(_) => Stamps::default(),
+        }
+    }
+}
+
+/// One edited briefing, read again and checked.
+struct Edit {
+    index: usize,
+    briefing: Briefing,
+    doc: Document,
+    mentions: Vec<Mention>,
+}
+
+/// Patches `kept` when every change is a text edit of a published Markdown
+/// briefing; gives the edited paths and the pages rendered and written, or
+/// `None` when the site must build in full.
+fn patch(
+    kept: &mut Kept,
+    stamps: &Stamps,
+) -> Result<Option<(Vec<String>, usize, usize)>, Diagnostic> {
+    let changes = kept.stamps.changes(stamps);
+    if changes.unknown
+        || !changes.added.is_empty()
+        || !changes.removed.is_empty()
+        || changes.modified.is_empty()
+        || changes.modified.len() > MAX_PATCHED_FILES
+    {
+        return Ok(None);
+    }
+    let kb = &kept.built.kb;
+    let mut edits = Vec::new();
+    for path in &changes.modified {
+        match text_edit(kb, &kept.built.resolver, path) {
+            Some(edit) => edits.push(edit),
+            None => return Ok(None),
+        }
+    }
+    let Built {
+        kb, tera, derived, ..
+    } = &mut kept.built;
+    let mut edited = Vec::new();
+    for edit in edits {
+        let entry = &mut kb.briefings[edit.index];
+        entry.briefing = edit.briefing;
+        entry.doc = edit.doc;
+        entry.mentions = edit.mentions;
+        edited.push(edit.index);
+    }
+    let mut pages = Vec::new();
+    for &index in &edited {
+        pages.extend(render::pages_showing_text(kb, tera, derived, index)?);
+    }
+    let names = edited
+        .iter()
+        .map(|&i| kb.briefings[i].briefing.source.clone())
+        .collect();
+    let out_dir = &kept.built.report.out_dir;
+    let mut written = 0;
+    for page in &pages {
+        written += usize::from(write_if_changed(out_dir, page)?);
+    }
+    Ok(Some((names, pages.len(), written)))
+}
+
+/// Reads `path` again; an [`Edit`] if it is a published Markdown briefing
+/// whose title, slug, date, authors, series, topics and summary stayed as they
+/// were, and whose names and topics extraction reads as before.
+fn text_edit(kb: &KnowledgeBase, resolver: &crate::extract::Resolver, path: &Path) -> Option<Edit> {
+    let seeds = &kb.config.seeds_dir;
+    let relative = path.strip_prefix(seeds).ok()?;
+    let top = relative.components().next()?.as_os_str();
+    if relative.components().count() > 1 && (top == "entities" || top == "topics") {
+        return None;
+    }
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    if extension != "md" && extension != "markdown" {
+        return None;
+    }
+    let (mut briefing, wanted_slug) = ingest::reread_markdown(seeds, path).ok()?;
+    let index = kb
+        .briefings
+        .iter()
+        .position(|e| e.briefing.source == briefing.source)?;
+    let entry = &kb.briefings[index];
+    let old = &entry.briefing;
+    // The slug must settle as before: asked for by the title alone, and the
+    // title's slug is the one it had (no `-2` from a clash).
+    if wanted_slug.is_some() || old.slug != slugify(&briefing.title) {
+        return None;
+    }
+    briefing.slug = old.slug.clone();
+    let same_card = briefing.title == old.title
+        && briefing.date == old.date
+        && briefing.authors == old.authors
+        && briefing.series == old.series
+        && briefing.topics == old.topics
+        && briefing.summary == old.summary
+        && briefing.draft == old.draft
+        && briefing.sample == old.sample;
+    if !same_card {
+        return None;
+    }
+    let doc = document::parse(&briefing.title, &briefing.body);
+    let reread = resolver.reread(&entry.doc, &doc, &briefing.topics)?;
+    let mut old_topics: Vec<&str> = entry
+        .topics
+        .iter()
+        .map(|&t| kb.topics[t].slug.as_str())
+        .collect();
+    old_topics.sort_unstable();
+    let mut new_topics: Vec<&str> = reread.topic_slugs.iter().map(String::as_str).collect();
+    new_topics.sort_unstable();
+    if old_topics != new_topics || reread.mentions.len() != entry.mentions.len() {
+        return None;
+    }
+    // Extraction numbers entities its own way; the knowledge base's numbers
+    // are the old mentions', one for one.
+    let mentions = reread
+        .mentions
+        .into_iter()
+        .zip(&entry.mentions)
+        .map(|(new, old)| Mention {
+            entity: old.entity,
+            ..new
+        })
+        .collect();
+    Some(Edit {
+        index,
+        briefing,
+        doc,
+        mentions,
+    })
+}
+
+/// Writes `page` under `out_dir` unless the file there has its bytes; a new
+/// file replaces the old by rename, so the old site never shows half a page
+/// (and a file shared by hard link with an older site is left alone).
+fn write_if_changed(out_dir: &Path, page: &Page) -> Result<bool, Diagnostic> {
+    let path = out_dir.join(&page.path);
+    if std::fs::read(&path).is_ok_and(|bytes| bytes == page.bytes) {
+        return Ok(false);
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
+    let temporary = path.with_file_name(format!(".{name}.dossier-new"));
+    let failed = |e: std::io::Error| {
+        Diagnostic::error(path.clone(), format!("failed to write: {e}"))
+            .help("check the output folder is writable and the disk is not full")
+    };
+    std::fs::write(&temporary, &page.bytes).map_err(failed)?;
+    std::fs::rename(&temporary, &path).map_err(failed)?;
+    Ok(true)
+}

@@ -1,0 +1,244 @@
+//! `serve`'s rebuilds: an edit of a briefing's text is patched in (only the
+//! pages showing that text are rendered), anything else builds in full, and
+//! after every kind of edit the site is byte-identical to a fresh full build.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use dossier::incremental::{Rebuild, Session};
+use dossier::BuildOptions;
+
+/// The kinds of edit a writer makes while `serve` runs.
+#[derive(Debug, Clone, Copy)]
+enum Edit {
+    /// A sentence without names added at the end.
+    AppendPlain,
+    /// Words added inside the first sentence that has " that ".
+    Reword,
+    /// The last paragraph removed.
+    DropLastParagraph,
+    /// The first two paragraphs swapped.
+    SwapParagraphs,
+    /// A new title.
+    Retitle,
+    /// The same text as before (a save without changes).
+    Touch,
+    /// A new briefing that copies another's body.
+    AddFile,
+    /// A briefing deleted.
+    RemoveFile,
+}
+
+const EDITS: [Edit; 8] = [
+    Edit::AppendPlain,
+    Edit::Reword,
+    Edit::DropLastParagraph,
+    Edit::SwapParagraphs,
+    Edit::Retitle,
+    Edit::Touch,
+    Edit::AddFile,
+    Edit::RemoveFile,
+];
+
+/// Front matter and body of a generated briefing.
+fn split(text: &str) -> (&str, &str) {
+    let end = text[3..].find("\n---\n").expect("front matter") + 3 + 5;
+    text.split_at(end)
+}
+
+fn apply(edit: Edit, file: &Path, n: usize) {
+    let text = fs::read_to_string(file).unwrap();
+    let (front, body) = split(&text);
+    let mut paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let new = match edit {
+        Edit::AppendPlain => format!("{text}\nThe ministry confirmed the plan again.\n"),
+        Edit::Reword => text.replacen(" that ", " that, as noted earlier, ", 1),
+        Edit::DropLastParagraph => {
+            paragraphs.retain(|p| !p.trim().is_empty());
+            paragraphs.pop();
+            format!("{front}{}\n", paragraphs.join("\n\n"))
+        }
+        Edit::SwapParagraphs => {
+            let at: Vec<usize> = (0..paragraphs.len())
+                .filter(|&i| !paragraphs[i].starts_with('#') && !paragraphs[i].trim().is_empty())
+                .take(2)
+                .collect();
+            paragraphs.swap(at[0], at[1]);
+            format!("{front}{}", paragraphs.join("\n\n"))
+        }
+        Edit::Retitle => text.replacen("title: \"", &format!("title: \"Revised {n}: "), 1),
+        Edit::Touch => text,
+        Edit::AddFile => {
+            let copy = file.with_file_name(format!("added-{n}.md"));
+            let retitled = text.replacen("title: \"", &format!("title: \"Added {n}: "), 1);
+            fs::write(copy, retitled).unwrap();
+            return;
+        }
+        Edit::RemoveFile => {
+            fs::remove_file(file).unwrap();
+            return;
+        }
+    };
+    fs::write(file, new).unwrap();
+}
+
+fn markdown_files(seeds: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = common::files(seeds)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| seeds.join(p))
+        .collect();
+    files.sort();
+    files
+}
+
+fn fresh_build(root: &Path, out: &Path) -> PathBuf {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        out: Some(out.to_path_buf()),
+        ..Default::default()
+    };
+    dossier::build(&options).expect("fresh build").out_dir
+}
+
+#[test]
+fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    common::generated_corpus(40, &root);
+    let out = dir.path().join("served");
+    let mut session = Session::new(BuildOptions {
+        root: root.clone(),
+        out: Some(out.clone()),
+        ..Default::default()
+    });
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    let mut patched_with_entity_pages = 0;
+    // Each kind of edit twice, on briefings picked by a fixed stride.
+    for (n, &edit) in EDITS.iter().chain(EDITS.iter()).enumerate() {
+        let files = markdown_files(&root.join("seeds"));
+        let file = &files[(n * 7 + 3) % files.len()];
+        apply(edit, file, n);
+        let rebuild = session.build().expect("rebuild");
+        match (&rebuild, edit) {
+            (Rebuild::Patched(p), _) => {
+                assert_eq!(p.briefings.len(), 1, "{edit:?}");
+                if p.written > 1 {
+                    patched_with_entity_pages += 1;
+                }
+            }
+            (Rebuild::Full(_), Edit::AppendPlain | Edit::Touch) => {
+                panic!("{edit:?} of {} was not patched in", file.display())
+            }
+            (Rebuild::Full(_), _) => {}
+        }
+        if matches!(edit, Edit::Touch) {
+            // Nothing changed: no page may be written.
+            if let Rebuild::Patched(p) = &rebuild {
+                assert_eq!(p.written, 0);
+            }
+        }
+        let fresh = fresh_build(&root, &dir.path().join(format!("fresh-{n}")));
+        let (served, expected) = (common::snapshot(&out), common::snapshot(&fresh));
+        let paths = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            paths(&served),
+            paths(&expected),
+            "after {edit:?}: file lists differ"
+        );
+        for ((path, a), (_, b)) in served.iter().zip(&expected) {
+            assert!(
+                a == b,
+                "after {edit:?} of {}: {} differs",
+                file.display(),
+                path.display()
+            );
+        }
+        fs::remove_dir_all(&fresh).unwrap();
+    }
+    assert!(
+        patched_with_entity_pages > 0,
+        "no patched edit rewrote an entity page's quoted sentence"
+    );
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_site_and_the_next_one_recovers() {
+    let site = common::site(&[
+        (
+            "seeds/first.md",
+            "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius.\n",
+        ),
+        (
+            "seeds/second.md",
+            "---\ntitle: Second look\ndate: 2024-02-01\n---\n\nNATO met in Brussels with Estonia.\n",
+        ),
+    ]);
+    let mut session = Session::new(BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    });
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    let before = common::snapshot(&out);
+    let first = site.path().join("seeds/first.md");
+    fs::write(&first, "---\ntitle: [unclosed\n---\n\nText.\n").unwrap();
+    let failure = session.build().expect_err("bad front matter fails");
+    assert!(failure.to_string().contains("first.md"), "{failure}");
+    assert_eq!(
+        common::snapshot(&out),
+        before,
+        "the failed rebuild changed the site"
+    );
+    fs::write(
+        &first,
+        "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius again.\n",
+    )
+    .unwrap();
+    session.build().expect("fixed");
+    let fresh = fresh_build(site.path(), &site.path().join("fresh"));
+    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
+}
+
+#[test]
+fn an_edited_opening_is_patched_into_pages_and_preview_cards() {
+    let opening = "Poland met Lithuania in Vilnius to discuss the border.";
+    let site = common::site(&[
+        (
+            "seeds/first.md",
+            &format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{opening}\n"),
+        ),
+        (
+            "seeds/second.md",
+            "---\ntitle: Second look\ndate: 2024-02-01\n---\n\nNATO met in Brussels with Poland.\n",
+        ),
+    ]);
+    let mut session = Session::new(BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    });
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    let edited = opening.replace("discuss", "discuss, at length,");
+    common::write(
+        site.path(),
+        "seeds/first.md",
+        format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{edited}\n").as_bytes(),
+    );
+    let Rebuild::Patched(patched) = session.build().unwrap() else {
+        panic!("a text edit was built in full");
+    };
+    // The briefing, Poland's and Lithuania's and Vilnius's pages quote the
+    // sentence, and the preview card shows the opening.
+    assert!(patched.written >= 5, "{patched:?}");
+    let previews: String = common::files(&out.join("previews"))
+        .iter()
+        .map(|f| fs::read_to_string(out.join("previews").join(f)).unwrap())
+        .collect();
+    assert!(
+        previews.contains("at length"),
+        "the preview card kept the old opening"
+    );
+    let fresh = fresh_build(site.path(), &site.path().join("fresh"));
+    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
+}
