@@ -8,7 +8,9 @@
 # For each N it prints wall time, CPU time (user + system), peak RSS and
 # output size for Dossier and Hugo, the ratio of their wall times, a Dossier
 # rebuild over its own output with nothing changed ("rebuild") and one with a
-# single briefing edited ("edit1", what `dossier serve` does on a save).
+# single briefing edited ("edit1", `dossier build` after a save), and what
+# `dossier serve` does on a save (examples/bench_incremental: a text edit is
+# patched in, an edit that names an entity builds in full).
 # Corpora are generated once per N (deterministic, seed 42) and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +20,9 @@ sizes=("$@")
 work="${BENCH_DIR:-/tmp/dossier-bench}"
 mkdir -p "$work"
 
-cargo build --release --quiet --bin dossier --example gen_corpus
+cargo build --release --quiet --bin dossier --example gen_corpus --example bench_incremental
 dossier="$PWD/target/release/dossier"
+incremental="$PWD/target/release/examples/bench_incremental"
 gen="$PWD/target/release/examples/gen_corpus"
 
 if [ -z "${NO_HUGO:-}" ] && ! command -v hugo >/dev/null; then
@@ -79,6 +82,10 @@ for N in "${sizes[@]}"; do
   printf '\nThe ministry confirmed the plan on Tuesday.\n' >>"$edited"
   measure edit1 "$work/out-$N" "$dossier" build --quiet --root "$corpus" --out "$work/out-$N"
   cp "$work/edited.bak" "$edited"
+  echo "serve at $N: a full build, then rebuilds after edits of one briefing"
+  rm -rf "$work/serve-$N"
+  "$incremental" "$corpus" "$work/serve-$N" | sed 's/^/  /'
+  rm -rf "$work/serve-$N"
 done
 echo "stages of a rebuild of the largest corpus (-v; render, write and search index are summed over threads):"
 "$dossier" build -v --root "$work/corpus-${sizes[-1]}" --out "$work/out-${sizes[-1]}" 2>&1 | sed 's/^/stage /'
