@@ -385,6 +385,32 @@ fn editing_a_seed_rebuilds_and_reloads_open_pages() {
 }
 
 #[test]
+fn a_text_edit_is_served_and_reloads_open_pages() {
+    let dir = fixture();
+    let server = start(dir.path(), true);
+    let addr = server.addr();
+    let mut events = Events::open(addr);
+
+    let edited = FIRST.replace("in Vilnius.", "in Vilnius on a rainy day.");
+    common::write(dir.path(), "seeds/note.md", edited.as_bytes());
+    let page = "/briefings/first-version-title.html";
+    let reply = wait_for_page(addr, page, "rainy day");
+    assert!(
+        reply.body.contains("rainy day"),
+        "the edit was not served in time"
+    );
+    let deadline = Instant::now() + REBUILD_DEADLINE;
+    let (name, _) = events.next(deadline).expect("a reload event");
+    assert_eq!(name, "reload");
+    let poland = get(addr, "/entities/poland.html");
+    assert!(
+        poland.body.contains("rainy day"),
+        "Poland's page kept the old sentence"
+    );
+    server.stop();
+}
+
+#[test]
 fn a_broken_seed_keeps_the_old_site_and_reports_the_error() {
     let dir = fixture();
     let server = start(dir.path(), true);
