@@ -149,7 +149,9 @@ fn patch(
     stamps: &Stamps,
 ) -> Result<Option<(Vec<String>, usize, usize)>, Diagnostic> {
     let changes = kept.stamps.changes(stamps);
+    // A site deleted or moved away since is built again in full.
     if changes.unknown
+        || !kept.built.report.out_dir.join("index.html").is_file()
         || !changes.added.is_empty()
         || !changes.removed.is_empty()
         || changes.modified.is_empty()

@@ -242,3 +242,24 @@ fn an_edited_opening_is_patched_into_pages_and_preview_cards() {
     let fresh = fresh_build(site.path(), &site.path().join("fresh"));
     assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
 }
+
+#[test]
+fn a_deleted_site_is_built_again_in_full() {
+    let site = common::site(&[(
+        "seeds/first.md",
+        "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius.\n",
+    )]);
+    let mut session = Session::new(BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    });
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    fs::remove_dir_all(&out).unwrap();
+    common::write(
+        site.path(),
+        "seeds/first.md",
+        b"---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius today.\n",
+    );
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    assert!(out.join("index.html").is_file());
+}
