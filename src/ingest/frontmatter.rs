@@ -26,18 +26,20 @@ pub struct Split<'a> {
 
 /// Splits off front matter; a fence that is never closed is an error.
 pub fn split(text: &str) -> Result<Split<'_>, String> {
-    let (format, fence) = if text.starts_with("---\n") || text == "---" {
-        (Format::Yaml, "---")
-    } else if text.starts_with("+++\n") || text == "+++" {
-        (Format::Toml, "+++")
-    } else {
-        return Ok(Split {
-            front_matter: None,
-            front_matter_line: 0,
-            body: text,
-        });
+    // The opening fence may carry trailing blanks, as editors leave them.
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let (format, fence) = match text[..first_end].trim_end() {
+        "---" => (Format::Yaml, "---"),
+        "+++" => (Format::Toml, "+++"),
+        _ => {
+            return Ok(Split {
+                front_matter: None,
+                front_matter_line: 0,
+                body: text,
+            })
+        }
     };
-    let after_open = text.get(4..).unwrap_or("");
+    let after_open = &text[first_end..];
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
         let bare = line.trim_end();
@@ -261,6 +263,15 @@ mod tests {
         assert_eq!(toml.front_matter, Some((Format::Toml, "title = \"A\"\n")));
         let none = split("# Title\n").unwrap();
         assert_eq!(none.front_matter, None);
+    }
+
+    #[test]
+    fn fences_may_carry_trailing_blanks() {
+        let yaml = split("--- \ntitle: A\n---\t\nbody\n").unwrap();
+        assert_eq!(yaml.front_matter, Some((Format::Yaml, "title: A\n")));
+        assert_eq!(yaml.body, "body\n");
+        let rule = split("----\ntext\n").unwrap();
+        assert_eq!(rule.front_matter, None, "a longer rule is not a fence");
     }
 
     #[test]
