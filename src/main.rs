@@ -138,8 +138,27 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
     if !cli.quiet {
         eprintln!("Building {} …", args.root.display());
     }
-    dossier::build(&options)?.print(cli.quiet, cli.verbose);
+    let report = dossier::build(&options)?;
+    report.print(cli.quiet, cli.verbose);
+    if !cli.quiet {
+        print_site_size(&report);
+    }
     Ok(())
+}
+
+/// The size of the site just built, and a warning when GitHub Pages would
+/// refuse it. Skipped with `-q`, as the walk over a large site takes a moment.
+fn print_site_size(report: &dossier::BuildReport) {
+    let size = dossier::output::site_size(&report.out_dir);
+    let per_briefing = size.total / report.briefings.max(1) as u64;
+    println!(
+        "Site size: {} ({} per briefing)",
+        dossier::output::human_bytes(size.total),
+        dossier::output::human_bytes(per_briefing)
+    );
+    if let Some(warning) = size.warning(&report.out_dir) {
+        eprintln!("{warning}");
+    }
 }
 
 fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {

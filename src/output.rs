@@ -258,3 +258,176 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
     }
     Ok(())
 }
+
+/// GitHub Pages refuses to publish a site larger than this (1 GB).
+pub const GITHUB_PAGES_LIMIT: u64 = 1_000_000_000;
+
+/// How many bytes a written site takes: in all, and per top-level file or
+/// folder (`briefings`, `entities`, `kb.json`, …).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SiteSize {
+    pub total: u64,
+    pub parts: std::collections::BTreeMap<String, u64>,
+}
+
+/// Adds up the sizes of the files under `out`, the site just written.
+pub fn site_size(out: &Path) -> SiteSize {
+    let mut size = SiteSize::default();
+    for entry in walkdir::WalkDir::new(out)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+    {
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        if !metadata.is_file() {
+            continue;
+        }
+        let part = entry
+            .path()
+            .strip_prefix(out)
+            .ok()
+            .and_then(|p| p.iter().next());
+        let part = part.map_or_else(String::new, |p| p.to_string_lossy().into_owned());
+        *size.parts.entry(part).or_default() += metadata.len();
+        size.total += metadata.len();
+    }
+    size
+}
+
+impl SiteSize {
+    /// The largest parts, largest first (ties in name order).
+    pub fn largest(&self, count: usize) -> Vec<(&str, u64)> {
+        let mut parts: Vec<(&str, u64)> =
+            self.parts.iter().map(|(p, &n)| (p.as_str(), n)).collect();
+        parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        parts.truncate(count);
+        parts
+    }
+
+    /// A warning when the site is too large for GitHub Pages, naming its
+    /// largest folders and the settings that shrink them.
+    pub fn warning(&self, out: &Path) -> Option<Diagnostic> {
+        if self.total <= GITHUB_PAGES_LIMIT {
+            return None;
+        }
+        let largest = self.largest(3);
+        let listed: Vec<String> = largest
+            .iter()
+            .map(|(part, n)| format!("{} {}", shown_part(part), human_bytes(*n)))
+            .collect();
+        let settings: Vec<&str> = largest
+            .iter()
+            .filter_map(|(part, _)| shrinking_setting(part))
+            .collect();
+        let mut help = String::from("under [dossier] in book.toml, ");
+        if settings.is_empty() {
+            help.push_str("no setting shrinks these; publish fewer briefings per site");
+        } else {
+            help.push_str(&settings.join("; "));
+        }
+        let message = format!(
+            "the site is {}: GitHub Pages refuses sites over 1 GB; largest: {}",
+            human_bytes(self.total),
+            listed.join(", ")
+        );
+        Some(Diagnostic::warning(out.to_path_buf(), message).help(help))
+    }
+}
+
+/// `briefings` → `briefings/`, `kb.json` as it is.
+fn shown_part(part: &str) -> String {
+    if part.contains('.') {
+        part.to_string()
+    } else {
+        format!("{part}/")
+    }
+}
+
+/// The `book.toml` setting that shrinks a top-level folder, if any.
+fn shrinking_setting(part: &str) -> Option<&'static str> {
+    match part {
+        "entities" => Some(
+            "`sentences-per-briefing = 0` shrinks entities/ (\"Mentioned in\" lists without quoted sentences)",
+        ),
+        "briefings" => Some(
+            "`link-mentions = \"first-per-briefing\"` shrinks briefings/ (each entity linked once per briefing)",
+        ),
+        "topics" => Some("`builtin-topics = false` shrinks topics/ (only topics from front matter and notes)"),
+        _ => None,
+    }
+}
+
+/// Bytes in decimal units, as GitHub states its limit: `343.7 MB`.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 999.95 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size(parts: &[(&str, u64)]) -> SiteSize {
+        SiteSize {
+            total: parts.iter().map(|p| p.1).sum(),
+            parts: parts.iter().map(|&(p, n)| (p.to_string(), n)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_site_under_one_gigabyte_gets_no_warning() {
+        let small = size(&[
+            ("briefings", 600_000_000),
+            ("kb.json", GITHUB_PAGES_LIMIT - 600_000_000),
+        ]);
+        assert_eq!(small.total, GITHUB_PAGES_LIMIT);
+        assert!(small.warning(Path::new("book")).is_none());
+    }
+
+    #[test]
+    fn a_site_over_one_gigabyte_names_its_largest_folders_and_settings() {
+        let big = size(&[
+            ("briefings", 1_458_733_431),
+            ("entities", 1_001_539_177),
+            ("kb.json", 279_560_995),
+            ("topics", 164_328_931),
+            ("search", 24_726_450),
+        ]);
+        let warning = big.warning(Path::new("book")).expect("a warning");
+        assert!(!warning.is_error());
+        assert_eq!(
+            warning.message,
+            "the site is 2.9 GB: GitHub Pages refuses sites over 1 GB; largest: \
+             briefings/ 1.5 GB, entities/ 1.0 GB, kb.json 279.6 MB"
+        );
+        let help = warning.help.unwrap();
+        assert!(help.contains("sentences-per-briefing = 0"), "{help}");
+        assert!(
+            help.contains("link-mentions = \"first-per-briefing\""),
+            "{help}"
+        );
+        assert!(
+            !help.contains("builtin-topics"),
+            "only the largest folders: {help}"
+        );
+    }
+
+    #[test]
+    fn bytes_are_shown_in_decimal_units() {
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_bytes(343_747_113), "343.7 MB");
+        assert_eq!(human_bytes(999_990_000), "1.0 GB");
+        assert_eq!(human_bytes(2_955_062_196), "3.0 GB");
+    }
+}
