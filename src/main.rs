@@ -141,14 +141,14 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
     let report = dossier::build(&options)?;
     report.print(cli.quiet, cli.verbose);
     if !cli.quiet {
-        print_site_size(&report);
+        print_site_size(&report, &args.root);
     }
     Ok(())
 }
 
 /// The size of the site just built, and a warning when GitHub Pages would
 /// refuse it. Skipped with `-q`, as the walk over a large site takes a moment.
-fn print_site_size(report: &dossier::BuildReport) {
+fn print_site_size(report: &dossier::BuildReport, root: &std::path::Path) {
     let size = dossier::output::site_size(&report.out_dir);
     let per_briefing = size.total / report.briefings.max(1) as u64;
     println!(
@@ -156,7 +156,11 @@ fn print_site_size(report: &dossier::BuildReport) {
         dossier::output::human_bytes(size.total),
         dossier::output::human_bytes(per_briefing)
     );
-    if let Some(warning) = size.warning(&report.out_dir) {
+    // The build has just read this config, so it loads; the defaults are only
+    // a fallback for the hint.
+    let config =
+        dossier::config::load(root).unwrap_or_else(|_| dossier::config::Config::defaults(root));
+    if let Some(warning) = size.warning(&report.out_dir, &config) {
         eprintln!("{warning}");
     }
 }

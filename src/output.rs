@@ -307,8 +307,9 @@ impl SiteSize {
     }
 
     /// A warning when the site is too large for GitHub Pages, naming its
-    /// largest folders and the settings that shrink them.
-    pub fn warning(&self, out: &Path) -> Option<Diagnostic> {
+    /// largest folders and the settings (not already in `config`) that
+    /// shrink them.
+    pub fn warning(&self, out: &Path, config: &crate::config::Config) -> Option<Diagnostic> {
         if self.total <= GITHUB_PAGES_LIMIT {
             return None;
         }
@@ -319,14 +320,14 @@ impl SiteSize {
             .collect();
         let settings: Vec<&str> = largest
             .iter()
-            .filter_map(|(part, _)| shrinking_setting(part))
+            .filter_map(|(part, _)| shrinking_setting(part, config))
             .collect();
-        let mut help = String::from("under [dossier] in book.toml, ");
-        if settings.is_empty() {
-            help.push_str("no setting shrinks these; publish fewer briefings per site");
+        let help = if settings.is_empty() {
+            "no further setting shrinks these folders; split the briefings into several sites"
+                .to_string()
         } else {
-            help.push_str(&settings.join("; "));
-        }
+            format!("under [dossier] in book.toml, {}", settings.join("; "))
+        };
         let message = format!(
             "the site is {}: GitHub Pages refuses sites over 1 GB; largest: {}",
             human_bytes(self.total),
@@ -345,16 +346,20 @@ fn shown_part(part: &str) -> String {
     }
 }
 
-/// The `book.toml` setting that shrinks a top-level folder, if any.
-fn shrinking_setting(part: &str) -> Option<&'static str> {
+/// The `book.toml` setting that shrinks a top-level folder, unless there is
+/// none or `config` already has it.
+fn shrinking_setting(part: &str, config: &crate::config::Config) -> Option<&'static str> {
+    use crate::config::LinkMentions;
     match part {
-        "entities" => Some(
+        "entities" if config.sentences_per_briefing > 0 => Some(
             "`sentences-per-briefing = 0` shrinks entities/ (\"Mentioned in\" lists without quoted sentences)",
         ),
-        "briefings" => Some(
+        "briefings" if config.link_mentions != LinkMentions::FirstPerBriefing => Some(
             "`link-mentions = \"first-per-briefing\"` shrinks briefings/ (each entity linked once per briefing)",
         ),
-        "topics" => Some("`builtin-topics = false` shrinks topics/ (only topics from front matter and notes)"),
+        "topics" if config.builtin_topics => Some(
+            "`builtin-topics = false` shrinks topics/ (only topics from front matter and notes)",
+        ),
         _ => None,
     }
 }
@@ -378,6 +383,10 @@ pub fn human_bytes(bytes: u64) -> String {
 mod tests {
     use super::*;
 
+    fn defaults() -> crate::config::Config {
+        crate::config::Config::defaults(Path::new("site"))
+    }
+
     fn size(parts: &[(&str, u64)]) -> SiteSize {
         SiteSize {
             total: parts.iter().map(|p| p.1).sum(),
@@ -392,7 +401,7 @@ mod tests {
             ("kb.json", GITHUB_PAGES_LIMIT - 600_000_000),
         ]);
         assert_eq!(small.total, GITHUB_PAGES_LIMIT);
-        assert!(small.warning(Path::new("book")).is_none());
+        assert!(small.warning(Path::new("book"), &defaults()).is_none());
     }
 
     #[test]
@@ -404,7 +413,9 @@ mod tests {
             ("topics", 164_328_931),
             ("search", 24_726_450),
         ]);
-        let warning = big.warning(Path::new("book")).expect("a warning");
+        let warning = big
+            .warning(Path::new("book"), &defaults())
+            .expect("a warning");
         assert!(!warning.is_error());
         assert_eq!(
             warning.message,
@@ -421,6 +432,20 @@ mod tests {
             !help.contains("builtin-topics"),
             "only the largest folders: {help}"
         );
+
+        let mut config = defaults();
+        config.sentences_per_briefing = 0;
+        config.link_mentions = crate::config::LinkMentions::FirstPerBriefing;
+        let help = big
+            .warning(Path::new("book"), &config)
+            .unwrap()
+            .help
+            .unwrap();
+        assert!(
+            !help.contains("sentences-per-briefing") && !help.contains("link-mentions"),
+            "settings already in effect are not suggested: {help}"
+        );
+        assert!(help.contains("no further setting"), "{help}");
     }
 
     #[test]
