@@ -30,7 +30,7 @@ impl<'a> Renderer<'a> {
                 .map(|&b| self.mention_entry(index, b, &root))
                 .collect();
             let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities");
-            page.json_ld = previews::script_json(&entity_json_ld(entity));
+            page.json_ld = previews::script_json(entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
             page.description = format!(
                 "{} ({}), mentioned in {} briefing(s).",
