@@ -245,3 +245,76 @@ pub fn related_items(links: &[BriefingLink]) -> String {
     html.push_str("</ul>");
     html
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::views::Snippet;
+
+    fn entry<'a>(snippets: Vec<Snippet<'a>>, count: usize) -> MentionEntry<'a> {
+        MentionEntry {
+            briefing: BriefingLink {
+                title: "A & B",
+                url: "../briefings/a.html".into(),
+                date: Some("2024-10-14".into()),
+                date_long: Some("14 October 2024".into()),
+                summary: None,
+                authors: Vec::new(),
+            },
+            snippets,
+            count,
+        }
+    }
+
+    fn snippet(mark: &'static str, anchor: &str) -> Snippet<'static> {
+        Snippet {
+            before: "Said ",
+            mark,
+            after: " <today>.",
+            url: format!("../briefings/a.html#{anchor}"),
+        }
+    }
+
+    #[test]
+    fn the_title_links_to_the_first_sentence_and_later_sentences_link_to_theirs() {
+        let html = mention_list(&[entry(vec![snippet("X", "p2"), snippet("Y", "p5")], 3)]);
+        assert_eq!(
+            html,
+            "<ol class=\"mention-list\"><li><a href=\"../briefings/a.html#p2\">A &amp; B</a> \
+             <small><time>2024-10-14</time> · 3 mentions</small>\
+             <q>Said <mark>X</mark> &lt;today&gt;.</q>\
+             <q><a href=\"../briefings/a.html#p5\">Said <mark>Y</mark> &lt;today&gt;.</a></q></li></ol>"
+        );
+    }
+
+    #[test]
+    fn without_sentences_the_title_links_to_the_briefing() {
+        let html = mention_list(&[entry(Vec::new(), 1)]);
+        assert_eq!(
+            html,
+            "<ol class=\"mention-list\"><li><a href=\"../briefings/a.html\">A &amp; B</a> \
+             <small><time>2024-10-14</time> · 1 mention</small></li></ol>"
+        );
+    }
+
+    #[test]
+    fn a_group_of_one_kind_names_it_once() {
+        let link = |name| EntityLink {
+            name,
+            url: format!("../entities/{name}.html"),
+            kind: "person",
+            count: 2,
+        };
+        let grouped = entity_chips(&[link("a"), link("b")], Some("person"));
+        assert_eq!(
+            grouped,
+            "<p class=\"chips kind-person\"><a href=\"../entities/a.html\">a <small>2</small></a> \
+             <a href=\"../entities/b.html\">b <small>2</small></a> </p>"
+        );
+        let mixed = entity_chips(&[link("a")], None);
+        assert_eq!(
+            mixed,
+            "<p class=\"chips\"><a class=\"kind-person\" href=\"../entities/a.html\">a <small>2</small></a> </p>"
+        );
+    }
+}
