@@ -130,7 +130,8 @@ pub struct Config {
     pub rename_topics: std::collections::BTreeMap<String, String>,
     pub page_size: usize,
     pub feed_size: usize,
-    /// Sentences shown per briefing under an entity's "Mentioned in".
+    /// Sentences shown per briefing under an entity's "Mentioned in"; none
+    /// with 0, which makes a large site's entity pages much smaller.
     pub sentences_per_briefing: usize,
     pub allow_raw_html: bool,
     /// The `updated` date for site-wide feeds; by default the newest briefing's.
@@ -219,9 +220,6 @@ fn validate(config: &Config) -> Result<(), String> {
     if config.page_size == 0 {
         return Err("`dossier.page-size` must be at least 1".into());
     }
-    if config.sentences_per_briefing == 0 {
-        return Err("`dossier.sentences-per-briefing` must be at least 1".into());
-    }
     if config.feed_size == 0 {
         return Err("`dossier.feed-size` must be at least 1".into());
     }
@@ -277,5 +275,13 @@ mod tests {
     fn wrong_type_names_line() {
         let error = parse_str("[dossier]\npage-size = \"ten\"\n").unwrap_err();
         assert_eq!(error.line, Some(2), "{error}");
+    }
+
+    #[test]
+    fn sentences_per_briefing_may_be_zero_but_page_size_may_not() {
+        let config = parse_str("[dossier]\nsentences-per-briefing = 0\n").unwrap();
+        assert_eq!(config.sentences_per_briefing, 0);
+        let error = parse_str("[dossier]\npage-size = 0\n").unwrap_err();
+        assert!(error.message.contains("page-size"), "{error}");
     }
 }

@@ -58,6 +58,8 @@ pub struct BuildReport {
     pub topics: usize,
     /// Warnings, and with `--keep-going` the errors of skipped files.
     pub problems: Vec<Diagnostic>,
+    /// The bytes written, in all and per top-level folder.
+    pub size: output::SiteSize,
     pub timings: Vec<(&'static str, Duration)>,
 }
 
@@ -88,6 +90,11 @@ impl BuildReport {
                 self.topics,
                 self.out_dir.display(),
                 self.pages,
+            );
+            println!(
+                "Site size: {} ({} per briefing)",
+                output::human_bytes(self.size.total),
+                output::human_bytes(self.size.total / self.briefings.max(1) as u64)
             );
         }
     }
@@ -226,8 +233,11 @@ pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
         staging.write(&file)?;
         pages += 1;
     }
+    let size = staging.size();
     staging.commit()?;
     watch.lap("static and swap");
+    let mut problems = problems;
+    problems.extend(size.warning(&out_dir, &kb.config));
     let report = BuildReport {
         out_dir,
         pages,
@@ -235,6 +245,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
         entities: kb.entities.len(),
         topics: kb.topics.len(),
         problems,
+        size,
         timings: watch.timings,
     };
     Ok(Built {

@@ -138,7 +138,8 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
     if !cli.quiet {
         eprintln!("Building {} …", args.root.display());
     }
-    dossier::build(&options)?.print(cli.quiet, cli.verbose);
+    let report = dossier::build(&options)?;
+    report.print(cli.quiet, cli.verbose);
     Ok(())
 }
 

@@ -113,6 +113,8 @@ pub struct Staging {
     /// Removes the site the previous build replaced, while this one renders.
     cleaner: Option<std::thread::JoinHandle<Result<(), Diagnostic>>>,
     committed: bool,
+    /// Bytes of the pages written so far.
+    size: std::sync::Mutex<SiteSize>,
 }
 
 impl Staging {
@@ -135,7 +137,13 @@ impl Staging {
             made: Default::default(),
             cleaner: Some(cleaner),
             committed: false,
+            size: Default::default(),
         })
+    }
+
+    /// The size of the pages written so far.
+    pub fn size(&self) -> SiteSize {
+        lock(&self.size).clone()
     }
 
     /// Writes one page; safe to call from several threads.
@@ -144,20 +152,18 @@ impl Staging {
         if let Some(parent) = path.parent() {
             // The lock is held while the folder is made, so no other thread
             // writes into it before it exists.
-            let mut made = self
-                .made
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut made = lock(&self.made);
             if !made.contains(parent) {
                 create_dir(parent)?;
                 made.insert(parent.to_path_buf());
             }
         }
-        if self.link_if_unchanged(page, &path) {
-            return Ok(());
+        if !self.link_if_unchanged(page, &path) {
+            fs::write(&path, &page.bytes)
+                .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
         }
-        fs::write(&path, &page.bytes)
-            .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))
+        lock(&self.size).add(&page.path, page.bytes.len() as u64);
+        Ok(())
     }
 
     /// When the previous site has this file with the same bytes, links it
@@ -257,4 +263,195 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
         ));
     }
     Ok(())
+}
+
+/// GitHub Pages refuses to publish a site larger than this (1 GB).
+pub const GITHUB_PAGES_LIMIT: u64 = 1_000_000_000;
+
+/// How many bytes a written site takes: in all, and per top-level file or
+/// folder (`briefings`, `entities`, `kb.json`, …).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SiteSize {
+    pub total: u64,
+    pub parts: std::collections::BTreeMap<String, u64>,
+}
+
+/// A mutex's value, also after a panic on another thread.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl SiteSize {
+    /// Counts a file of `bytes` at `path` (relative to the site root).
+    pub fn add(&mut self, path: &str, bytes: u64) {
+        let part = path.split('/').next().unwrap_or(path);
+        match self.parts.get_mut(part) {
+            Some(total) => *total += bytes,
+            None => {
+                self.parts.insert(part.to_string(), bytes);
+            }
+        }
+        self.total += bytes;
+    }
+
+    /// The largest parts, largest first (ties in name order).
+    pub fn largest(&self, count: usize) -> Vec<(&str, u64)> {
+        let mut parts: Vec<(&str, u64)> =
+            self.parts.iter().map(|(p, &n)| (p.as_str(), n)).collect();
+        parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        parts.truncate(count);
+        parts
+    }
+
+    /// A warning when the site is too large for GitHub Pages, naming its
+    /// largest folders and the settings (not already in `config`) that
+    /// shrink them.
+    pub fn warning(&self, out: &Path, config: &crate::config::Config) -> Option<Diagnostic> {
+        if self.total <= GITHUB_PAGES_LIMIT {
+            return None;
+        }
+        let largest = self.largest(3);
+        let listed: Vec<String> = largest
+            .iter()
+            .map(|(part, n)| format!("{} {}", shown_part(part), human_bytes(*n)))
+            .collect();
+        let settings: Vec<&str> = largest
+            .iter()
+            .filter_map(|(part, _)| shrinking_setting(part, config))
+            .collect();
+        let help = if settings.is_empty() {
+            "no further setting shrinks these folders; split the briefings into several sites"
+                .to_string()
+        } else {
+            format!("under [dossier] in book.toml, {}", settings.join("; "))
+        };
+        let message = format!(
+            "the site is {}: GitHub Pages refuses sites over 1 GB; largest: {}",
+            human_bytes(self.total),
+            listed.join(", ")
+        );
+        Some(Diagnostic::warning(out.to_path_buf(), message).help(help))
+    }
+}
+
+/// `briefings` → `briefings/`, `kb.json` as it is.
+fn shown_part(part: &str) -> String {
+    if part.contains('.') {
+        part.to_string()
+    } else {
+        format!("{part}/")
+    }
+}
+
+/// The `book.toml` setting that shrinks a top-level folder, unless there is
+/// none or `config` already has it.
+fn shrinking_setting(part: &str, config: &crate::config::Config) -> Option<&'static str> {
+    use crate::config::LinkMentions;
+    match part {
+        "entities" if config.sentences_per_briefing > 0 => Some(
+            "`sentences-per-briefing = 0` shrinks entities/ (\"Mentioned in\" lists without quoted sentences)",
+        ),
+        "briefings" if config.link_mentions != LinkMentions::FirstPerBriefing => Some(
+            "`link-mentions = \"first-per-briefing\"` shrinks briefings/ (each entity linked once per briefing)",
+        ),
+        "topics" if config.builtin_topics => Some(
+            "`builtin-topics = false` shrinks topics/ (only topics from front matter and notes)",
+        ),
+        _ => None,
+    }
+}
+
+/// Bytes in decimal units, as GitHub states its limit: `343.7 MB`.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 999.95 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defaults() -> crate::config::Config {
+        crate::config::Config::defaults(Path::new("site"))
+    }
+
+    fn size(parts: &[(&str, u64)]) -> SiteSize {
+        SiteSize {
+            total: parts.iter().map(|p| p.1).sum(),
+            parts: parts.iter().map(|&(p, n)| (p.to_string(), n)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_site_under_one_gigabyte_gets_no_warning() {
+        let small = size(&[
+            ("briefings", 600_000_000),
+            ("kb.json", GITHUB_PAGES_LIMIT - 600_000_000),
+        ]);
+        assert_eq!(small.total, GITHUB_PAGES_LIMIT);
+        assert!(small.warning(Path::new("book"), &defaults()).is_none());
+    }
+
+    #[test]
+    fn a_site_over_one_gigabyte_names_its_largest_folders_and_settings() {
+        let big = size(&[
+            ("briefings", 1_458_733_431),
+            ("entities", 1_001_539_177),
+            ("kb.json", 279_560_995),
+            ("topics", 164_328_931),
+            ("search", 24_726_450),
+        ]);
+        let warning = big
+            .warning(Path::new("book"), &defaults())
+            .expect("a warning");
+        assert!(!warning.is_error());
+        assert_eq!(
+            warning.message,
+            "the site is 2.9 GB: GitHub Pages refuses sites over 1 GB; largest: \
+             briefings/ 1.5 GB, entities/ 1.0 GB, kb.json 279.6 MB"
+        );
+        let help = warning.help.unwrap();
+        assert!(help.contains("sentences-per-briefing = 0"), "{help}");
+        assert!(
+            help.contains("link-mentions = \"first-per-briefing\""),
+            "{help}"
+        );
+        assert!(
+            !help.contains("builtin-topics"),
+            "only the largest folders: {help}"
+        );
+
+        let mut config = defaults();
+        config.sentences_per_briefing = 0;
+        config.link_mentions = crate::config::LinkMentions::FirstPerBriefing;
+        let help = big
+            .warning(Path::new("book"), &config)
+            .unwrap()
+            .help
+            .unwrap();
+        assert!(
+            !help.contains("sentences-per-briefing") && !help.contains("link-mentions"),
+            "settings already in effect are not suggested: {help}"
+        );
+        assert!(help.contains("no further setting"), "{help}");
+    }
+
+    #[test]
+    fn bytes_are_shown_in_decimal_units() {
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_bytes(343_747_113), "343.7 MB");
+        assert_eq!(human_bytes(999_990_000), "1.0 GB");
+        assert_eq!(human_bytes(2_955_062_196), "3.0 GB");
+    }
 }

@@ -12,8 +12,9 @@
   var card = null;
   var showTimer = null;
   // Links to an entity or briefing page carry their preview key in the
-  // path: `entities/slug.html` → `e:slug`, `briefings/slug.html` → `b:slug`.
-  var PREVIEW_HREF = /(?:^|\/)(entities|briefings)\/([a-z0-9-]+)\.html$/;
+  // path: `entities/slug.html` → `e:slug`, `briefings/slug.html` → `b:slug`,
+  // also when they point at a paragraph (`briefings/slug.html#p3`).
+  var PREVIEW_HREF = /(?:^|\/)(entities|briefings)\/([a-z0-9-]+)\.html(?:#[^#]*)?$/;
 
   function keyOf(link) {
     var match = PREVIEW_HREF.exec(link.getAttribute("href") || "");

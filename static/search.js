@@ -10,6 +10,7 @@
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
   if (!input || !list) return;
+  makeCombobox();
   var kindFilter = typeLists();
   // Document id ranges per type ({person: [0, 812], …}), from search/kinds.js,
   // so a type filter applies before any result chunk loads.
@@ -20,6 +21,18 @@
     if (!kind) return true;
     var kinds = kind === "entity" ? ENTITY_KINDS : [kind];
     return kinds.some(function (k) { var r = ranges && ranges[k]; return r && id >= r[0] && id < r[1]; });
+  }
+
+  // The box is a combobox only once this script drives its list, so its
+  // ARIA is set here rather than in every page's HTML.
+  function makeCombobox() {
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
   }
 
   // The type filter is made here rather than in every page's HTML.

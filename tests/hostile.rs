@@ -688,6 +688,12 @@ fn keep_going_lists_skipped_files_and_writes_the_rest() {
     }
     assert!(stdout.contains("Built 2 briefings"), "{stdout}");
     assert!(stdout.contains("skipped 3 file(s) with errors"), "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("Site size: ") && l.ends_with(" per briefing)")),
+        "{stdout}"
+    );
     let book = dir.path().join("book");
     assert!(book.join("briefings/good.html").is_file());
     assert!(book.join("briefings/also-good.html").is_file());

@@ -84,3 +84,24 @@ fn the_next_build_removes_the_previous_one() {
         "the next build did not remove the previous one"
     );
 }
+
+#[test]
+fn the_reported_size_is_the_bytes_on_disk() {
+    let dir = site();
+    let options = dossier::BuildOptions {
+        root: dir.path().to_path_buf(),
+        ..Default::default()
+    };
+    for _ in 0..2 {
+        // The second build links unchanged pages; they count all the same.
+        let report = dossier::build(&options).unwrap();
+        let on_disk: u64 = common::files(&report.out_dir)
+            .iter()
+            .filter(|f| f.as_os_str() != dossier::output::MARKER)
+            .map(|f| fs::metadata(report.out_dir.join(f)).unwrap().len())
+            .sum();
+        assert_eq!(report.size.total, on_disk);
+        assert_eq!(report.size.parts.values().sum::<u64>(), on_disk);
+        assert!(report.size.parts["briefings"] > 0 && report.size.parts["index.html"] > 0);
+    }
+}

@@ -93,7 +93,7 @@ fn first_mention_of_sochi_links_to_its_page() {
         .find(|p| text(p).contains("Sochi"))
         .unwrap();
     let paragraph = scraper::Html::parse_fragment(&first_paragraph_with_sochi.html());
-    let link = select(&paragraph, "a.mention")
+    let link = select(&paragraph, "a[href*=\"entities/\"]")
         .into_iter()
         .find(|a| text(a) == "Sochi")
         .map(|a| a.value().attr("href").unwrap().to_string());
@@ -110,19 +110,27 @@ fn lukashenka_page_lists_the_sample_with_highlighted_sentence_and_putin() {
         .find(|li| text(li).contains("Towards Deeper Integration"))
         .expect("the sample briefing is listed");
     let sample_html = scraper::Html::parse_fragment(&sample.html());
-    let snippet = select(&sample_html, ".snippet")
-        .into_iter()
-        .find(|s| text(s).starts_with("Russian President Vladimir Putin and Belarus’ Alexander Lukashenka met for the first time"))
-        .expect("the sentence is shown");
-    let fragment = scraper::Html::parse_fragment(&snippet.html());
+    let sentences = select(&sample_html, "li > q");
+    let sentence = sentences
+        .first()
+        .expect("the sentence is shown under the title");
+    assert!(
+        text(sentence).starts_with("Russian President Vladimir Putin and Belarus’ Alexander Lukashenka met for the first time"),
+        "{}",
+        text(sentence)
+    );
+    let fragment = scraper::Html::parse_fragment(&sentence.html());
     assert_eq!(text(&select(&fragment, "mark")[0]), "Alexander Lukashenka");
-    let href = select(&fragment, "a")[0]
+    // The title links to the first sentence's paragraph, so the sentence
+    // itself needs no link.
+    assert!(select(&fragment, "a").is_empty());
+    let href = select(&sample_html, "li > a")[0]
         .value()
         .attr("href")
         .unwrap()
         .to_string();
     assert!(href.contains("#p"), "links to the paragraph: {href}");
-    let co: Vec<String> = select(&html, ".side-panel a.chip")
+    let co: Vec<String> = select(&html, ".side-panel .chips a")
         .iter()
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
@@ -172,8 +180,15 @@ fn site_has_home_index_404_nojekyll_and_no_external_requests() {
     let home = read_html(&site.join("index.html"));
     let dates: Vec<String> = select(&home, ".briefing-list time")
         .iter()
-        .map(|t| t.value().attr("datetime").unwrap().to_string())
+        .map(text)
         .collect();
+    assert!(!dates.is_empty());
+    assert!(
+        dates
+            .iter()
+            .all(|d| d.len() == 10 && d.as_bytes()[4] == b'-'),
+        "ISO dates: {dates:?}"
+    );
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted, "home lists briefings newest first");

@@ -252,7 +252,7 @@ impl<'a> Writer<'a> {
             }
             let path = self.links.entity_path(m.entity as usize);
             self.out.push(Event::Html(CowStr::from(format!(
-                "<a class=\"mention\" href=\"{}{path}\">",
+                "<a href=\"{}{path}\">",
                 self.root
             ))));
             self.out

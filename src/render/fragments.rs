@@ -9,31 +9,47 @@ use super::body::escape_html;
 use super::views::{BriefingLink, EntityLink, Graph, KindGroup, MentionEntry, Timeline, TopicLink};
 
 /// The "Mentioned in" list: each briefing with the sentences around the
-/// mentions, the mention highlighted, each sentence linking to its paragraph.
+/// mentions, the mention highlighted. The title links to the first
+/// sentence's paragraph, so that sentence needs no link of its own; any
+/// further sentence links to its paragraph. Entries repeat a million times
+/// on a large site: the markup is kept to what carries information.
 pub fn mention_list(entries: &[MentionEntry]) -> String {
-    let mut html = String::with_capacity(entries.len() * 600);
+    let mut html = String::with_capacity(entries.len() * 400);
     html.push_str("<ol class=\"mention-list\">");
     for entry in entries {
         let b = &entry.briefing;
+        let url = entry.snippets.first().map_or(&b.url, |s| &s.url);
         let _ = write!(
             html,
-            "<li><a class=\"title\" href=\"{}\">{}</a> <span class=\"meta\">",
-            escape_html(&b.url),
+            "<li><a href=\"{}\">{}</a> <small>",
+            escape_html(url),
             escape_html(b.title)
         );
-        if let (Some(date), Some(long)) = (&b.date, &b.date_long) {
-            let _ = write!(html, "<time datetime=\"{date}\">{long}</time> · ");
+        if let Some(date) = &b.date {
+            let _ = write!(html, "<time>{date}</time> · ");
         }
-        let _ = write!(html, "{} mention(s)</span>", entry.count);
-        for s in &entry.snippets {
-            let _ = write!(
-                html,
-                "<blockquote class=\"snippet\"><a href=\"{}\">{}<mark>{}</mark>{}</a></blockquote>",
-                escape_html(&s.url),
+        let noun = if entry.count == 1 {
+            "mention"
+        } else {
+            "mentions"
+        };
+        let _ = write!(html, "{} {noun}</small>", entry.count);
+        for (i, s) in entry.snippets.iter().enumerate() {
+            let sentence = format!(
+                "{}<mark>{}</mark>{}",
                 escape_html(s.before),
                 escape_html(s.mark),
                 escape_html(s.after)
             );
+            if i == 0 {
+                let _ = write!(html, "<q>{sentence}</q>");
+            } else {
+                let _ = write!(
+                    html,
+                    "<q><a href=\"{}\">{sentence}</a></q>",
+                    escape_html(&s.url)
+                );
+            }
         }
         html.push_str("</li>");
     }
@@ -108,28 +124,43 @@ pub fn timeline_svg(timeline: &Timeline, name: &str) -> String {
     svg
 }
 
-/// Entity links as chips, optionally with their counts.
-pub fn entity_chips(links: &[EntityLink]) -> String {
+/// Entity links as chips, optionally with their counts. Each chip names
+/// its kind, for its colour, unless `kind` names it once for the group.
+pub fn entity_chips(links: &[EntityLink], kind: Option<&str>) -> String {
     if links.is_empty() {
         return String::new();
     }
-    let mut html = String::with_capacity(links.len() * 160);
-    html.push_str("<p class=\"chips\">");
-    for e in links {
-        let _ = write!(
-            html,
-            "<a class=\"chip kind-{}\" href=\"{}\">{}",
-            e.kind,
-            escape_html(&e.url),
-            escape_html(e.name)
-        );
-        if e.count > 0 {
-            let _ = write!(html, " <span class=\"count\">{}</span>", e.count);
+    let mut html = String::with_capacity(links.len() * 120);
+    match kind {
+        Some(kind) => {
+            let _ = write!(html, "<p class=\"chips kind-{kind}\">");
         }
+        None => html.push_str("<p class=\"chips\">"),
+    }
+    for e in links {
+        if kind.is_some() {
+            let _ = write!(html, "<a href=\"{}\">", escape_html(&e.url));
+        } else {
+            let _ = write!(
+                html,
+                "<a class=\"kind-{}\" href=\"{}\">",
+                e.kind,
+                escape_html(&e.url)
+            );
+        }
+        html.push_str(&escape_html(e.name));
+        push_count(&mut html, e.count);
         html.push_str("</a> ");
     }
     html.push_str("</p>");
     html
+}
+
+/// A chip's count, muted by the stylesheet.
+fn push_count(html: &mut String, count: usize) {
+    if count > 0 {
+        let _ = write!(html, " <small>{count}</small>");
+    }
 }
 
 /// Entities grouped by kind: a heading and chips per kind.
@@ -137,7 +168,7 @@ pub fn entity_groups(groups: &[KindGroup]) -> String {
     let mut html = String::new();
     for group in groups {
         let _ = write!(html, "<h3>{}</h3>", group.label);
-        html.push_str(&entity_chips(&group.entities));
+        html.push_str(&entity_chips(&group.entities, Some(group.kind)));
     }
     html
 }
@@ -151,13 +182,11 @@ pub fn topic_chips(links: &[TopicLink]) -> String {
     for t in links {
         let _ = write!(
             html,
-            "<a class=\"chip\" href=\"{}\">{}",
+            "<a href=\"{}\">{}",
             escape_html(&t.url),
             escape_html(t.name)
         );
-        if t.count > 0 {
-            let _ = write!(html, " <span class=\"count\">{}</span>", t.count);
-        }
+        push_count(&mut html, t.count);
         html.push_str("</a> ");
     }
     html.push_str("</p>");
@@ -174,20 +203,20 @@ pub fn briefing_items(links: &[BriefingLink]) -> String {
     for b in links {
         let _ = write!(
             html,
-            "<li class=\"briefing-item\"><a href=\"{}\">{}</a> <span class=\"meta\">",
+            "<li><a href=\"{}\">{}</a> <small>",
             escape_html(&b.url),
             escape_html(b.title)
         );
-        if let (Some(date), Some(long)) = (&b.date, &b.date_long) {
-            let _ = write!(html, "<time datetime=\"{date}\">{long}</time>");
+        if let Some(date) = &b.date {
+            let _ = write!(html, "<time>{date}</time>");
         }
         if !b.authors.is_empty() {
             let authors: Vec<String> = b.authors.iter().map(|a| escape_html(a)).collect();
             let _ = write!(html, " · {}", authors.join(", "));
         }
-        html.push_str("</span>");
+        html.push_str("</small>");
         if let Some(summary) = b.summary {
-            let _ = write!(html, "<p class=\"summary\">{}</p>", escape_html(summary));
+            let _ = write!(html, "<p>{}</p>", escape_html(summary));
         }
         html.push_str("</li>");
     }
@@ -209,10 +238,83 @@ pub fn related_items(links: &[BriefingLink]) -> String {
             escape_html(b.title)
         );
         if let Some(date) = &b.date {
-            let _ = write!(html, " <span class=\"meta\">{date}</span>");
+            let _ = write!(html, " <small>{date}</small>");
         }
         html.push_str("</li>");
     }
     html.push_str("</ul>");
     html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::views::Snippet;
+
+    fn entry<'a>(snippets: Vec<Snippet<'a>>, count: usize) -> MentionEntry<'a> {
+        MentionEntry {
+            briefing: BriefingLink {
+                title: "A & B",
+                url: "../briefings/a.html".into(),
+                date: Some("2024-10-14".into()),
+                date_long: Some("14 October 2024".into()),
+                summary: None,
+                authors: Vec::new(),
+            },
+            snippets,
+            count,
+        }
+    }
+
+    fn snippet(mark: &'static str, anchor: &str) -> Snippet<'static> {
+        Snippet {
+            before: "Said ",
+            mark,
+            after: " <today>.",
+            url: format!("../briefings/a.html#{anchor}"),
+        }
+    }
+
+    #[test]
+    fn the_title_links_to_the_first_sentence_and_later_sentences_link_to_theirs() {
+        let html = mention_list(&[entry(vec![snippet("X", "p2"), snippet("Y", "p5")], 3)]);
+        assert_eq!(
+            html,
+            "<ol class=\"mention-list\"><li><a href=\"../briefings/a.html#p2\">A &amp; B</a> \
+             <small><time>2024-10-14</time> · 3 mentions</small>\
+             <q>Said <mark>X</mark> &lt;today&gt;.</q>\
+             <q><a href=\"../briefings/a.html#p5\">Said <mark>Y</mark> &lt;today&gt;.</a></q></li></ol>"
+        );
+    }
+
+    #[test]
+    fn without_sentences_the_title_links_to_the_briefing() {
+        let html = mention_list(&[entry(Vec::new(), 1)]);
+        assert_eq!(
+            html,
+            "<ol class=\"mention-list\"><li><a href=\"../briefings/a.html\">A &amp; B</a> \
+             <small><time>2024-10-14</time> · 1 mention</small></li></ol>"
+        );
+    }
+
+    #[test]
+    fn a_group_of_one_kind_names_it_once() {
+        let link = |name| EntityLink {
+            name,
+            url: format!("../entities/{name}.html"),
+            kind: "person",
+            count: 2,
+        };
+        let grouped = entity_chips(&[link("a"), link("b")], Some("person"));
+        assert_eq!(
+            grouped,
+            "<p class=\"chips kind-person\"><a href=\"../entities/a.html\">a <small>2</small></a> \
+             <a href=\"../entities/b.html\">b <small>2</small></a> </p>"
+        );
+        let mixed = entity_chips(&[link("a")], None);
+        assert_eq!(
+            mixed,
+            "<p class=\"chips\"><a class=\"kind-person\" href=\"../entities/a.html\">a <small>2</small></a> </p>"
+        );
+    }
 }

@@ -30,7 +30,7 @@ impl<'a> Renderer<'a> {
                 .map(|&b| self.mention_entry(index, b, &root))
                 .collect();
             let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities");
-            page.json_ld = previews::script_json(&entity_json_ld(entity));
+            page.json_ld = previews::script_json(entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
             page.description = format!(
                 "{} ({}), mentioned in {} briefing(s).",
@@ -100,7 +100,7 @@ impl<'a> Renderer<'a> {
             .take(20)
             .map(|&(e, c)| self.entity_link(e, c, root))
             .collect();
-        context.co_mentions = fragments::entity_chips(&co_mentions);
+        context.co_mentions = fragments::entity_chips(&co_mentions, None);
         let topics: Vec<TopicLink> = entity
             .topics
             .iter()
@@ -299,7 +299,7 @@ impl<'a> Renderer<'a> {
                 },
                 briefings: fragments::briefing_items(&briefings),
                 pagination: pagination(&first, n + 1, chunks.len(), &root),
-                entities: fragments::entity_chips(&entities),
+                entities: fragments::entity_chips(&entities, None),
             };
             pages.push(self.page("topic.html", path, &context)?);
         }

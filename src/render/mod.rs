@@ -454,7 +454,7 @@ impl<'a> Renderer<'a> {
             .summary
             .clone()
             .unwrap_or_else(|| self.derived.previews.briefing_text(b).to_string());
-        page.json_ld = previews::script_json(&self.article_json_ld(entry));
+        page.json_ld = previews::script_json(self.article_json_ld(entry));
         let context = BriefingContext {
             site: self.site(&path),
             page,

@@ -181,9 +181,13 @@ pub fn escape_for_script(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// Serialises a JSON-LD value for a script element.
-pub fn script_json(value: &serde_json::Value) -> String {
-    escape_for_script(&serde_json::to_string(value).unwrap_or_default())
+/// Serialises a JSON-LD value for a script element. Top-level fields that
+/// are null or empty lists are left out: they say nothing, on every page.
+pub fn script_json(mut value: serde_json::Value) -> String {
+    if let serde_json::Value::Object(fields) = &mut value {
+        fields.retain(|_, v| !(v.is_null() || v.as_array().is_some_and(Vec::is_empty)));
+    }
+    escape_for_script(&serde_json::to_string(&value).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -193,10 +197,16 @@ mod tests {
     #[test]
     fn script_json_cannot_close_the_element() {
         let value = serde_json::json!({"name": "</script><script>alert(1)</script>"});
-        let json = script_json(&value);
+        let json = script_json(value.clone());
         assert!(!json.contains("</script") && !json.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn script_json_leaves_out_empty_fields() {
+        let value = serde_json::json!({"name": "A", "author": [], "sameAs": null, "about": ["x"]});
+        assert_eq!(script_json(value), r#"{"about":["x"],"name":"A"}"#);
     }
 
     #[test]

@@ -168,10 +168,11 @@ for (const modeName of ['http', 'file']) {
 
         const entries = page.locator('.mention-list > li');
         assert.ok(await entries.count() > 0, '"Mentioned in" (.mention-list) has no entries');
-        const snippet = page.locator('.mention-list .snippet a').first();
-        assert.ok(await snippet.count() === 1, '.mention-list has no .snippet a link');
-        const markText = squash(await snippet.locator('mark').first().innerText());
-        assert.ok(markText.length > 0, 'first snippet has no <mark> text');
+        // An entry's title links to the paragraph of the sentence quoted under it.
+        const snippet = page.locator('.mention-list > li > a').first();
+        assert.ok(await snippet.count() === 1, '.mention-list has no title link');
+        const markText = squash(await page.locator('.mention-list > li').first().locator('q mark').first().innerText());
+        assert.ok(markText.length > 0, 'first entry has no quoted sentence with <mark> text');
         const entityUrl = page.url();
 
         await Promise.all([page.waitForURL((u) => u.href !== entityUrl, { waitUntil: 'load' }), snippet.click()]);
@@ -202,11 +203,20 @@ for (const modeName of ['http', 'file']) {
       const failures = [];
       try {
         await page.goto(mode().base + 'entities/alexander-lukashenka.html', { waitUntil: 'load' });
-        const snippets = await page.locator('.mention-list .snippet a').evaluateAll((as) => as.map((a) => ({
-          href: a.href,
-          mark: (a.querySelector('mark') || {}).textContent || '',
-        })));
-        assert.ok(snippets.length > 0, 'no .snippet a links on the Lukashenka page');
+        // Each title links to its first quoted sentence's paragraph; any further
+        // sentence links to its own.
+        const snippets = await page.locator('.mention-list > li').evaluateAll((lis) => lis.flatMap((li) => {
+          const quotes = [...li.querySelectorAll(':scope > q')];
+          const mark = (q) => ((q && q.querySelector('mark')) || {}).textContent || '';
+          const title = li.querySelector(':scope > a');
+          const links = quotes.length ? [{ href: title.href, mark: mark(quotes[0]) }] : [];
+          for (const q of quotes.slice(1)) {
+            const a = q.querySelector('a');
+            links.push({ href: a ? a.href : '', mark: mark(q) });
+          }
+          return links;
+        }));
+        assert.ok(snippets.length > 0, 'no quoted sentences on the Lukashenka page');
         const byPage = new Map();
         for (const s of snippets) {
           const u = new URL(s.href);
@@ -251,8 +261,8 @@ for (const modeName of ['http', 'file']) {
         assert.match(new URL(page.url()).pathname, /\/briefings\/[^/]+\.html$/);
 
         // Hover.
-        const mention = page.locator('a.mention[href*="entities/"]').first();
-        assert.ok(await mention.count() === 1, `${page.url()} has no a.mention linking to an entity`);
+        const mention = page.locator('.body a[href*="entities/"]').first();
+        assert.ok(await mention.count() === 1, `${page.url()} has no mention linking to an entity`);
         await page.locator('.preview-card').waitFor({ state: 'detached', timeout: 1000 }).catch(() => {});
         await mention.scrollIntoViewIfNeeded();
         await mention.hover();
@@ -298,7 +308,7 @@ for (const modeName of ['http', 'file']) {
 
         // A chip (home page "entities" chips, if any) previews on hover too.
         await page.goto(mode().base + 'index.html', { waitUntil: 'load' });
-        const chip = page.locator('a.chip[href*="entities/"]').first();
+        const chip = page.locator('.chips a[href*="entities/"]').first();
         if (await chip.count() === 1) {
           await chip.scrollIntoViewIfNeeded();
           await chip.hover();
