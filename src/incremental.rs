@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{BuildFailure, Diagnostic};
 use crate::document::{self, Document};
-use crate::extract::Mention;
+use crate::extract::{Mention, Resolver};
 use crate::ingest::{self, Briefing};
 use crate::kb::KnowledgeBase;
 use crate::paths::slugify;
@@ -197,7 +197,7 @@ fn patch(
 /// Reads `path` again; an [`Edit`] if it is a published Markdown briefing
 /// whose title, slug, date, authors, series, topics and summary stayed as they
 /// were, and whose names and topics extraction reads as before.
-fn text_edit(kb: &KnowledgeBase, resolver: &crate::extract::Resolver, path: &Path) -> Option<Edit> {
+fn text_edit(kb: &KnowledgeBase, resolver: &Resolver, path: &Path) -> Option<Edit> {
     let seeds = &kb.config.seeds_dir;
     let relative = path.strip_prefix(seeds).ok()?;
     let top = relative.components().next()?.as_os_str();
