@@ -5,9 +5,9 @@
 //!   cargo run --release --example bench_incremental -- ROOT OUT
 //!
 //! Edits: a sentence without names appended (patched: only the pages showing
-//! the text are rendered), the same undone, and a sentence naming the
-//! briefing's first-mentioned entity again (which changes counts, so the
-//! site builds in full).
+//! the text are rendered), the same undone, a sentence naming the briefing's
+//! first-mentioned entity again (which changes counts, so the site builds in
+//! full), and a paragraph without names added to the first `.txt` briefing.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -31,7 +31,7 @@ fn main() {
         ..BuildOptions::default()
     });
     let full = timed(&mut session, "full build");
-    let file = first_markdown(&root.join("seeds"));
+    let file = first_with_extension(&root.join("seeds"), "md").expect("a Markdown briefing");
     let original = std::fs::read_to_string(&file).expect("read the briefing");
     let entity = first_entity_name(&root, out, &file);
     let edits = [
@@ -46,12 +46,32 @@ fn main() {
         ),
         ("edit undone", original.clone()),
     ];
+    edit_and_time(&mut session, &file, &edits, full);
+    std::fs::write(&file, original).expect("restore the briefing");
+    // A plain-text briefing: its running headers are checked against every
+    // other `.txt` file's.
+    if let Some(plain) = first_with_extension(&root.join("seeds"), "txt") {
+        let original = std::fs::read_to_string(&plain).expect("read the .txt briefing");
+        let edits = [
+            (
+                "edit of a .txt: paragraph without names",
+                format!("{original}\nThe committee met again later that week.\n"),
+            ),
+            ("edit undone", original.clone()),
+        ];
+        edit_and_time(&mut session, &plain, &edits, full);
+        std::fs::write(&plain, original).expect("restore the .txt briefing");
+    }
+}
+
+/// Writes each text into `file` and times the rebuild after it, as a share
+/// of the `full` build's seconds.
+fn edit_and_time(session: &mut Session, file: &Path, edits: &[(&str, String)], full: f64) {
     for (name, text) in edits {
-        std::fs::write(&file, text).expect("write the briefing");
-        let seconds = timed(&mut session, name);
+        std::fs::write(file, text).expect("write the briefing");
+        let seconds = timed(session, name);
         println!("    {:.1} % of the full build", seconds / full * 100.0);
     }
-    std::fs::write(&file, original).expect("restore the briefing");
 }
 
 /// Runs one build, prints what it did and how long it took, in seconds.
@@ -70,14 +90,13 @@ fn timed(session: &mut Session, name: &str) -> f64 {
     seconds
 }
 
-fn first_markdown(seeds: &Path) -> PathBuf {
+fn first_with_extension(seeds: &Path, extension: &str) -> Option<PathBuf> {
     walkdir::WalkDir::new(seeds)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .map(|e| e.into_path())
-        .find(|p| p.extension().is_some_and(|e| e == "md"))
-        .expect("a Markdown briefing under seeds/")
+        .find(|p| p.extension().is_some_and(|e| e == extension))
 }
 
 /// The name of an entity the briefing mentions, from the built `kb.json`.

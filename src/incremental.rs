@@ -1,10 +1,11 @@
 //! Rebuilds for `serve`: the first build is full and its knowledge base is
-//! kept. When later only the text of some Markdown briefings changed, and the
+//! kept. When later only the text of some briefings changed, and the
 //! edit leaves their metadata, entities and topics as they were, the edit is
 //! patched into the kept knowledge base and only the pages that show that
 //! text are rendered and written again. Any other change builds in full.
 //! Either way the site ends byte-identical to a fresh full build.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -160,9 +161,12 @@ fn patch(
         return Ok(None);
     }
     let kb = &kept.built.kb;
+    let Some(labels) = running_labels(kept, stamps, &changes.modified) else {
+        return Ok(None);
+    };
     let mut edits = Vec::new();
     for path in &changes.modified {
-        match text_edit(kb, &kept.built.resolver, path) {
+        match text_edit(kb, &kept.built.resolver, path, &labels) {
             Some(edit) => edits.push(edit),
             None => return Ok(None),
         }
@@ -194,21 +198,47 @@ fn patch(
     Ok(Some((names, pages.len(), written)))
 }
 
-/// Reads `path` again; an [`Edit`] if it is a published Markdown briefing
-/// whose title, slug, date, authors, series, topics and summary stayed as they
-/// were, and whose names and topics extraction reads as before.
-fn text_edit(kb: &KnowledgeBase, resolver: &Resolver, path: &Path) -> Option<Edit> {
+/// The running labels to read `.txt` briefings with: the last build's, when
+/// the edited `.txt` files leave them as they were (`None` when they do not,
+/// as every `.txt` briefing would then read differently).
+fn running_labels(kept: &Kept, stamps: &Stamps, modified: &[PathBuf]) -> Option<BTreeSet<String>> {
+    let labels = &kept.built.running_labels;
+    if !modified.iter().any(|p| is_plain_text(p)) {
+        return Some(labels.clone());
+    }
+    let seeds = &kept.built.kb.config.seeds_dir;
+    let now = ingest::running_labels_of(seeds, stamps.paths().filter(|p| p.starts_with(seeds)));
+    (now == *labels).then_some(now)
+}
+
+fn is_plain_text(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// Reads `path` again; an [`Edit`] if it is a published briefing whose title,
+/// slug, date, authors, series, topics and summary stayed as they were, and
+/// whose names and topics extraction reads as before.
+fn text_edit(
+    kb: &KnowledgeBase,
+    resolver: &Resolver,
+    path: &Path,
+    labels: &BTreeSet<String>,
+) -> Option<Edit> {
     let seeds = &kb.config.seeds_dir;
     let relative = path.strip_prefix(seeds).ok()?;
     let top = relative.components().next()?.as_os_str();
-    if relative.components().count() > 1 && (top == "entities" || top == "topics") {
-        return None;
-    }
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    if extension != "md" && extension != "markdown" {
+    let note = relative.components().count() > 1 && (top == "entities" || top == "topics");
+    let briefing = match extension.as_str() {
+        "md" | "markdown" => !note,
+        "txt" => true,
+        _ => false,
+    };
+    if !briefing {
         return None;
     }
-    let (mut briefing, wanted_slug) = ingest::reread_markdown(seeds, path).ok()?;
+    let (mut briefing, wanted_slug) = ingest::reread_briefing(seeds, path, labels).ok()?;
     let index = kb
         .briefings
         .iter()

@@ -149,15 +149,24 @@ pub fn knowledge_base(
     keep_going: bool,
 ) -> Result<(KnowledgeBase, Vec<Diagnostic>), BuildFailure> {
     let mut watch = Stopwatch::new();
-    let (kb, _, problems) = knowledge_base_timed(config, keep_going, &mut watch)?;
-    Ok((kb, problems))
+    let known = knowledge_base_timed(config, keep_going, &mut watch)?;
+    Ok((known.kb, known.problems))
+}
+
+/// The knowledge base, with what `serve` keeps to read an edited briefing
+/// again as the build read it.
+struct Known {
+    kb: KnowledgeBase,
+    resolver: extract::Resolver,
+    running_labels: std::collections::BTreeSet<String>,
+    problems: Vec<Diagnostic>,
 }
 
 fn knowledge_base_timed(
     config: Config,
     keep_going: bool,
     watch: &mut Stopwatch,
-) -> Result<(KnowledgeBase, extract::Resolver, Vec<Diagnostic>), BuildFailure> {
+) -> Result<Known, BuildFailure> {
     let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
@@ -190,7 +199,12 @@ fn knowledge_base_timed(
         &sources.entity_notes,
     );
     watch.lap("knowledge base");
-    Ok((kb, resolver, problems))
+    Ok(Known {
+        kb,
+        resolver,
+        running_labels: sources.running_labels,
+        problems,
+    })
 }
 
 /// A finished build, with what `serve` keeps of it to patch the next one.
@@ -200,6 +214,8 @@ pub struct Built {
     pub resolver: extract::Resolver,
     pub derived: render::Derived,
     pub tera: tera::Tera,
+    /// The running labels the `.txt` briefings were read with.
+    pub running_labels: std::collections::BTreeSet<String>,
 }
 
 /// Builds the site.
@@ -220,7 +236,12 @@ pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
     output::check_output_folder(&config.root, &out_dir, &protected)?;
     let tera = render::templates::load(&config.root.join("templates"))?;
     let site_static = config.root.join("static");
-    let (kb, resolver, problems) = knowledge_base_timed(config, options.keep_going, &mut watch)?;
+    let Known {
+        kb,
+        resolver,
+        running_labels,
+        problems,
+    } = knowledge_base_timed(config, options.keep_going, &mut watch)?;
     let staging = output::Staging::begin(&out_dir)?;
     let derived = render::Derived::new(&kb);
     let stats = render::render(&kb, &tera, &derived, &|page| staging.write(&page))?;
@@ -254,5 +275,6 @@ pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
         resolver,
         derived,
         tera,
+        running_labels,
     })
 }

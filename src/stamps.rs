@@ -85,6 +85,11 @@ impl Stamps {
         self.files.insert(path.as_os_str().to_owned(), stamp);
     }
 
+    /// Every file in the snapshot.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.keys().map(Path::new)
+    }
+
     /// What changed from `self` (older) to `newer`.
     pub fn changes(&self, newer: &Stamps) -> Changes {
         let mut changes = Changes {

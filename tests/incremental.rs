@@ -1,4 +1,5 @@
-//! `serve`'s rebuilds: an edit of a briefing's text is patched in (only the
+//! `serve`'s rebuilds: an edit of a briefing's text (Markdown or plain
+//! text) is patched in (only the
 //! pages showing that text are rendered), anything else builds in full, and
 //! after every kind of edit the site is byte-identical to a fresh full build.
 
@@ -84,14 +85,29 @@ fn apply(edit: Edit, file: &Path, n: usize) {
     fs::write(file, new).unwrap();
 }
 
-fn markdown_files(seeds: &Path) -> Vec<PathBuf> {
+fn files_with_extension(seeds: &Path, extension: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = common::files(seeds)
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
         .map(|p| seeds.join(p))
         .collect();
     files.sort();
     files
+}
+
+/// A generated corpus of 40 briefings under `dir`, built in full by a new
+/// session: its root, its output folder and the session.
+fn served_corpus(dir: &Path) -> (PathBuf, PathBuf, Session) {
+    let root = dir.join("corpus");
+    common::generated_corpus(40, &root);
+    let out = dir.join("served");
+    let mut session = Session::new(BuildOptions {
+        root: root.clone(),
+        out: Some(out.clone()),
+        ..Default::default()
+    });
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    (root, out, session)
 }
 
 fn fresh_build(root: &Path, out: &Path) -> PathBuf {
@@ -106,19 +122,11 @@ fn fresh_build(root: &Path, out: &Path) -> PathBuf {
 #[test]
 fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("corpus");
-    common::generated_corpus(40, &root);
-    let out = dir.path().join("served");
-    let mut session = Session::new(BuildOptions {
-        root: root.clone(),
-        out: Some(out.clone()),
-        ..Default::default()
-    });
-    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    let (root, out, mut session) = served_corpus(dir.path());
     let mut patched_with_entity_pages = 0;
     // Each kind of edit twice, on briefings picked by a fixed stride.
     for (n, &edit) in EDITS.iter().chain(EDITS.iter()).enumerate() {
-        let files = markdown_files(&root.join("seeds"));
+        let files = files_with_extension(&root.join("seeds"), "md");
         let file = &files[(n * 7 + 3) % files.len()];
         apply(edit, file, n);
         let rebuild = session.build().expect("rebuild");
@@ -162,6 +170,74 @@ fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
         patched_with_entity_pages > 0,
         "no patched edit rewrote an entity page's quoted sentence"
     );
+}
+
+#[test]
+fn edits_of_plain_text_briefings_are_patched_in_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, out, mut session) = served_corpus(dir.path());
+    let plain = files_with_extension(&root.join("seeds"), "txt");
+    assert!(plain.len() >= 2, "the corpus has too few .txt briefings");
+    for (n, file) in plain.iter().take(3).enumerate() {
+        let text = fs::read_to_string(file).unwrap();
+        // A new paragraph without names, then a sentence reworded.
+        let edits = [
+            format!("{text}\nThe committee met again later that week.\n"),
+            text.replacen(" that ", " that, as noted earlier, ", 1),
+        ];
+        for (k, edited) in edits.iter().enumerate() {
+            fs::write(file, edited).unwrap();
+            let rebuild = session.build().unwrap();
+            if k == 0 {
+                assert!(matches!(rebuild, Rebuild::Patched(_)), "{rebuild:?}");
+            }
+            let fresh = fresh_build(&root, &dir.path().join(format!("fresh-{n}-{k}")));
+            assert_eq!(
+                common::snapshot(&out),
+                common::snapshot(&fresh),
+                "{}",
+                file.display()
+            );
+            fs::remove_dir_all(&fresh).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_sample_briefing_extracted_from_a_pdf_is_patched_in() {
+    let site = tempfile::tempdir().unwrap();
+    let repo = common::repo();
+    for file in common::files(&repo.join("seeds")) {
+        let bytes = fs::read(repo.join("seeds").join(&file)).unwrap();
+        common::write(site.path(), &format!("seeds/{}", file.display()), &bytes);
+    }
+    common::write(
+        site.path(),
+        "book.toml",
+        &fs::read(repo.join("book.toml")).unwrap(),
+    );
+    let mut session = Session::new(BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    });
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    let sample = site.path().join("seeds/000_3d1f1b5c911402f3.txt");
+    let text = fs::read_to_string(&sample).unwrap();
+    let edited = text.replacen(
+        "met for the first time",
+        "met, in person, for the first time",
+        1,
+    );
+    assert_ne!(edited, text);
+    fs::write(&sample, edited).unwrap();
+    let Rebuild::Patched(patched) = session.build().unwrap() else {
+        panic!("an edit of the sample's text was built in full");
+    };
+    assert!(patched.written >= 3, "{patched:?}");
+    let lukashenka = fs::read_to_string(out.join("entities/alexander-lukashenka.html")).unwrap();
+    assert!(lukashenka.contains("met, in person, for the first time"));
+    let fresh = fresh_build(site.path(), &site.path().join("fresh"));
+    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
 }
 
 #[test]
@@ -262,4 +338,41 @@ fn a_deleted_site_is_built_again_in_full() {
     );
     assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
     assert!(out.join("index.html").is_file());
+}
+
+#[test]
+fn a_plain_text_edit_that_changes_running_labels_builds_in_full() {
+    // Two running labels split paragraphs in both files; the first names the
+    // series. Dropping the second from one file leaves it in one file only:
+    // no longer a label, so the other file reads differently, while the
+    // edited file keeps its series and names.
+    let page = |title: &str, second: bool| {
+        let second = if second { "\n\nSECOND LABEL\n\n" } else { " " };
+        format!(
+            "{title}\n\nAnna Author\n\nPoland and Lithuania met in Vilnius to talk about the\n\n\
+             WEEKLY NOTES\n\nborder and{second}about trade, officials in Warsaw said on Monday.\n"
+        )
+    };
+    let site = common::site(&[
+        ("seeds/one.txt", &page("First look at the border", true)),
+        ("seeds/two.txt", &page("Second look at the border", true)),
+    ]);
+    let mut session = Session::new(BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    });
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    let two = fs::read_to_string(out.join("briefings/second-look-at-the-border.html")).unwrap();
+    assert!(
+        !two.contains("SECOND LABEL"),
+        "the fixture's label was not found"
+    );
+    common::write(
+        site.path(),
+        "seeds/one.txt",
+        page("First look at the border", false).as_bytes(),
+    );
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    let fresh = fresh_build(site.path(), &site.path().join("fresh"));
+    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
 }

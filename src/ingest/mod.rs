@@ -66,6 +66,8 @@ pub struct Sources {
     pub briefings: Vec<Briefing>,
     pub entity_notes: Vec<EntityNote>,
     pub topic_notes: Vec<TopicNote>,
+    /// Running headers and footers found across the `.txt` briefings.
+    pub running_labels: BTreeSet<String>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -105,13 +107,44 @@ pub fn ingest(seeds_dir: &Path, include_drafts: bool) -> Sources {
         }
     }
     report_shared_names(seeds_dir, &entity_notes, &mut problems);
-    let briefings = parse_briefings(briefing_files, include_drafts, &mut problems);
+    let running_labels = plain_labels(&briefing_files);
+    let briefings = parse_briefings(
+        briefing_files,
+        &running_labels,
+        include_drafts,
+        &mut problems,
+    );
     Sources {
         briefings,
         entity_notes,
         topic_notes,
+        running_labels,
         problems,
     }
+}
+
+/// The running labels of the `.txt` files among `files`.
+fn plain_labels(files: &[SourceFile]) -> BTreeSet<String> {
+    plaintext::running_labels(
+        files
+            .iter()
+            .filter(|f| f.relative.ends_with(".txt"))
+            .map(|f| f.text.as_str()),
+    )
+}
+
+/// The running labels of the `.txt` briefings at `paths` as they are now, as
+/// [`ingest`] would find them (files that cannot be read are left out, as
+/// ingest leaves them out).
+pub fn running_labels_of<'p>(
+    seeds_dir: &Path,
+    paths: impl Iterator<Item = &'p Path>,
+) -> BTreeSet<String> {
+    let files: Vec<SourceFile> = paths
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
+        .filter_map(|p| read(seeds_dir, p.to_path_buf()).ok())
+        .collect();
+    plain_labels(&files)
 }
 
 /// Warns when two entity notes claim one written form, as name or alias:
@@ -378,35 +411,28 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
         .map_err(|_| DecodeProblem::InvalidUtf16)
 }
 
-/// Reads one Markdown briefing again after an edit, as [`ingest`] would: its
-/// metadata and body, and the slug its front matter asks for. The slug is
-/// left unsettled: settling needs every other briefing.
-pub fn reread_markdown(
+/// Reads one briefing again after an edit, as [`ingest`] would with these
+/// running labels: its metadata and body, and the slug its front matter asks
+/// for. The slug is left unsettled: settling needs every other briefing.
+pub fn reread_briefing(
     seeds_dir: &Path,
     path: &Path,
+    running_labels: &BTreeSet<String>,
 ) -> Result<(Briefing, Option<String>), Diagnostic> {
     let file = read(seeds_dir, path.to_path_buf())?;
-    if file.relative.ends_with(".txt") {
-        return Err(Diagnostic::error(file.path, "not a Markdown briefing"));
-    }
-    parse_briefing(&file, &BTreeSet::new())
+    parse_briefing(&file, running_labels)
 }
 
 /// Parses every briefing, then settles slugs in source order.
 fn parse_briefings(
     files: Vec<SourceFile>,
+    labels: &BTreeSet<String>,
     include_drafts: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Briefing> {
-    let labels = plaintext::running_labels(
-        files
-            .iter()
-            .filter(|f| f.relative.ends_with(".txt"))
-            .map(|f| f.text.as_str()),
-    );
     let parsed: Vec<Result<(Briefing, Option<String>), Diagnostic>> = files
         .par_iter()
-        .map(|file| parse_briefing(file, &labels))
+        .map(|file| parse_briefing(file, labels))
         .collect();
     let mut slugs = SlugAllocator::default();
     let mut briefings = Vec::with_capacity(parsed.len());
