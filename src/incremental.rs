@@ -142,8 +142,7 @@ struct Edit {
     mentions: Vec<Mention>,
 }
 
-/// Patches `kept` when every change is a text edit of a published Markdown
-/// briefing; gives the edited paths and the pages rendered and written, or
+/// Patches `kept` when every change is a text edit of a published briefing; gives the edited paths and the pages rendered and written, or
 /// `None` when the site must build in full.
 fn patch(
     kept: &mut Kept,
@@ -176,10 +175,7 @@ fn patch(
     } = &mut kept.built;
     let mut edited = Vec::new();
     for edit in edits {
-        let entry = &mut kb.briefings[edit.index];
-        entry.briefing = edit.briefing;
-        entry.doc = edit.doc;
-        entry.mentions = edit.mentions;
+        kb.replace_text(edit.index, edit.briefing, edit.doc, edit.mentions);
         edited.push(edit.index);
     }
     let mut pages = Vec::new();
@@ -226,16 +222,7 @@ fn text_edit(
     labels: &BTreeSet<String>,
 ) -> Option<Edit> {
     let seeds = &kb.config.seeds_dir;
-    let relative = path.strip_prefix(seeds).ok()?;
-    let top = relative.components().next()?.as_os_str();
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    let note = relative.components().count() > 1 && (top == "entities" || top == "topics");
-    let briefing = match extension.as_str() {
-        "md" | "markdown" => !note,
-        "txt" => true,
-        _ => false,
-    };
-    if !briefing {
+    if !path.starts_with(seeds) || !ingest::is_briefing(seeds, path) {
         return None;
     }
     let (mut briefing, wanted_slug) = ingest::reread_briefing(seeds, path, labels).ok()?;

@@ -1,5 +1,7 @@
 //! The knowledge base: briefings, entities, topics and the links between
-//! them, built once from ingest and extraction and never changed afterwards.
+//! them, built once from ingest and extraction and not changed while pages
+//! render. Between rebuilds, `serve` may swap in the edited text of a
+//! briefing ([`KnowledgeBase::replace_text`]); nothing else ever changes it.
 //!
 //! Everything a page shows is computed here: who is mentioned where, who
 //! appears with whom, which briefings are related, newest-first orders and
@@ -89,6 +91,27 @@ const RELATED_MAX_SHARED: usize = 250;
 impl KnowledgeBase {
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.name == name)
+    }
+
+    /// Swaps in the edited text of briefing `index`. The caller has checked
+    /// that the edit keeps everything the rest of the knowledge base derives
+    /// from it (metadata, entities and their counts, surface forms, topics):
+    /// `mentions` name the same entities in the same order as before.
+    pub fn replace_text(
+        &mut self,
+        index: usize,
+        briefing: Briefing,
+        doc: Document,
+        mentions: Vec<Mention>,
+    ) {
+        let entry = &mut self.briefings[index];
+        debug_assert!(mentions
+            .iter()
+            .map(|m| m.entity)
+            .eq(entry.mentions.iter().map(|m| m.entity)));
+        entry.briefing = briefing;
+        entry.doc = doc;
+        entry.mentions = mentions;
     }
 }
 

@@ -9,7 +9,7 @@
 //! ingest         seeds/                    -> briefings, notes, problems
 //! document       Markdown bodies           -> parsed documents (events + text blocks)
 //! extract        documents + gazetteer     -> entities, mentions, topics
-//! kb             everything above          -> KnowledgeBase (immutable)
+//! kb             everything above          -> KnowledgeBase (read-only while rendering)
 //! render         KnowledgeBase + templates -> pages (path, bytes)
 //! output         pages + static files      -> the site on disk, swapped in atomically
 //! ```

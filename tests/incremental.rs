@@ -95,6 +95,14 @@ fn files_with_extension(seeds: &Path, extension: &str) -> Vec<PathBuf> {
     files
 }
 
+/// A session building the site at `root` into `root/book`.
+fn session_at(root: &Path) -> Session {
+    Session::new(BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })
+}
+
 /// A generated corpus of 40 briefings under `dir`, built in full by a new
 /// session: its root, its output folder and the session.
 fn served_corpus(dir: &Path) -> (PathBuf, PathBuf, Session) {
@@ -216,10 +224,7 @@ fn the_sample_briefing_extracted_from_a_pdf_is_patched_in() {
         "book.toml",
         &fs::read(repo.join("book.toml")).unwrap(),
     );
-    let mut session = Session::new(BuildOptions {
-        root: site.path().to_path_buf(),
-        ..Default::default()
-    });
+    let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     let sample = site.path().join("seeds/000_3d1f1b5c911402f3.txt");
     let text = fs::read_to_string(&sample).unwrap();
@@ -242,20 +247,8 @@ fn the_sample_briefing_extracted_from_a_pdf_is_patched_in() {
 
 #[test]
 fn a_failed_rebuild_keeps_the_site_and_the_next_one_recovers() {
-    let site = common::site(&[
-        (
-            "seeds/first.md",
-            "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius.\n",
-        ),
-        (
-            "seeds/second.md",
-            "---\ntitle: Second look\ndate: 2024-02-01\n---\n\nNATO met in Brussels with Estonia.\n",
-        ),
-    ]);
-    let mut session = Session::new(BuildOptions {
-        root: site.path().to_path_buf(),
-        ..Default::default()
-    });
+    let site = common::two_briefings();
+    let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     let before = common::snapshot(&out);
     let first = site.path().join("seeds/first.md");
@@ -290,10 +283,7 @@ fn an_edited_opening_is_patched_into_pages_and_preview_cards() {
             "---\ntitle: Second look\ndate: 2024-02-01\n---\n\nNATO met in Brussels with Poland.\n",
         ),
     ]);
-    let mut session = Session::new(BuildOptions {
-        root: site.path().to_path_buf(),
-        ..Default::default()
-    });
+    let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     let edited = opening.replace("discuss", "discuss, at length,");
     common::write(
@@ -325,10 +315,7 @@ fn a_deleted_site_is_built_again_in_full() {
         "seeds/first.md",
         "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius.\n",
     )]);
-    let mut session = Session::new(BuildOptions {
-        root: site.path().to_path_buf(),
-        ..Default::default()
-    });
+    let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     fs::remove_dir_all(&out).unwrap();
     common::write(
@@ -357,10 +344,7 @@ fn a_plain_text_edit_that_changes_running_labels_builds_in_full() {
         ("seeds/one.txt", &page("First look at the border", true)),
         ("seeds/two.txt", &page("Second look at the border", true)),
     ]);
-    let mut session = Session::new(BuildOptions {
-        root: site.path().to_path_buf(),
-        ..Default::default()
-    });
+    let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     let two = fs::read_to_string(out.join("briefings/second-look-at-the-border.html")).unwrap();
     assert!(

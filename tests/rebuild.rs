@@ -8,26 +8,13 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-fn site() -> tempfile::TempDir {
-    common::site(&[
-        (
-            "seeds/first.md",
-            "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius.\n",
-        ),
-        (
-            "seeds/second.md",
-            "---\ntitle: Second look\ndate: 2024-02-01\n---\n\nNATO met in Brussels with Estonia.\n",
-        ),
-    ])
-}
-
 fn inode(path: &Path) -> u64 {
     fs::metadata(path).unwrap().ino()
 }
 
 #[test]
 fn a_rebuild_writes_only_what_changed_and_matches_a_fresh_build() {
-    let dir = site();
+    let dir = common::two_briefings();
     let out = common::build(dir.path()).unwrap();
     let estonia = out.join("entities/estonia.html");
     let poland = out.join("entities/poland.html");
@@ -69,7 +56,7 @@ fn a_rebuild_writes_only_what_changed_and_matches_a_fresh_build() {
 
 #[test]
 fn the_next_build_removes_the_previous_one() {
-    let dir = site();
+    let dir = common::two_briefings();
     common::build(dir.path()).unwrap();
     common::build(dir.path()).unwrap();
     let old = dir.path().join(".book.old");
@@ -87,7 +74,7 @@ fn the_next_build_removes_the_previous_one() {
 
 #[test]
 fn the_reported_size_is_the_bytes_on_disk() {
-    let dir = site();
+    let dir = common::two_briefings();
     let options = dossier::BuildOptions {
         root: dir.path().to_path_buf(),
         ..Default::default()

@@ -194,6 +194,13 @@ fn parse_event(block: &str) -> Option<(String, String)> {
 }
 
 /// Polls `target` until its body contains `text`, or the deadline passes.
+/// Waits for the `reload` event a successful rebuild sends.
+fn expect_reload(events: &mut Events) {
+    let deadline = Instant::now() + REBUILD_DEADLINE;
+    let (name, _) = events.next(deadline).expect("a reload event");
+    assert_eq!(name, "reload");
+}
+
 fn wait_for_page(addr: SocketAddr, target: &str, text: &str) -> Reply {
     let deadline = Instant::now() + REBUILD_DEADLINE;
     loop {
@@ -378,9 +385,7 @@ fn editing_a_seed_rebuilds_and_reloads_open_pages() {
         reply.body.contains("Second Version Title"),
         "the edit was not served in time"
     );
-    let deadline = Instant::now() + REBUILD_DEADLINE;
-    let (name, _) = events.next(deadline).expect("a reload event");
-    assert_eq!(name, "reload");
+    expect_reload(&mut events);
     server.stop();
 }
 
@@ -399,9 +404,7 @@ fn a_text_edit_is_served_and_reloads_open_pages() {
         reply.body.contains("rainy day"),
         "the edit was not served in time"
     );
-    let deadline = Instant::now() + REBUILD_DEADLINE;
-    let (name, _) = events.next(deadline).expect("a reload event");
-    assert_eq!(name, "reload");
+    expect_reload(&mut events);
     let poland = get(addr, "/entities/poland.html");
     assert!(
         poland.body.contains("rainy day"),

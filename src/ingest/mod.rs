@@ -256,6 +256,14 @@ fn is_link_cycle(error: &std::io::Error) -> bool {
     cfg!(unix) && error.raw_os_error() == Some(ELOOP)
 }
 
+/// Whether `path`, under `seeds_dir`, is read as a briefing.
+pub fn is_briefing(seeds_dir: &Path, path: &Path) -> bool {
+    matches!(
+        classify(seeds_dir, path, &mut Vec::new()),
+        Some(Kind::Briefing)
+    )
+}
+
 fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<Kind> {
     let relative = path.strip_prefix(seeds_dir).unwrap_or(path);
     let extension = path

@@ -97,7 +97,7 @@ impl Previews {
     /// shard file that holds it if the card changed.
     pub fn update_briefing(&mut self, index: usize, entry: &BriefingEntry) -> Option<Page> {
         let (key, card, text) = briefing_card(entry);
-        if self.cards[index] == (key.clone(), card.clone()) {
+        if self.cards[index].0 == key && self.cards[index].1 == card {
             return None;
         }
         self.briefing_texts

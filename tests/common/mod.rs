@@ -22,6 +22,21 @@ pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A site of two short Markdown briefings: Poland, Lithuania and Vilnius in
+/// `first.md`; NATO, Brussels and Estonia in `second.md`.
+pub fn two_briefings() -> tempfile::TempDir {
+    site(&[
+        (
+            "seeds/first.md",
+            "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius.\n",
+        ),
+        (
+            "seeds/second.md",
+            "---\ntitle: Second look\ndate: 2024-02-01\n---\n\nNATO met in Brussels with Estonia.\n",
+        ),
+    ])
+}
+
 pub fn write(root: &Path, relative: &str, bytes: &[u8]) {
     let path = root.join(relative);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
