@@ -4,10 +4,13 @@
 //!
 //!   cargo run --release --example bench_incremental -- ROOT OUT
 //!
-//! Edits: a sentence without names appended (patched: only the pages showing
-//! the text are rendered), the same undone, a sentence naming the briefing's
-//! first-mentioned entity again (which changes counts, so the site builds in
-//! full), and a paragraph without names added to the first `.txt` briefing.
+//! Edits, each patched in when the corpus decides every name as before:
+//! a sentence without names appended (only the pages showing the text are
+//! rendered); a sentence naming the briefing's first-mentioned entity again
+//! (its counts change); sentences naming an entity the briefing did not
+//! name, once the most-mentioned such entity and once a rare one (counts,
+//! lists, co-mentions and related briefings change); and a paragraph without
+//! names added to the first `.txt` briefing. Each edit is undone after.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -33,7 +36,9 @@ fn main() {
     let full = timed(&mut session, "full build");
     let file = first_with_extension(&root.join("seeds"), "md").expect("a Markdown briefing");
     let original = std::fs::read_to_string(&file).expect("read the briefing");
-    let entity = first_entity_name(&root, out, &file);
+    let kb = Kb::read(&root, out, &file);
+    let entity = kb.first_entity_name();
+    let (common, rare) = kb.entities_not_named();
     let edits = [
         (
             "edit: sentence without names",
@@ -43,6 +48,16 @@ fn main() {
         (
             "edit: sentence naming an entity",
             format!("{original}\nOfficials met {entity} again on Tuesday.\n"),
+        ),
+        ("edit undone", original.clone()),
+        (
+            "edit: naming a common entity anew",
+            format!("{original}\nOfficials met {common} again on Tuesday.\n"),
+        ),
+        ("edit undone", original.clone()),
+        (
+            "edit: naming a rare entity anew",
+            format!("{original}\nOfficials met {rare} again on Tuesday.\n"),
         ),
         ("edit undone", original.clone()),
     ];
@@ -99,26 +114,66 @@ fn first_with_extension(seeds: &Path, extension: &str) -> Option<PathBuf> {
         .find(|p| p.extension().is_some_and(|e| e == extension))
 }
 
-/// The name of an entity the briefing mentions, from the built `kb.json`.
-fn first_entity_name(root: &Path, out: &str, file: &Path) -> String {
-    let kb: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(Path::new(out).join("kb.json")).expect("read kb.json"),
-    )
-    .expect("parse kb.json");
-    let source = file
-        .strip_prefix(root.join("seeds"))
-        .expect("under seeds")
-        .to_string_lossy()
-        .replace('\\', "/");
-    let briefing = kb["briefings"]
-        .as_array()
-        .and_then(|list| list.iter().find(|b| b["source"] == source.as_str()))
-        .expect("the briefing in kb.json");
-    let slug = &briefing["mentions"][0]["entity"];
-    kb["entities"]
-        .as_array()
-        .and_then(|list| list.iter().find(|e| &e["slug"] == slug))
-        .and_then(|e| e["name"].as_str())
-        .expect("its first entity")
-        .to_string()
+/// The built `kb.json`, and the edited briefing's record in it.
+struct Kb {
+    entities: Vec<serde_json::Value>,
+    briefing: serde_json::Value,
+}
+
+impl Kb {
+    fn read(root: &Path, out: &str, file: &Path) -> Kb {
+        let kb: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(Path::new(out).join("kb.json")).expect("read kb.json"),
+        )
+        .expect("parse kb.json");
+        let source = file
+            .strip_prefix(root.join("seeds"))
+            .expect("under seeds")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let briefing = kb["briefings"]
+            .as_array()
+            .and_then(|list| list.iter().find(|b| b["source"] == source.as_str()))
+            .expect("the briefing in kb.json")
+            .clone();
+        let entities = kb["entities"].as_array().expect("entities").clone();
+        Kb { entities, briefing }
+    }
+
+    /// The name of the entity the briefing mentions first.
+    fn first_entity_name(&self) -> String {
+        let slug = &self.briefing["mentions"][0]["entity"];
+        self.entities
+            .iter()
+            .find(|e| &e["slug"] == slug)
+            .and_then(|e| e["name"].as_str())
+            .expect("its first entity")
+            .to_string()
+    }
+
+    /// Two entities the briefing does not name: the most-mentioned, and a
+    /// rare person (in three briefings).
+    fn entities_not_named(&self) -> (String, String) {
+        let named: Vec<&serde_json::Value> = self.briefing["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| &m["entity"])
+            .collect();
+        let others: Vec<&serde_json::Value> = self
+            .entities
+            .iter()
+            .filter(|e| !named.contains(&&e["slug"]))
+            .collect();
+        let name = |e: &serde_json::Value| e["name"].as_str().expect("a name").to_string();
+        let common = others
+            .iter()
+            .max_by_key(|e| e["mentions"].as_u64())
+            .expect("an entity");
+        let rare = others
+            .iter()
+            .find(|e| e["type"] == "person" && e["briefings"].as_array().map(Vec::len) == Some(3))
+            .expect("a person in three briefings");
+        (name(common), name(rare))
+    }
 }

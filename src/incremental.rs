@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{BuildFailure, Diagnostic};
 use crate::document::{self, Document};
-use crate::extract::{Mention, Resolver};
+use crate::extract::{Mention, Reread};
 use crate::ingest::{self, Briefing};
-use crate::kb::KnowledgeBase;
-use crate::paths::slugify;
+use crate::kb::{KnowledgeBase, Patch, Tallies};
+use crate::paths::{self, slugify};
 use crate::render::{self, Page};
 use crate::stamps::Stamps;
 use crate::{BuildOptions, BuildReport, Built};
@@ -32,6 +32,8 @@ pub struct Session {
 struct Kept {
     built: Built,
     stamps: Stamps,
+    /// Counts a patch of which entities a briefing mentions adjusts.
+    tallies: Tallies,
 }
 
 /// What a rebuild did.
@@ -49,6 +51,8 @@ pub struct Patched {
     pub briefings: Vec<String>,
     pub rendered: usize,
     pub written: usize,
+    /// Entities whose mention count or list the edits changed.
+    pub recounted: usize,
     pub elapsed: Duration,
 }
 
@@ -65,11 +69,15 @@ impl Rebuild {
         match self {
             Rebuild::Full(report) => report.print(quiet, verbose),
             Rebuild::Patched(p) if !quiet => println!(
-                "Updated {} in {:.0} ms: {} page(s) rendered, {} written.",
+                "Updated {} in {:.0} ms: {} page(s) rendered, {} written{}.",
                 p.briefings.join(", "),
                 p.elapsed.as_secs_f64() * 1000.0,
                 p.rendered,
-                p.written
+                p.written,
+                match p.recounted {
+                    0 => String::new(),
+                    n => format!(", {n} entit{} recounted", if n == 1 { "y" } else { "ies" }),
+                }
             ),
             Rebuild::Patched(_) => {}
         }
@@ -92,15 +100,10 @@ impl Session {
         let stamps = self.snapshot();
         if let Some(kept) = &mut self.kept {
             match patch(kept, &stamps) {
-                Ok(Some((briefings, rendered, written))) => {
+                Ok(Some(mut patched)) => {
                     kept.stamps = stamps;
-                    return Ok(Rebuild::Patched(Patched {
-                        out_dir: kept.built.report.out_dir.clone(),
-                        briefings,
-                        rendered,
-                        written,
-                        elapsed: started.elapsed(),
-                    }));
+                    patched.elapsed = started.elapsed();
+                    return Ok(Rebuild::Patched(patched));
                 }
                 Ok(None) => {}
                 Err(problem) => {
@@ -114,7 +117,12 @@ impl Session {
         self.kept = None;
         let built = crate::build_keeping(&self.options)?;
         let report = built.report.clone();
-        self.kept = Some(Kept { built, stamps });
+        let tallies = Tallies::new(&built.kb);
+        self.kept = Some(Kept {
+            built,
+            stamps,
+            tallies,
+        });
         Ok(Rebuild::Full(report))
     }
 
@@ -139,15 +147,16 @@ struct Edit {
     index: usize,
     briefing: Briefing,
     doc: Document,
+    /// Its mentions, with the knowledge base's entity numbers.
     mentions: Vec<Mention>,
+    reread: Reread,
 }
 
-/// Patches `kept` when every change is a text edit of a published briefing; gives the edited paths and the pages rendered and written, or
-/// `None` when the site must build in full.
-fn patch(
-    kept: &mut Kept,
-    stamps: &Stamps,
-) -> Result<Option<(Vec<String>, usize, usize)>, Diagnostic> {
+/// Patches `kept` when every change is an edit of a published briefing that
+/// leaves its card, its topics and every corpus decision as they were, and
+/// says what it did; `None` when the site must build in full (what was
+/// patched is then thrown away).
+fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Option<Patched>, Diagnostic> {
     let changes = kept.stamps.changes(stamps);
     // A site deleted or moved away since is built again in full.
     if changes.unknown
@@ -159,39 +168,88 @@ fn patch(
     {
         return Ok(None);
     }
-    let kb = &kept.built.kb;
     let Some(labels) = running_labels(kept, stamps, &changes.modified) else {
         return Ok(None);
     };
-    let mut edits = Vec::new();
+    let mut edited = Vec::new();
+    let mut patches = Vec::new();
     for path in &changes.modified {
-        match text_edit(kb, &kept.built.resolver, path, &labels) {
-            Some(edit) => edits.push(edit),
-            None => return Ok(None),
+        let Some(edit) = read_edit(&mut kept.built, path, &labels) else {
+            return Ok(None);
+        };
+        let Built {
+            kb,
+            resolver,
+            derived,
+            ..
+        } = &mut kept.built;
+        let index = edit.index;
+        if edit.reread.same_names {
+            kb.replace_text(index, edit.briefing, edit.doc, edit.mentions);
+        } else {
+            let rank = &derived.rank;
+            let parts = (edit.briefing, edit.doc, edit.mentions);
+            let Some(patched) = kb.patch_mentions(&mut kept.tallies, rank, index, parts) else {
+                return Ok(None);
+            };
+            patches.push(patched);
         }
+        resolver.accept(index, edit.reread);
+        edited.push(index);
     }
     let Built {
-        kb, tera, derived, ..
+        kb,
+        tera,
+        derived,
+        report,
+        ..
     } = &mut kept.built;
-    let mut edited = Vec::new();
-    for edit in edits {
-        kb.replace_text(edit.index, edit.briefing, edit.doc, edit.mentions);
-        edited.push(edit.index);
-    }
     let mut pages = Vec::new();
-    for &index in &edited {
-        pages.extend(render::pages_showing_text(kb, tera, derived, index)?);
+    if patches.is_empty() {
+        for &index in &edited {
+            pages.extend(render::pages_showing_text(kb, tera, derived, index)?);
+        }
+    } else {
+        pages = render::pages_after_patch(kb, tera, derived, &edited, &patches)?;
     }
     let names = edited
         .iter()
         .map(|&i| kb.briefings[i].briefing.source.clone())
         .collect();
-    let out_dir = &kept.built.report.out_dir;
+    let out_dir = &report.out_dir;
+    remove_pages_gone(out_dir, kb, &patches)?;
     let mut written = 0;
     for page in &pages {
         written += usize::from(write_if_changed(out_dir, page)?);
     }
-    Ok(Some((names, pages.len(), written)))
+    Ok(Some(Patched {
+        out_dir: out_dir.clone(),
+        briefings: names,
+        rendered: pages.len(),
+        written,
+        recounted: patches.iter().map(|p| p.entities.len()).sum(),
+        elapsed: Duration::ZERO,
+    }))
+}
+
+/// Removes the list pages of entities that now have fewer.
+fn remove_pages_gone(
+    out_dir: &Path,
+    kb: &KnowledgeBase,
+    patches: &[Patch],
+) -> Result<(), Diagnostic> {
+    let pages = |briefings: usize| briefings.div_ceil(kb.config.page_size).max(1);
+    for &(e, before) in patches.iter().flat_map(|p| &p.briefings_before) {
+        let first = paths::entity_page(&kb.entities[e].slug);
+        for n in pages(kb.entities[e].briefings.len()) + 1..=pages(before) {
+            let path = out_dir.join(paths::paginated(&first, n));
+            std::fs::remove_file(&path).map_err(|e| {
+                Diagnostic::error(path.clone(), format!("failed to remove: {e}"))
+                    .help("check the output folder is writable")
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// The running labels to read `.txt` briefings with: the last build's, when
@@ -214,13 +272,10 @@ fn is_plain_text(path: &Path) -> bool {
 
 /// Reads `path` again; an [`Edit`] if it is a published briefing whose title,
 /// slug, date, authors, series, topics and summary stayed as they were, and
-/// whose names and topics extraction reads as before.
-fn text_edit(
-    kb: &KnowledgeBase,
-    resolver: &Resolver,
-    path: &Path,
-    labels: &BTreeSet<String>,
-) -> Option<Edit> {
+/// whose names extraction reads under the same corpus decisions and with the
+/// same topics.
+fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Option<Edit> {
+    let Built { kb, resolver, .. } = built;
     let seeds = &kb.config.seeds_dir;
     if !path.starts_with(seeds) || !ingest::is_briefing(seeds, path) {
         return None;
@@ -250,7 +305,7 @@ fn text_edit(
         return None;
     }
     let doc = document::parse(&briefing.title, &briefing.body);
-    let reread = resolver.reread(&entry.doc, &doc, &briefing.topics)?;
+    let reread = resolver.reread(index, &entry.doc, &doc, &briefing.topics)?;
     let mut old_topics: Vec<&str> = entry
         .topics
         .iter()
@@ -259,18 +314,16 @@ fn text_edit(
     old_topics.sort_unstable();
     let mut new_topics: Vec<&str> = reread.topic_slugs.iter().map(String::as_str).collect();
     new_topics.sort_unstable();
-    if old_topics != new_topics || reread.mentions.len() != entry.mentions.len() {
+    if old_topics != new_topics {
         return None;
     }
-    // Extraction numbers entities its own way; the knowledge base's numbers
-    // are the old mentions', one for one.
+    // Extraction numbers entities its own way.
     let mentions = reread
         .mentions
-        .into_iter()
-        .zip(&entry.mentions)
-        .map(|(new, old)| Mention {
-            entity: old.entity,
-            ..new
+        .iter()
+        .map(|m| Mention {
+            entity: kb.extracted_ids[m.entity as usize] as u32,
+            ..*m
         })
         .collect();
     Some(Edit {
@@ -278,6 +331,7 @@ fn text_edit(
         briefing,
         doc,
         mentions,
+        reread,
     })
 }
 

@@ -30,9 +30,13 @@ enum Edit {
     AddFile,
     /// A briefing deleted.
     RemoveFile,
+    /// The first paragraph repeated at the end: its names counted again.
+    RepeatParagraph,
+    /// A sentence of another briefing appended: names this one lacked.
+    BorrowSentence,
 }
 
-const EDITS: [Edit; 8] = [
+const EDITS: [Edit; 10] = [
     Edit::AppendPlain,
     Edit::Reword,
     Edit::DropLastParagraph,
@@ -41,6 +45,8 @@ const EDITS: [Edit; 8] = [
     Edit::Touch,
     Edit::AddFile,
     Edit::RemoveFile,
+    Edit::RepeatParagraph,
+    Edit::BorrowSentence,
 ];
 
 /// Front matter and body of a generated briefing.
@@ -81,8 +87,36 @@ fn apply(edit: Edit, file: &Path, n: usize) {
             fs::remove_file(file).unwrap();
             return;
         }
+        Edit::RepeatParagraph => {
+            let first = body_paragraphs(&paragraphs)[0];
+            format!("{}\n\n{first}\n", text.trim_end())
+        }
+        Edit::BorrowSentence => {
+            let other = fs::read_to_string(neighbour(file)).unwrap();
+            let (_, other_body) = split(&other);
+            let other_paragraphs: Vec<&str> = other_body.split("\n\n").collect();
+            let first = body_paragraphs(&other_paragraphs)[0];
+            let sentence = first.split_inclusive(". ").next().unwrap().trim();
+            format!("{}\n\n{sentence}\n", text.trim_end())
+        }
     };
     fs::write(file, new).unwrap();
+}
+
+/// The paragraphs of a body that are neither headings nor blank.
+fn body_paragraphs<'t>(paragraphs: &[&'t str]) -> Vec<&'t str> {
+    paragraphs
+        .iter()
+        .copied()
+        .filter(|p| !p.trim_start().starts_with('#') && !p.trim().is_empty())
+        .collect()
+}
+
+/// Another briefing of the same folder: the next by name, or the first.
+fn neighbour(file: &Path) -> PathBuf {
+    let files = files_with_extension(file.parent().unwrap(), "md");
+    let at = files.iter().position(|f| f == file).unwrap();
+    files[(at + 1) % files.len()].clone()
 }
 
 fn files_with_extension(seeds: &Path, extension: &str) -> Vec<PathBuf> {
@@ -132,6 +166,7 @@ fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
     let dir = tempfile::tempdir().unwrap();
     let (root, out, mut session) = served_corpus(dir.path());
     let mut patched_with_entity_pages = 0;
+    let mut patched_with_recounts = 0;
     // Each kind of edit twice, on briefings picked by a fixed stride.
     for (n, &edit) in EDITS.iter().chain(EDITS.iter()).enumerate() {
         let files = files_with_extension(&root.join("seeds"), "md");
@@ -144,11 +179,15 @@ fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
                 if p.written > 1 {
                     patched_with_entity_pages += 1;
                 }
+                if p.recounted > 0 {
+                    patched_with_recounts += 1;
+                }
+                eprintln!("{edit:?}: patched, {} recounted", p.recounted);
             }
             (Rebuild::Full(_), Edit::AppendPlain | Edit::Touch) => {
                 panic!("{edit:?} of {} was not patched in", file.display())
             }
-            (Rebuild::Full(_), _) => {}
+            (Rebuild::Full(_), _) => eprintln!("{edit:?}: full build"),
         }
         if matches!(edit, Edit::Touch) {
             // Nothing changed: no page may be written.
@@ -177,6 +216,10 @@ fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
     assert!(
         patched_with_entity_pages > 0,
         "no patched edit rewrote an entity page's quoted sentence"
+    );
+    assert!(
+        patched_with_recounts >= 2,
+        "only {patched_with_recounts} patched edit(s) changed which entities a briefing names"
     );
 }
 

@@ -5,6 +5,7 @@
 //! parallel (tokens → names → short forms resolved); the corpus pass then
 //! merges aliases, settles types and holds weak names back as candidates.
 
+pub mod corpus;
 pub mod lexicon;
 pub mod resolve;
 pub mod spans;
@@ -23,7 +24,7 @@ use crate::document::{BlockKind, Document};
 use crate::ingest::{EntityNote, TopicNote};
 use crate::model::EntityKind;
 use lexicon::{Gazetteer, Known, Source};
-use resolve::{Evidence, Found, Key};
+use resolve::{Evidence, Found, Key, Local};
 use spans::{Finder, Span};
 
 /// An entity found in the corpus.
@@ -88,6 +89,11 @@ pub fn extract(inputs: &Inputs) -> Extraction {
     extract_keeping_resolver(inputs).0
 }
 
+/// What the corpus pass learns from one briefing about each key it names.
+type Locals = Vec<(Key, Local)>;
+/// One briefing's names, and what they tell about each key.
+type PerBriefing<'d> = (Vec<Found<'d>>, Locals);
+
 /// Runs extraction over a corpus, and keeps what it settled so a briefing
 /// can be read again later under the same decisions ([`Resolver`]).
 pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
@@ -96,20 +102,23 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
         .then(|| with_registry(&builtin.gazetteer, inputs.entity_notes));
     let gazetteer = layered.as_ref().unwrap_or(&builtin.gazetteer);
     let index = topic_index(inputs);
-    let (per_briefing, word_evidence): (Vec<Vec<Found>>, Vec<topics::TopicEvidence>) = inputs
+    let (per_briefing, word_evidence): (Vec<PerBriefing>, Vec<topics::TopicEvidence>) = inputs
         .documents
         .par_iter()
         .map_init(Scratch::default, |scratch, doc| {
-            find_in_document(doc, gazetteer, builtin, &index, scratch)
+            let (found, words) = find_in_document(doc, gazetteer, builtin, &index, scratch);
+            let locals = resolve::locals(&found);
+            ((found, locals), words)
         })
         .unzip();
-    let evidence = resolve::gather(&per_briefing);
+    let (per_briefing, locals): (Vec<Vec<Found>>, Vec<Locals>) = per_briefing.into_iter().unzip();
+    let evidence = resolve::gather(&locals);
     let merges = resolve::corpus_merges(&evidence, gazetteer);
-    let evidence = resolve::apply_merges(evidence, &merges);
+    let evidence = resolve::apply_merges(evidence, &merges.resolved);
     let (entities, mut ids, candidates) = settle(&evidence, gazetteer, inputs);
     // Merged keys answer with their target's entity, so every later lookup
     // is one hash probe.
-    for (from, to) in &merges {
+    for (from, to) in &merges.resolved {
         if let Some(&id) = ids.get(to) {
             ids.insert(from.clone(), id);
         }
@@ -135,6 +144,13 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
         layered,
         ids,
         index,
+        corpus: corpus::Corpus {
+            locals,
+            merges,
+            threshold: inputs.config.confidence_threshold as f32,
+            note_roles: inputs.entity_notes.iter().map(|n| n.role.clone()).collect(),
+            postings: None,
+        },
     };
     let extraction = Extraction {
         entities,
@@ -154,6 +170,7 @@ pub struct Resolver {
     ids: FxHashMap<Key, u32>,
     /// Entity names by extraction id.
     entity_names: Vec<String>,
+    corpus: corpus::Corpus,
 }
 
 /// An edited briefing read again: its mentions (with extraction's entity
@@ -162,17 +179,21 @@ pub struct Resolver {
 pub struct Reread {
     pub mentions: Vec<Mention>,
     pub topic_slugs: Vec<String>,
+    /// Whether the briefing names what it named before, in the same order
+    /// and forms: then only where the names sit has changed.
+    pub same_names: bool,
+    locals: Vec<(Key, Local)>,
 }
 
 impl Resolver {
-    /// Reads `new`, an edit of `old`, under the same decisions. Gives its
-    /// findings only when the corpus learns exactly what it learnt from
-    /// `old`: the same names, in the same order, with the same forms, votes,
-    /// confidence and roles. Then no other briefing's entities, no entity's
-    /// aliases or counts and no decision can change; only where the names
-    /// sit (and so the sentences around them) may. Otherwise `None`.
+    /// Reads `new`, an edit of briefing `b` whose document was `old`, under
+    /// the same decisions. Gives its findings when the corpus decides
+    /// everything as before: the same merges, and every entity with the same
+    /// name, type and role; mentions and their counts may change. `None`
+    /// when a decision would change (a full extraction is then needed).
     pub fn reread(
-        &self,
+        &mut self,
+        b: usize,
         old: &Document,
         new: &Document,
         front_matter: &[String],
@@ -184,22 +205,9 @@ impl Resolver {
         let mut scratch = Scratch::default();
         let (new_found, words) =
             find_in_document(new, gazetteer, builtin, &self.index, &mut scratch);
-        fn learnt<'f>(f: &Found<'f>) -> impl PartialEq + 'f {
-            (
-                f.key.clone(),
-                f.surface,
-                f.name,
-                f.votes,
-                f.confidence,
-                f.role.clone(),
-                (f.single, f.common, f.defines.clone()),
-            )
-        }
-        if !old_found
-            .iter()
-            .map(learnt)
-            .eq(new_found.iter().map(learnt))
-        {
+        let locals = resolve::locals(&new_found);
+        let same_names = same_findings(&old_found, &new_found);
+        if !same_names && !self.corpus.edit_keeps_decisions(b, &locals, gazetteer) {
             return None;
         }
         let mentions = mentions_of(&new_found, &self.ids);
@@ -218,8 +226,32 @@ impl Resolver {
         Some(Reread {
             mentions,
             topic_slugs,
+            same_names,
+            locals,
         })
     }
+
+    /// Records an edit read by [`Resolver::reread`] once it is patched in.
+    pub fn accept(&mut self, b: usize, reread: Reread) {
+        self.corpus.accept(b, reread.locals);
+    }
+}
+
+/// Whether two readings found the same names, in the same order, with the
+/// same forms, votes, confidence and roles.
+fn same_findings(old: &[Found], new: &[Found]) -> bool {
+    fn learnt<'f>(f: &Found<'f>) -> impl PartialEq + 'f {
+        (
+            f.key.clone(),
+            f.surface,
+            f.name,
+            f.votes,
+            f.confidence,
+            f.role.clone(),
+            (f.single, f.common, f.defines.clone()),
+        )
+    }
+    old.iter().map(learnt).eq(new.iter().map(learnt))
 }
 
 /// The built-in gazetteer with the site's curated entities layered on top.

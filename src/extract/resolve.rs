@@ -117,50 +117,144 @@ pub struct Evidence {
     pub acronym_targets: BTreeSet<Key>,
 }
 
-/// Gathers evidence per key; each briefing counts its best confidence once,
-/// and every further briefing adds to it.
-pub fn gather(per_briefing: &[Vec<Found>]) -> BTreeMap<Key, Evidence> {
+/// What one briefing tells about one key: the sums over its mentions there.
+#[derive(Debug, Clone)]
+pub struct Local {
+    pub votes: Votes,
+    /// The best confidence of a mention here.
+    pub best: f32,
+    /// Mentions here; 0 for a key only defined here, as an acronym.
+    pub mentions: u32,
+    /// Each form as written, with its count, in order of first use.
+    pub names: Vec<(String, usize)>,
+    pub roles: Vec<(String, usize)>,
+    pub single: bool,
+    /// For an acronym defined here: the keys it stands for.
+    pub acronym_targets: Vec<Key>,
+}
+
+/// What one briefing tells about each key it names, in order of first
+/// mention (acronyms defined here last). Runs per briefing, in parallel.
+pub fn locals(found: &[Found]) -> Vec<(Key, Local)> {
+    let mut list: Vec<(Key, Local)> = Vec::new();
+    let mut position: FxHashMap<&Key, usize> = FxHashMap::default();
+    for f in found {
+        let i = *position.entry(&f.key).or_insert_with(|| {
+            list.push((f.key.clone(), empty_local()));
+            list.len() - 1
+        });
+        add_found(&mut list[i].1, f);
+    }
+    // An acronym defined here (`Full Name (ACR)`) may stand alone in
+    // other briefings: its own key remembers what it stands for.
+    for f in found.iter().filter(|f| f.defines.is_some()) {
+        let acronym = Key::Found(super::lexicon::name_key(f.name).into());
+        let target = f.defines.clone().expect("filtered");
+        if acronym == target {
+            continue;
+        }
+        let at = list.iter().position(|(k, _)| *k == acronym);
+        let i = at.unwrap_or_else(|| {
+            list.push((acronym, empty_local()));
+            list.len() - 1
+        });
+        let targets = &mut list[i].1.acronym_targets;
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
+    list
+}
+
+fn empty_local() -> Local {
+    Local {
+        votes: Votes::default(),
+        best: 0.0,
+        mentions: 0,
+        names: Vec::new(),
+        roles: Vec::new(),
+        single: true,
+        acronym_targets: Vec::new(),
+    }
+}
+
+/// Adds one found name to its key's sums for the briefing.
+fn add_found(local: &mut Local, f: &Found) {
+    for (total, v) in local.votes.iter_mut().zip(f.votes) {
+        *total += v;
+    }
+    local.best = local.best.max(f.confidence);
+    local.mentions += 1;
+    add_count(&mut local.names, f.name);
+    if let Some(role) = &f.role {
+        add_count(&mut local.roles, role);
+    }
+    local.single &= f.single;
+}
+
+fn add_count(counts: &mut Vec<(String, usize)>, item: &str) {
+    match counts.iter_mut().find(|(i, _)| i == item) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((item.to_string(), 1)),
+    }
+}
+
+/// Gathers evidence per key, folding the briefings in order; each briefing
+/// counts its best confidence once, and every further briefing adds to it.
+pub fn gather(per_briefing: &[Vec<(Key, Local)>]) -> BTreeMap<Key, Evidence> {
     let mut index: FxHashMap<&Key, usize> = FxHashMap::default();
     let mut gathered: Vec<(&Key, Evidence)> = Vec::new();
-    // Per key, this briefing's best confidence and number of mentions.
-    let mut local: Vec<(f32, u32)> = Vec::new();
-    let mut touched: Vec<usize> = Vec::new();
-    let mut acronyms: FxHashMap<Key, BTreeSet<Key>> = FxHashMap::default();
-    for (briefing, found) in per_briefing.iter().enumerate() {
-        for f in found {
-            let i = *index.entry(&f.key).or_insert_with(|| {
-                gathered.push((&f.key, new_evidence()));
-                local.push((0.0, 0));
+    for (briefing, locals) in per_briefing.iter().enumerate() {
+        for (key, local) in locals {
+            let i = *index.entry(key).or_insert_with(|| {
+                gathered.push((key, new_evidence()));
                 gathered.len() - 1
             });
-            add_found(&mut gathered[i].1, f, briefing);
-            let (best, count) = &mut local[i];
-            if *count == 0 {
-                touched.push(i);
-            }
-            *best = best.max(f.confidence);
-            *count += 1;
-        }
-        // An acronym defined here (`Full Name (ACR)`) may stand alone in
-        // other briefings: its own key remembers what it stands for.
-        for f in found.iter().filter(|f| f.defines.is_some()) {
-            let acronym = Key::Found(super::lexicon::name_key(f.name).into());
-            let target = f.defines.clone().expect("filtered");
-            if acronym != target {
-                acronyms.entry(acronym).or_default().insert(target);
-            }
-        }
-        for i in touched.drain(..) {
-            add_confidence(&mut gathered[i].1, std::mem::take(&mut local[i]));
+            absorb(&mut gathered[i].1, local, briefing);
         }
     }
-    let mut evidence: BTreeMap<Key, Evidence> =
-        gathered.into_iter().map(|(k, e)| (k.clone(), e)).collect();
-    for (acronym, targets) in acronyms {
-        let e = evidence.entry(acronym).or_insert_with(new_evidence);
-        e.acronym_targets.extend(targets);
+    gathered.into_iter().map(|(k, e)| (k.clone(), e)).collect()
+}
+
+/// The evidence of one key, folded from the briefings that name it (in
+/// order) exactly as [`gather`] folds it; `None` if none does.
+pub fn evidence_of<'l>(
+    key: &Key,
+    postings: impl Iterator<Item = (usize, &'l [(Key, Local)])>,
+) -> Option<Evidence> {
+    let mut evidence = None;
+    for (briefing, locals) in postings {
+        if let Some((_, local)) = locals.iter().find(|(k, _)| k == key) {
+            absorb(evidence.get_or_insert_with(new_evidence), local, briefing);
+        }
     }
     evidence
+}
+
+/// Adds what briefing `briefing` tells about a key to its evidence.
+fn absorb(e: &mut Evidence, local: &Local, briefing: usize) {
+    e.acronym_targets
+        .extend(local.acronym_targets.iter().cloned());
+    if local.mentions == 0 {
+        return;
+    }
+    for (total, v) in e.votes.iter_mut().zip(local.votes) {
+        *total += v;
+    }
+    e.briefings.insert(briefing);
+    for (name, n) in &local.names {
+        match e.names.get_mut(name) {
+            Some(count) => *count += n,
+            None => {
+                e.names.insert(name.clone(), *n);
+            }
+        }
+    }
+    for (role, n) in &local.roles {
+        *e.roles.entry(role.clone()).or_default() += n;
+    }
+    e.single &= local.single;
+    add_confidence(e, (local.best, local.mentions));
 }
 
 /// Adds a briefing's best confidence for a key, and a little for each
@@ -181,64 +275,59 @@ fn new_evidence() -> Evidence {
     }
 }
 
-/// Adds one found name of briefing `briefing` to its key's evidence.
-fn add_found(e: &mut Evidence, f: &Found, briefing: usize) {
-    for (total, v) in e.votes.iter_mut().zip(f.votes) {
-        *total += v;
-    }
-    e.briefings.insert(briefing);
-    match e.names.get_mut(f.name) {
-        Some(count) => *count += 1,
-        None => {
-            e.names.insert(f.name.to_string(), 1);
-        }
-    }
-    if let Some(role) = &f.role {
-        *e.roles.entry(role.clone()).or_default() += 1;
-    }
-    e.single &= f.single;
+/// Corpus-wide merges, and what they were decided from.
+#[derive(Debug, Default)]
+pub struct Merges {
+    /// Each merged key's target, chains followed (`a → b → c` is `a → c`).
+    pub resolved: BTreeMap<Key, Key>,
+    /// Each merged key's own target, before chains are followed.
+    pub direct: BTreeMap<Key, Key>,
+    /// Surname key → the people (non-single person keys) who bear it.
+    pub surnames: BTreeMap<String, BTreeSet<Key>>,
 }
 
 /// Corpus-wide merges: a found name whose key is a known name's key, an
 /// acronym defined for exactly one name, a surname borne by exactly one
-/// person. Returns a map from merged key to its target.
-pub fn corpus_merges(
-    evidence: &BTreeMap<Key, Evidence>,
-    gazetteer: &Gazetteer,
-) -> BTreeMap<Key, Key> {
-    let mut merges = BTreeMap::new();
+/// person.
+pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) -> Merges {
     let mut surnames: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
     for (key, e) in evidence {
         if let Some(surname) = corpus_surname(key, e, gazetteer) {
             surnames.entry(surname).or_default().insert(key.clone());
         }
     }
-    for (key, e) in evidence {
-        let Key::Found(text) = key else { continue };
-        if let Some(id) = gazetteer.lookup_key(text) {
-            merges.insert(key.clone(), Key::Known(id));
-        } else if e.acronym_targets.len() == 1 {
-            merges.insert(
-                key.clone(),
-                e.acronym_targets
-                    .iter()
-                    .next()
-                    .cloned()
-                    .expect("one target"),
-            );
-        } else if e.single {
-            if let Some(people) = surnames.get(&**text).filter(|p| p.len() == 1) {
-                merges.insert(
-                    key.clone(),
-                    people.iter().next().cloned().expect("one person"),
-                );
-            }
-        }
+    let direct: BTreeMap<Key, Key> = evidence
+        .iter()
+        .filter_map(|(key, e)| Some((key.clone(), merge_target(key, e, gazetteer, &surnames)?)))
+        .collect();
+    Merges {
+        resolved: follow_chains(&direct),
+        direct,
+        surnames,
     }
-    follow_chains(merges)
 }
 
-fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Option<String> {
+/// Where one key merges to, if anywhere, given the corpus's surnames.
+pub fn merge_target(
+    key: &Key,
+    e: &Evidence,
+    gazetteer: &Gazetteer,
+    surnames: &BTreeMap<String, BTreeSet<Key>>,
+) -> Option<Key> {
+    let Key::Found(text) = key else { return None };
+    if let Some(id) = gazetteer.lookup_key(text) {
+        Some(Key::Known(id))
+    } else if e.acronym_targets.len() == 1 {
+        e.acronym_targets.iter().next().cloned()
+    } else if e.single {
+        let people = surnames.get(&**text).filter(|p| p.len() == 1)?;
+        people.iter().next().cloned()
+    } else {
+        None
+    }
+}
+
+pub fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Option<String> {
     let name: &str = match key {
         Key::Known(id) if gazetteer.entry(*id).kind == EntityKind::Person => {
             &gazetteer.entry(*id).name
@@ -256,9 +345,9 @@ fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Opti
 }
 
 /// Makes every merge point at its final target (`a → b → c` becomes `a → c`).
-fn follow_chains(merges: BTreeMap<Key, Key>) -> BTreeMap<Key, Key> {
+fn follow_chains(merges: &BTreeMap<Key, Key>) -> BTreeMap<Key, Key> {
     let mut resolved = BTreeMap::new();
-    for (from, to) in &merges {
+    for (from, to) in merges {
         let mut target = to;
         let mut hops = 0;
         while let Some(next) = merges.get(target) {
@@ -284,24 +373,31 @@ pub fn apply_merges(
         let Some(moved) = evidence.remove(from) else {
             continue;
         };
-        let target = evidence.entry(to.clone()).or_insert_with(|| Evidence {
-            single: moved.single,
-            ..Default::default()
-        });
-        for (total, v) in target.votes.iter_mut().zip(moved.votes) {
-            *total += v;
-        }
-        target.confidence += moved.confidence;
-        target.briefings.extend(moved.briefings);
-        for (name, n) in moved.names {
-            *target.names.entry(name).or_default() += n;
-        }
-        for (role, n) in moved.roles {
-            *target.roles.entry(role).or_default() += n;
-        }
-        target.single &= moved.single;
+        let target = evidence.remove(to);
+        evidence.insert(to.clone(), fold_merged(target, moved));
     }
     evidence
+}
+
+/// A key's evidence with a merged key's evidence folded in.
+pub fn fold_merged(target: Option<Evidence>, moved: Evidence) -> Evidence {
+    let mut target = target.unwrap_or_else(|| Evidence {
+        single: moved.single,
+        ..Default::default()
+    });
+    for (total, v) in target.votes.iter_mut().zip(moved.votes) {
+        *total += v;
+    }
+    target.confidence += moved.confidence;
+    target.briefings.extend(moved.briefings);
+    for (name, n) in moved.names {
+        *target.names.entry(name).or_default() += n;
+    }
+    for (role, n) in moved.roles {
+        *target.roles.entry(role).or_default() += n;
+    }
+    target.single &= moved.single;
+    target
 }
 
 /// The display name of a found entity: its most frequent multi-word form,
@@ -371,7 +467,7 @@ mod tests {
             (Key::Found("b".into()), Key::Known(1)),
         ]
         .into();
-        let resolved = follow_chains(merges);
+        let resolved = follow_chains(&merges);
         assert_eq!(resolved[&Key::Found("a".into())], Key::Known(1));
     }
 }

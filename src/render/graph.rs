@@ -54,7 +54,9 @@ impl<'a> Renderer<'a> {
                 y2: y,
                 weight: round(1.0 + 3.0 * count as f32 / strongest),
             });
-            nodes.push(self.node(other, x, y, 7.0, root));
+            let mut node = self.node(other, x, y, 7.0, root);
+            node.count = count;
+            nodes.push(node);
         }
         Some(Graph {
             width,

@@ -17,12 +17,26 @@ impl<'a> Renderer<'a> {
     /// Job `group` of an entity: its list pages from `PAGES_PER_JOB × group`
     /// on, and with group 0 its feed.
     pub(super) fn entity(&self, index: usize, group: usize) -> Result<Vec<Page>, Diagnostic> {
+        let mut pages = self.entity_pages(index, group * PAGES_PER_JOB, PAGES_PER_JOB)?;
+        if group == 0 {
+            pages.push(self.entity_feed(index)?);
+        }
+        Ok(pages)
+    }
+
+    /// Pages `from`, `from + 1`, … (`count` at most) of an entity's list,
+    /// counting from 0.
+    pub(super) fn entity_pages(
+        &self,
+        index: usize,
+        from: usize,
+        count: usize,
+    ) -> Result<Vec<Page>, Diagnostic> {
         let entity = &self.kb.entities[index];
         let first = paths::entity_page(&entity.slug);
         let chunks = paginate(&entity.briefings, self.kb.config.page_size);
-        let mut pages = Vec::with_capacity(PAGES_PER_JOB + 1);
-        let mine = chunks.iter().enumerate().skip(group * PAGES_PER_JOB);
-        for (n, chunk) in mine.take(PAGES_PER_JOB) {
+        let mut pages = Vec::with_capacity(count);
+        for (n, chunk) in chunks.iter().enumerate().skip(from).take(count) {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
             let entries: Vec<MentionEntry> = chunk
@@ -61,18 +75,21 @@ impl<'a> Renderer<'a> {
             }
             pages.push(self.page("entity.html", path, &context)?);
         }
-        if group > 0 {
-            return Ok(pages);
-        }
+        Ok(pages)
+    }
+
+    /// An entity's Atom feed: the newest briefings mentioning it or by it.
+    fn entity_feed(&self, index: usize) -> Result<Page, Diagnostic> {
+        let entity = &self.kb.entities[index];
+        let first = paths::entity_page(&entity.slug);
         let feed_briefings: Vec<usize> =
             merge_newest(&entity.briefings, &entity.authored, &self.derived.rank);
-        pages.push(self.feed(
+        self.feed(
             &format!("{} — {}", entity.name, self.kb.config.title),
             &feed_path(&first),
             &first,
             &feed_briefings[..feed_briefings.len().min(KNOWLEDGE_FEED_SIZE)],
-        )?);
-        Ok(pages)
+        )
     }
 
     /// What only an entity's first page shows: timeline, authored briefings,
@@ -262,12 +279,25 @@ impl<'a> Renderer<'a> {
 
     /// Job `group` of a topic, as for [`Renderer::entity`].
     pub(super) fn topic(&self, index: usize, group: usize) -> Result<Vec<Page>, Diagnostic> {
+        let mut pages = self.topic_pages(index, group * PAGES_PER_JOB, PAGES_PER_JOB)?;
+        if group == 0 {
+            pages.push(self.topic_feed(index)?);
+        }
+        Ok(pages)
+    }
+
+    /// Pages `from`, `from + 1`, … (`count` at most) of a topic's list.
+    pub(super) fn topic_pages(
+        &self,
+        index: usize,
+        from: usize,
+        count: usize,
+    ) -> Result<Vec<Page>, Diagnostic> {
         let topic = &self.kb.topics[index];
         let first = paths::topic_page(&topic.slug);
         let chunks = paginate(&topic.briefings, self.kb.config.page_size);
-        let mut pages = Vec::with_capacity(PAGES_PER_JOB + 1);
-        let mine = chunks.iter().enumerate().skip(group * PAGES_PER_JOB);
-        for (n, chunk) in mine.take(PAGES_PER_JOB) {
+        let mut pages = Vec::with_capacity(count);
+        for (n, chunk) in chunks.iter().enumerate().skip(from).take(count) {
             let path = paths::paginated(&first, n + 1);
             let root = path_to_root(&path);
             let briefings: Vec<BriefingLink> = chunk
@@ -303,16 +333,19 @@ impl<'a> Renderer<'a> {
             };
             pages.push(self.page("topic.html", path, &context)?);
         }
-        if group > 0 {
-            return Ok(pages);
-        }
-        pages.push(self.feed(
+        Ok(pages)
+    }
+
+    /// A topic's Atom feed: its newest briefings.
+    fn topic_feed(&self, index: usize) -> Result<Page, Diagnostic> {
+        let topic = &self.kb.topics[index];
+        let first = paths::topic_page(&topic.slug);
+        self.feed(
             &format!("{} — {}", topic.name, self.kb.config.title),
             &feed_path(&first),
             &first,
             &topic.briefings[..topic.briefings.len().min(KNOWLEDGE_FEED_SIZE)],
-        )?);
-        Ok(pages)
+        )
     }
 
     pub(super) fn graph(&self) -> Result<Page, Diagnostic> {

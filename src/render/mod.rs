@@ -13,7 +13,7 @@ pub mod search;
 pub mod templates;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -106,22 +106,66 @@ pub fn pages_showing_text(
     b: usize,
 ) -> Result<Vec<Page>, Diagnostic> {
     let shard = derived.previews.update_briefing(b, &kb.briefings[b]);
-    let renderer = Renderer::new(kb, tera, derived);
+    let mut pages = Renderer::new(kb, tera, derived).run_all(text_jobs(kb, b))?;
+    pages.extend(shard);
+    Ok(pages)
+}
+
+/// The jobs rendering the pages that show briefing `b`'s text.
+fn text_jobs(kb: &KnowledgeBase, b: usize) -> BTreeSet<Job> {
     let page_size = kb.config.page_size;
-    let mut jobs = vec![Job::Briefing(b)];
+    let mut jobs = BTreeSet::from([Job::Briefing(b)]);
     for &(e, _) in &kb.briefings[b].entities {
         if let Some(position) = kb.entities[e].briefings.iter().position(|&x| x == b) {
-            jobs.push(Job::Entity(e, position / page_size / PAGES_PER_JOB));
+            jobs.insert(Job::Entity(e, position / page_size / PAGES_PER_JOB));
         }
     }
-    let mut pages: Vec<Page> = jobs
-        .into_par_iter()
-        .map(|job| renderer.run(job))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    pages.extend(shard);
+    jobs
+}
+
+/// Renders again what an edit changing which entities `briefings` mention
+/// (patched into `kb` as `patches` say) can change: the edited briefings'
+/// pages and what shows their text, every page of an entity whose count
+/// or list changed, the first page of an entity whose co-mentions or topics
+/// changed and of a topic whose entities changed, briefings whose related
+/// list changed, the home page, the entity index, the corpus graph, and
+/// the search, preview and `kb.json` files that hold the changed records.
+pub fn pages_after_patch(
+    kb: &KnowledgeBase,
+    tera: &tera::Tera,
+    derived: &mut Derived,
+    briefings: &[usize],
+    patches: &[crate::kb::Patch],
+) -> Result<Vec<Page>, Diagnostic> {
+    let mut extra: Vec<Page> = Vec::new();
+    let mut jobs = BTreeSet::from([Job::Home, Job::EntityIndex, Job::Graph]);
+    for &b in briefings {
+        extra.extend(derived.previews.update_briefing(b, &kb.briefings[b]));
+        jobs.extend(text_jobs(kb, b));
+    }
+    let groups = |briefings: usize| {
+        let pages = briefings.div_ceil(kb.config.page_size).max(1);
+        0..pages.div_ceil(PAGES_PER_JOB)
+    };
+    let mut entities = BTreeSet::new();
+    let mut topics = BTreeSet::new();
+    for patch in patches {
+        for &e in &patch.entities {
+            entities.insert(e);
+            jobs.extend(groups(kb.entities[e].briefings.len()).map(|n| Job::Entity(e, n)));
+        }
+        jobs.extend(patch.overviews.iter().map(|&e| Job::EntityFirst(e)));
+        jobs.extend(patch.related.iter().map(|&b| Job::Briefing(b)));
+        topics.extend(patch.topics.iter().copied());
+        jobs.extend(patch.topics.iter().map(|&t| Job::TopicFirst(t)));
+    }
+    let entities: Vec<usize> = entities.into_iter().collect();
+    let topics: Vec<usize> = topics.into_iter().collect();
+    extra.extend(refresh_site_data(
+        kb, derived, &entities, briefings, &topics,
+    )?);
+    let mut pages = Renderer::new(kb, tera, derived).run_all(jobs)?;
+    pages.extend(extra);
     Ok(pages)
 }
 
@@ -156,7 +200,7 @@ struct IndexPage {
 const PAGES_PER_JOB: usize = 16;
 
 /// A unit of rendering work.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Job {
     Home,
     BriefingIndex,
@@ -164,9 +208,13 @@ enum Job {
     EntityIndex,
     /// An entity's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
     Entity(usize, usize),
+    /// An entity's first page alone.
+    EntityFirst(usize),
     TopicIndex,
     /// A topic's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
     Topic(usize, usize),
+    /// A topic's first page alone.
+    TopicFirst(usize),
     AuthorIndex,
     Graph,
     NotFound,
@@ -231,6 +279,17 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// Runs `jobs` in parallel; their pages, in job order.
+    fn run_all(&self, jobs: BTreeSet<Job>) -> Result<Vec<Page>, Diagnostic> {
+        let pages = jobs
+            .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|job| self.run(job))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(pages.into_iter().flatten().collect())
+    }
+
     fn run(&self, job: Job) -> Result<Vec<Page>, Diagnostic> {
         match job {
             Job::Home => self.home().map(|p| vec![p]),
@@ -240,6 +299,8 @@ impl<'a> Renderer<'a> {
             Job::Entity(e, n) => self.entity(e, n),
             Job::TopicIndex => self.topic_index().map(|p| vec![p]),
             Job::Topic(t, n) => self.topic(t, n),
+            Job::EntityFirst(e) => self.entity_pages(e, 0, 1),
+            Job::TopicFirst(t) => self.topic_pages(t, 0, 1),
             Job::AuthorIndex => self.author_index(),
             Job::Graph => self.graph().map(|p| vec![p]),
             Job::NotFound => self.not_found().map(|p| vec![p]),
@@ -754,4 +815,21 @@ pub fn pagination(first: &str, current: usize, total: usize, root: &str) -> Pagi
             })
             .collect(),
     }
+}
+
+/// Site-wide files to write again after the kb changed for these entities,
+/// briefings and topics: search shards, `kb.json`, preview shards.
+pub fn refresh_site_data(
+    kb: &KnowledgeBase,
+    derived: &mut Derived,
+    _entities: &[usize],
+    _briefings: &[usize],
+    _topics: &[usize],
+) -> Result<Vec<Page>, Diagnostic> {
+    derived.previews = previews::Previews::new(kb);
+    let mut pages = search::index_pages(kb);
+    pages.extend(derived.previews.shard_pages());
+    let tera = tera::Tera::default();
+    pages.extend(Renderer::new(kb, &tera, derived).data_files()?);
+    Ok(pages)
 }

@@ -7,6 +7,8 @@
 //! appears with whom, which briefings are related, newest-first orders and
 //! slugs. Rendering only reads it.
 
+mod patch;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -18,6 +20,7 @@ use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention};
 use crate::ingest::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
+pub use patch::{Patch, Tallies};
 
 /// A briefing with its parsed body and what was found in it.
 #[derive(Debug)]
@@ -79,6 +82,8 @@ pub struct KnowledgeBase {
     /// Topics sorted by name.
     pub topics: Vec<Topic>,
     pub candidates: Vec<Candidate>,
+    /// The entity of each extraction id.
+    pub extracted_ids: Vec<usize>,
 }
 
 const MAX_CO_MENTIONS: usize = 30;
@@ -132,6 +137,7 @@ pub fn build(
     } = extraction;
     let by_date = newest_first(&briefings);
     let rank = ranks(&by_date);
+    let found_count = found.len();
     let mut entities: Vec<Entity> = found
         .into_iter()
         .map(|e| {
@@ -174,6 +180,10 @@ pub fn build(
         )
         .collect();
     fill_entity_stats(&mut entities, &entries, &rank);
+    let mut topics = build_topics(topic_defs, &entries, &rank);
+    let extracted = found_count;
+    let (mut entities, mut topics, new_index) = sort_and_slug(entities, &mut entries, &mut topics);
+    // Lists ranked by count break ties by the entities' final order.
     let co = co_mentions(&entries, entities.len());
     for (entity, list) in entities.iter_mut().zip(co) {
         entity.co_mentions = list;
@@ -182,9 +192,10 @@ pub fn build(
     for (entry, list) in entries.iter_mut().zip(related) {
         entry.related = list;
     }
-    let mut topics = build_topics(topic_defs, &entries, &rank);
+    for topic in &mut topics {
+        topic.entities = topic_entities(topic, &entries);
+    }
     fill_entity_topics(&mut entities, &entries);
-    let (entities, topics) = sort_and_slug(entities, &mut entries, &mut topics);
     KnowledgeBase {
         config,
         briefings: entries,
@@ -192,6 +203,7 @@ pub fn build(
         entities,
         topics,
         candidates,
+        extracted_ids: new_index[..extracted].to_vec(),
     }
 }
 
@@ -309,11 +321,10 @@ fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize
         lists[a as usize].push((b as usize, n as usize));
         lists[b as usize].push((a as usize, n as usize));
     }
-    lists.par_iter_mut().for_each(|list| {
-        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        list.truncate(MAX_CO_MENTIONS);
-    });
     lists
+        .into_par_iter()
+        .map(|list| most_first(list, MAX_CO_MENTIONS))
+        .collect()
 }
 
 /// Related briefings: shared entities weighted by rarity (inverse document
@@ -324,48 +335,77 @@ fn related_briefings(
     entities: &[Entity],
     rank: &[usize],
 ) -> Vec<Vec<(usize, f32)>> {
-    let n = entries.len().max(1) as f32;
-    let weight: Vec<f32> = entities
-        .iter()
-        .map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1)
-        .collect();
+    let weight = rarity_weights(entries.len(), entities);
     entries
         .par_iter()
         .enumerate()
         .map_init(
-            || (vec![0.0f32; entries.len()], Vec::new()),
-            |(scores, touched), (b, entry)| {
-                for &(entity, _) in &entry.entities {
-                    let others = &entities[entity].briefings;
-                    if others.len() > RELATED_MAX_SHARED {
-                        continue;
-                    }
-                    for &other in others {
-                        if other != b {
-                            if scores[other] == 0.0 {
-                                touched.push(other);
-                            }
-                            scores[other] += weight[entity];
-                        }
-                    }
-                }
-                let mut list: Vec<(usize, f32)> = touched.iter().map(|&o| (o, scores[o])).collect();
-                for &o in touched.iter() {
-                    scores[o] = 0.0;
-                }
-                touched.clear();
-                let best_first = |x: &(usize, f32), y: &(usize, f32)| {
-                    y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0]))
-                };
-                if list.len() > MAX_RELATED {
-                    list.select_nth_unstable_by(MAX_RELATED, best_first);
-                    list.truncate(MAX_RELATED);
-                }
-                list.sort_by(best_first);
-                list
-            },
+            || Scores::new(entries.len()),
+            |scores, (b, _)| scores.related(b, entries, entities, &weight, rank),
         )
         .collect()
+}
+
+/// Each entity's weight for relatedness: rarer weighs more.
+pub fn rarity_weights(briefings: usize, entities: &[Entity]) -> Vec<f32> {
+    let n = briefings.max(1) as f32;
+    entities
+        .iter()
+        .map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1)
+        .collect()
+}
+
+/// Scores of other briefings against one, reused from briefing to briefing.
+pub struct Scores {
+    scores: Vec<f32>,
+    touched: Vec<usize>,
+}
+
+impl Scores {
+    pub fn new(briefings: usize) -> Scores {
+        Scores {
+            scores: vec![0.0; briefings],
+            touched: Vec::new(),
+        }
+    }
+
+    /// The briefings most related to `b`, best first.
+    pub fn related(
+        &mut self,
+        b: usize,
+        entries: &[BriefingEntry],
+        entities: &[Entity],
+        weight: &[f32],
+        rank: &[usize],
+    ) -> Vec<(usize, f32)> {
+        let Scores { scores, touched } = self;
+        for &(entity, _) in &entries[b].entities {
+            let others = &entities[entity].briefings;
+            if others.len() > RELATED_MAX_SHARED {
+                continue;
+            }
+            for &other in others.iter().filter(|&&o| o != b) {
+                if scores[other] == 0.0 {
+                    touched.push(other);
+                }
+                scores[other] += weight[entity];
+            }
+        }
+        let mut list: Vec<(usize, f32)> = touched.iter().map(|&o| (o, scores[o])).collect();
+        for &o in touched.iter() {
+            scores[o] = 0.0;
+        }
+        touched.clear();
+        let best_first = |x: &(usize, f32), y: &(usize, f32)| {
+            y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0]))
+        };
+        if list.len() > MAX_RELATED {
+            list.select_nth_unstable_by(MAX_RELATED, best_first);
+            list.truncate(MAX_RELATED);
+        }
+        list.sort_by(best_first);
+        list
+    }
 }
 
 fn build_topics(
@@ -383,48 +423,65 @@ fn build_topics(
             entities: Vec::new(),
         })
         .collect();
-    let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); topics.len()];
     for (b, entry) in entries.iter().enumerate() {
         for &t in &entry.topics {
             topics[t].briefings.push(b);
-            for &(entity, n) in &entry.entities {
-                *counts[t].entry(entity).or_default() += n;
-            }
         }
     }
-    for (topic, counts) in topics.iter_mut().zip(counts) {
+    for topic in &mut topics {
         topic.briefings.sort_by_key(|&b| rank[b]);
-        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        list.truncate(MAX_CO_MENTIONS);
-        topic.entities = list;
     }
     topics
 }
 
-fn fill_entity_topics(entities: &mut [Entity], entries: &[BriefingEntry]) {
-    let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); entities.len()];
-    for entry in entries {
-        for &(entity, _) in &entry.entities {
-            for &t in &entry.topics {
-                *counts[entity].entry(t).or_default() += 1;
-            }
+/// The entities most mentioned in a topic's briefings, with their counts.
+pub fn topic_entities(topic: &Topic, entries: &[BriefingEntry]) -> Vec<(usize, usize)> {
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    for &b in &topic.briefings {
+        for &(entity, n) in &entries[b].entities {
+            *counts.entry(entity).or_default() += n;
         }
     }
-    for (entity, counts) in entities.iter_mut().zip(counts) {
-        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        entity.topics = list;
+    most_first(counts.into_iter().collect(), MAX_CO_MENTIONS)
+}
+
+/// Sorts (item, count) by count, most first, ties by item; keeps `max`.
+pub fn most_first(mut list: Vec<(usize, usize)>, max: usize) -> Vec<(usize, usize)> {
+    let order = |x: &(usize, usize), y: &(usize, usize)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+    if list.len() > max {
+        list.select_nth_unstable_by(max, order);
+        list.truncate(max);
     }
+    list.sort_by(order);
+    list
+}
+
+fn fill_entity_topics(entities: &mut [Entity], entries: &[BriefingEntry]) {
+    entities
+        .par_iter_mut()
+        .for_each(|entity| entity.topics = entity_topics(entity, entries));
+}
+
+/// The topics of the briefings that mention an entity, with how many of
+/// those briefings each has, most first.
+pub fn entity_topics(entity: &Entity, entries: &[BriefingEntry]) -> Vec<(usize, usize)> {
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    for &b in &entity.briefings {
+        for &t in &entries[b].topics {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    most_first(counts.into_iter().collect(), usize::MAX)
 }
 
 /// Sorts entities and topics by name, hands out slugs in that order, and
-/// rewrites every index that pointed at the old positions.
+/// rewrites every index that pointed at the old positions; gives each old
+/// entity position's new one.
 fn sort_and_slug(
-    mut entities: Vec<Entity>,
+    entities: Vec<Entity>,
     entries: &mut [BriefingEntry],
     topics: &mut Vec<Topic>,
-) -> (Vec<Entity>, Vec<Topic>) {
+) -> (Vec<Entity>, Vec<Topic>, Vec<usize>) {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&entities[a], &entities[b]);
@@ -438,16 +495,11 @@ fn sort_and_slug(
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let remap =
-        |list: &mut Vec<(usize, usize)>| list.iter_mut().for_each(|(e, _)| *e = new_index[*e]);
-    for entity in &mut entities {
-        remap(&mut entity.co_mentions);
-    }
-    for topic in topics.iter_mut() {
-        remap(&mut topic.entities);
-    }
     for entry in entries.iter_mut() {
-        remap(&mut entry.entities);
+        entry
+            .entities
+            .iter_mut()
+            .for_each(|(e, _)| *e = new_index[*e]);
         entry.authors.iter_mut().for_each(|a| *a = new_index[*a]);
         entry
             .mentions
@@ -463,15 +515,11 @@ fn sort_and_slug(
     for entity in &mut sorted {
         entity.slug = slugs.claim(slugify(&entity.name));
     }
-    let topics = sort_topics(std::mem::take(topics), entries, &mut sorted);
-    (sorted, topics)
+    let topics = sort_topics(std::mem::take(topics), entries);
+    (sorted, topics, new_index)
 }
 
-fn sort_topics(
-    topics: Vec<Topic>,
-    entries: &mut [BriefingEntry],
-    entities: &mut [Entity],
-) -> Vec<Topic> {
+fn sort_topics(topics: Vec<Topic>, entries: &mut [BriefingEntry]) -> Vec<Topic> {
     let mut order: Vec<usize> = (0..topics.len())
         .filter(|&t| !topics[t].briefings.is_empty() || !topics[t].description.is_empty())
         .collect();
@@ -489,12 +537,6 @@ fn sort_topics(
     for entry in entries.iter_mut() {
         entry.topics.iter_mut().for_each(|t| *t = new_index[*t]);
         entry.topics.sort_unstable();
-    }
-    for entity in entities.iter_mut() {
-        entity
-            .topics
-            .iter_mut()
-            .for_each(|(t, _)| *t = new_index[*t]);
     }
     let mut slots: Vec<Option<Topic>> = topics.into_iter().map(Some).collect();
     let mut sorted: Vec<Topic> = order
