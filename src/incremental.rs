@@ -241,12 +241,19 @@ fn remove_pages_gone(
     let pages = |briefings: usize| briefings.div_ceil(kb.config.page_size).max(1);
     for &(e, before) in patches.iter().flat_map(|p| &p.briefings_before) {
         let first = paths::entity_page(&kb.entities[e].slug);
-        for n in pages(kb.entities[e].briefings.len()) + 1..=pages(before) {
+        let now = pages(kb.entities[e].briefings.len());
+        for n in now + 1..=pages(before) {
             let path = out_dir.join(paths::paginated(&first, n));
             std::fs::remove_file(&path).map_err(|e| {
                 Diagnostic::error(path.clone(), format!("failed to remove: {e}"))
                     .help("check the output folder is writable")
             })?;
+            if now == 1 {
+                // The folder of later pages goes with the last of them.
+                if let Some(folder) = path.parent() {
+                    let _ = std::fs::remove_dir(folder);
+                }
+            }
         }
     }
     Ok(())

@@ -152,6 +152,21 @@ fn served_corpus(dir: &Path) -> (PathBuf, PathBuf, Session) {
     (root, out, session)
 }
 
+/// Asserts two sites have the same files with the same bytes, naming the
+/// first file that differs.
+fn assert_same_site(served: &Path, fresh: &Path, context: &str) {
+    let (served, expected) = (common::snapshot(served), common::snapshot(fresh));
+    let paths = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        paths(&served),
+        paths(&expected),
+        "{context}: file lists differ"
+    );
+    for ((path, a), (_, b)) in served.iter().zip(&expected) {
+        assert!(a == b, "{context}: {} differs", path.display());
+    }
+}
+
 fn fresh_build(root: &Path, out: &Path) -> PathBuf {
     let options = BuildOptions {
         root: root.to_path_buf(),
@@ -196,21 +211,11 @@ fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
             }
         }
         let fresh = fresh_build(&root, &dir.path().join(format!("fresh-{n}")));
-        let (served, expected) = (common::snapshot(&out), common::snapshot(&fresh));
-        let paths = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
-        assert_eq!(
-            paths(&served),
-            paths(&expected),
-            "after {edit:?}: file lists differ"
+        assert_same_site(
+            &out,
+            &fresh,
+            &format!("after {edit:?} of {}", file.display()),
         );
-        for ((path, a), (_, b)) in served.iter().zip(&expected) {
-            assert!(
-                a == b,
-                "after {edit:?} of {}: {} differs",
-                file.display(),
-                path.display()
-            );
-        }
         fs::remove_dir_all(&fresh).unwrap();
     }
     assert!(
@@ -243,12 +248,7 @@ fn edits_of_plain_text_briefings_are_patched_in_too() {
                 assert!(matches!(rebuild, Rebuild::Patched(_)), "{rebuild:?}");
             }
             let fresh = fresh_build(&root, &dir.path().join(format!("fresh-{n}-{k}")));
-            assert_eq!(
-                common::snapshot(&out),
-                common::snapshot(&fresh),
-                "{}",
-                file.display()
-            );
+            assert_same_site(&out, &fresh, &file.display().to_string());
             fs::remove_dir_all(&fresh).unwrap();
         }
     }
@@ -285,7 +285,7 @@ fn the_sample_briefing_extracted_from_a_pdf_is_patched_in() {
     let lukashenka = fs::read_to_string(out.join("entities/alexander-lukashenka.html")).unwrap();
     assert!(lukashenka.contains("met, in person, for the first time"));
     let fresh = fresh_build(site.path(), &site.path().join("fresh"));
-    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
+    assert_same_site(&out, &fresh, "after the edit");
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn a_failed_rebuild_keeps_the_site_and_the_next_one_recovers() {
     .unwrap();
     session.build().expect("fixed");
     let fresh = fresh_build(site.path(), &site.path().join("fresh"));
-    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
+    assert_same_site(&out, &fresh, "after the edit");
 }
 
 #[test]
@@ -349,7 +349,7 @@ fn an_edited_opening_is_patched_into_pages_and_preview_cards() {
         "the preview card kept the old opening"
     );
     let fresh = fresh_build(site.path(), &site.path().join("fresh"));
-    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
+    assert_same_site(&out, &fresh, "after the edit");
 }
 
 #[test]
@@ -401,5 +401,90 @@ fn a_plain_text_edit_that_changes_running_labels_builds_in_full() {
     );
     assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
     let fresh = fresh_build(site.path(), &site.path().join("fresh"));
-    assert_eq!(common::snapshot(&out), common::snapshot(&fresh));
+    assert_same_site(&out, &fresh, "after the edit");
+}
+
+/// A site of three briefings naming Poland, one list entry per page.
+fn three_on_poland() -> tempfile::TempDir {
+    let briefing = |title: &str, date: &str, text: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\n---\n\n{text}\n")
+    };
+    common::site(&[
+        (
+            "book.toml",
+            "[book]\ntitle = \"T\"\n\n[dossier]\npage-size = 1\n",
+        ),
+        (
+            "seeds/first.md",
+            &briefing(
+                "First look",
+                "2024-01-01",
+                "Poland met Lithuania in Vilnius. The talks went on.",
+            ),
+        ),
+        (
+            "seeds/second.md",
+            &briefing(
+                "Second look",
+                "2024-02-01",
+                "Poland met Estonia in Tallinn.",
+            ),
+        ),
+        (
+            "seeds/third.md",
+            &briefing("Third look", "2024-03-01", "Poland met Latvia in Riga."),
+        ),
+    ])
+}
+
+#[test]
+fn an_entity_named_more_or_less_is_recounted_and_its_pages_follow() {
+    let site = three_on_poland();
+    let mut session = session_at(site.path());
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    assert!(out.join("entities/poland/page-3.html").is_file());
+    let edit = |text: &str| {
+        let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
+        common::write(site.path(), "seeds/first.md", body.as_bytes());
+    };
+    let cases = [
+        // Poland twice: counted again, nothing else moves.
+        "Poland met Lithuania in Vilnius. Poland went on.",
+        // Poland no longer named: its third page goes, co-mentions and
+        // related briefings change.
+        "Lithuania met officials in Vilnius. The talks went on.",
+        // Named again.
+        "Poland met Lithuania in Vilnius. The talks went on.",
+    ];
+    for (n, text) in cases.into_iter().enumerate() {
+        edit(text);
+        let Rebuild::Patched(patched) = session.build().unwrap() else {
+            panic!("edit {n} was built in full");
+        };
+        assert!(patched.recounted > 0, "edit {n}: {patched:?}");
+        let fresh = fresh_build(site.path(), &site.path().join(format!("fresh-{n}")));
+        assert_same_site(&out, &fresh, &format!("after edit {n}"));
+        assert_eq!(out.join("entities/poland/page-3.html").is_file(), n != 1);
+    }
+}
+
+#[test]
+fn an_edit_that_changes_what_the_corpus_decides_builds_in_full() {
+    let site = three_on_poland();
+    let mut session = session_at(site.path());
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    let cases = [
+        // A form of Poland no briefing used: its aliases change.
+        "Poland's envoy met Lithuania in Vilnius.",
+        // A country no briefing named: a new entity.
+        "Poland met Lithuania and Finland in Vilnius.",
+    ];
+    for (n, text) in cases.into_iter().enumerate() {
+        let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
+        common::write(site.path(), "seeds/first.md", body.as_bytes());
+        let rebuild = session.build().unwrap();
+        assert!(matches!(rebuild, Rebuild::Full(_)), "edit {n}: {rebuild:?}");
+        let fresh = fresh_build(site.path(), &site.path().join(format!("fresh-{n}")));
+        assert_same_site(&out, &fresh, &format!("after edit {n}"));
+    }
 }
