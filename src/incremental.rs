@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{BuildFailure, Diagnostic};
-use crate::document::{self, Document};
+use crate::document;
 use crate::extract::{Mention, Reread};
-use crate::ingest::{self, Briefing};
-use crate::kb::{KnowledgeBase, Patch, Tallies};
+use crate::ingest;
+use crate::kb::{Edited, KnowledgeBase, Patch, Tallies};
 use crate::paths::{self, slugify};
 use crate::render::{self, Page};
 use crate::stamps::Stamps;
@@ -145,10 +145,7 @@ impl Session {
 /// One edited briefing, read again and checked.
 struct Edit {
     index: usize,
-    briefing: Briefing,
-    doc: Document,
-    /// Its mentions, with the knowledge base's entity numbers.
-    mentions: Vec<Mention>,
+    edited: Edited,
     reread: Reread,
 }
 
@@ -183,18 +180,21 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Option<Patched>, Diagnostic
             derived,
             ..
         } = &mut kept.built;
-        let index = edit.index;
-        if edit.reread.same_names {
-            kb.replace_text(index, edit.briefing, edit.doc, edit.mentions);
+        let Edit {
+            index,
+            edited: parts,
+            reread,
+        } = edit;
+        if reread.same_names && parts.topics == kb.briefings[index].topics {
+            kb.replace_text(index, parts.briefing, parts.doc, parts.mentions);
         } else {
             let rank = &derived.rank;
-            let parts = (edit.briefing, edit.doc, edit.mentions);
             let Some(patched) = kb.patch_mentions(&mut kept.tallies, rank, index, parts) else {
                 return Ok(None);
             };
             patches.push(patched);
         }
-        resolver.accept(index, edit.reread);
+        resolver.accept(index, reread);
         edited.push(index);
     }
     let Built {
@@ -232,27 +232,47 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Option<Patched>, Diagnostic
     }))
 }
 
-/// Removes the list pages of entities that now have fewer.
+/// Removes the list pages of entities and topics that now have fewer.
 fn remove_pages_gone(
     out_dir: &Path,
     kb: &KnowledgeBase,
     patches: &[Patch],
 ) -> Result<(), Diagnostic> {
-    let pages = |briefings: usize| briefings.div_ceil(kb.config.page_size).max(1);
-    for &(e, before) in patches.iter().flat_map(|p| &p.briefings_before) {
-        let first = paths::entity_page(&kb.entities[e].slug);
-        let now = pages(kb.entities[e].briefings.len());
-        for n in now + 1..=pages(before) {
-            let path = out_dir.join(paths::paginated(&first, n));
-            std::fs::remove_file(&path).map_err(|e| {
-                Diagnostic::error(path.clone(), format!("failed to remove: {e}"))
-                    .help("check the output folder is writable")
-            })?;
-            if now == 1 {
-                // The folder of later pages goes with the last of them.
-                if let Some(folder) = path.parent() {
-                    let _ = std::fs::remove_dir(folder);
-                }
+    for patch in patches {
+        for &(e, before) in &patch.briefings_before {
+            let entity = &kb.entities[e];
+            let first = paths::entity_page(&entity.slug);
+            remove_list_pages(out_dir, &first, entity.briefings.len(), before, kb)?;
+        }
+        for &(t, before) in &patch.topic_lists {
+            let topic = &kb.topics[t];
+            let first = paths::topic_page(&topic.slug);
+            remove_list_pages(out_dir, &first, topic.briefings.len(), before, kb)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the pages of the list at `first` beyond those `now` items fill,
+/// up to those `before` items filled.
+fn remove_list_pages(
+    out_dir: &Path,
+    first: &str,
+    now: usize,
+    before: usize,
+    kb: &KnowledgeBase,
+) -> Result<(), Diagnostic> {
+    let pages = |items: usize| items.div_ceil(kb.config.page_size).max(1);
+    for n in pages(now) + 1..=pages(before) {
+        let path = out_dir.join(paths::paginated(first, n));
+        std::fs::remove_file(&path).map_err(|e| {
+            Diagnostic::error(path.clone(), format!("failed to remove: {e}"))
+                .help("check the output folder is writable")
+        })?;
+        if pages(now) == 1 {
+            // The folder of later pages goes with the last of them.
+            if let Some(folder) = path.parent() {
+                let _ = std::fs::remove_dir(folder);
             }
         }
     }
@@ -313,17 +333,13 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Optio
     }
     let doc = document::parse(&briefing.title, &briefing.body);
     let reread = resolver.reread(index, &entry.doc, &doc, &briefing.topics)?;
-    let mut old_topics: Vec<&str> = entry
-        .topics
+    // Topics are patched only where they have pages already.
+    let mut topics = reread
+        .topic_slugs
         .iter()
-        .map(|&t| kb.topics[t].slug.as_str())
-        .collect();
-    old_topics.sort_unstable();
-    let mut new_topics: Vec<&str> = reread.topic_slugs.iter().map(String::as_str).collect();
-    new_topics.sort_unstable();
-    if old_topics != new_topics {
-        return None;
-    }
+        .map(|slug| kb.topics.iter().position(|t| t.slug.as_str() == slug))
+        .collect::<Option<Vec<usize>>>()?;
+    topics.sort_unstable();
     // Extraction numbers entities its own way.
     let mentions = reread
         .mentions
@@ -335,9 +351,12 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Optio
         .collect();
     Some(Edit {
         index,
-        briefing,
-        doc,
-        mentions,
+        edited: Edited {
+            briefing,
+            doc,
+            mentions,
+            topics,
+        },
         reread,
     })
 }
@@ -356,6 +375,10 @@ fn write_if_changed(out_dir: &Path, page: &Page) -> Result<bool, Diagnostic> {
         Diagnostic::error(path.clone(), format!("failed to write: {e}"))
             .help("check the output folder is writable and the disk is not full")
     };
+    if let Some(folder) = path.parent() {
+        // A list that grew a page may need its folder of later pages.
+        std::fs::create_dir_all(folder).map_err(failed)?;
+    }
     std::fs::write(&temporary, &page.bytes).map_err(failed)?;
     std::fs::rename(&temporary, &path).map_err(failed)?;
     Ok(true)

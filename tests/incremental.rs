@@ -488,3 +488,46 @@ fn an_edit_that_changes_what_the_corpus_decides_builds_in_full() {
         assert_same_site(&out, &fresh, &format!("after edit {n}"));
     }
 }
+
+#[test]
+fn a_briefing_joining_or_leaving_a_topic_is_patched_in() {
+    let site = three_on_poland();
+    let energy = "Gas and oil prices and energy security worried Norway in Oslo.";
+    let fourth = format!("---\ntitle: Fourth look\ndate: 2024-04-01\n---\n\n{energy}\n");
+    common::write(site.path(), "seeds/fourth.md", fourth.as_bytes());
+    let mut session = session_at(site.path());
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    assert!(out.join("topics/energy.html").is_file(), "no Energy topic");
+    let first = |text: &str| {
+        let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
+        common::write(site.path(), "seeds/first.md", body.as_bytes());
+    };
+    let cases = [
+        // Joins Energy, which has a page already.
+        &format!("Poland met Lithuania in Vilnius. {energy}") as &str,
+        // Leaves it again; the fourth briefing keeps the topic's page.
+        "Poland met Lithuania in Vilnius. The talks went on.",
+    ];
+    for (n, text) in cases.into_iter().enumerate() {
+        first(text);
+        let rebuild = session.build().unwrap();
+        assert!(
+            matches!(rebuild, Rebuild::Patched(_)),
+            "edit {n}: {rebuild:?}"
+        );
+        let fresh = fresh_build(site.path(), &site.path().join(format!("fresh-{n}")));
+        assert_same_site(&out, &fresh, &format!("after edit {n}"));
+        // One briefing per page: the older joins on a second page.
+        let second = out.join("topics/energy/page-2.html");
+        assert_eq!(second.is_file(), n == 0, "edit {n}");
+    }
+    // The only Energy briefing leaving it would take the topic's page away.
+    common::write(
+        site.path(),
+        "seeds/fourth.md",
+        b"---\ntitle: Fourth look\ndate: 2024-04-01\n---\n\nNorway met officials in Oslo.\n",
+    );
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    let fresh = fresh_build(site.path(), &site.path().join("fresh-last"));
+    assert_same_site(&out, &fresh, "after the topic lost its last briefing");
+}

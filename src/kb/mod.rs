@@ -20,7 +20,7 @@ use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention};
 use crate::ingest::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
-pub use patch::{Patch, Tallies};
+pub use patch::{Edited, Patch, Tallies};
 
 /// A briefing with its parsed body and what was found in it.
 #[derive(Debug)]

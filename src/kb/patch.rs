@@ -34,10 +34,22 @@ pub struct Patch {
     pub overviews: Vec<usize>,
     /// Briefings whose related briefings changed.
     pub related: Vec<usize>,
-    /// Topics whose entity lists changed.
+    /// Topics whose entity lists changed (first page only).
     pub topics: Vec<usize>,
     /// Each entity of `entities` with its number of briefings before.
     pub briefings_before: Vec<(usize, usize)>,
+    /// Topics the briefing joined or left, with their number of briefings
+    /// before.
+    pub topic_lists: Vec<(usize, usize)>,
+}
+
+/// An edited briefing, read again: its text, its mentions (with the
+/// knowledge base's entity numbers) and its topics (sorted).
+pub struct Edited {
+    pub briefing: Briefing,
+    pub doc: Document,
+    pub mentions: Vec<Mention>,
+    pub topics: Vec<usize>,
 }
 
 impl Tallies {
@@ -61,47 +73,94 @@ impl Tallies {
 }
 
 impl KnowledgeBase {
-    /// Swaps in an edit of briefing `index` whose title, date, authors and
-    /// topics are as before, and whose `mentions` (with this knowledge base's
-    /// entity numbers) name entities the corpus already has. `None`, with
-    /// nothing changed, when the edit adds or drops a form an entity is
-    /// written in (its aliases would change).
+    /// Swaps in an edit of briefing `index` whose title, date and authors
+    /// are as before, whose mentions name entities the corpus already has and
+    /// whose topics all have pages already. `None`, with nothing changed,
+    /// when the edit adds or drops a form an entity is written in (its
+    /// aliases would change) or leaves a topic with no page.
     pub fn patch_mentions(
         &mut self,
         tallies: &mut Tallies,
         rank: &[usize],
         index: usize,
-        edit: (Briefing, Document, Vec<Mention>),
+        edit: Edited,
     ) -> Option<Patch> {
-        let (briefing, doc, mentions) = edit;
         let entry = &self.briefings[index];
         let old_surfaces = surface_counts(&entry.doc, &entry.mentions);
-        let new_surfaces = surface_counts(&doc, &mentions);
-        if self.changes_aliases(tallies, &old_surfaces, &new_surfaces) {
+        let new_surfaces = surface_counts(&edit.doc, &edit.mentions);
+        if self.changes_aliases(tallies, &old_surfaces, &new_surfaces)
+            || self.empties_a_topic(index, &edit.topics)
+        {
             return None;
         }
         adjust_surfaces(tallies, &old_surfaces, -1);
         adjust_surfaces(tallies, &new_surfaces, 1);
-        let entities = count_in_order(&mentions);
-        let old_entities = std::mem::replace(&mut self.briefings[index].entities, entities);
+        let entities = count_in_order(&edit.mentions);
         let entry = &mut self.briefings[index];
-        entry.briefing = briefing;
-        entry.doc = doc;
-        entry.mentions = mentions;
+        let old_entities = std::mem::replace(&mut entry.entities, entities);
+        let old_topics = std::mem::replace(&mut entry.topics, edit.topics);
+        entry.briefing = edit.briefing;
+        entry.doc = edit.doc;
+        entry.mentions = edit.mentions;
         let mut patch = Patch::default();
         let membership = self.update_counts(index, &old_entities, rank, &mut patch);
+        let old_ids = entity_ids(&old_entities);
+        let new_ids = entity_ids(&self.briefings[index].entities);
         if !membership.is_empty() {
-            let old_ids = entity_ids(&old_entities);
-            let new_ids = entity_ids(&self.briefings[index].entities);
             self.update_co_mentions(tallies, &old_ids, &new_ids, &mut patch);
             patch.related = self.update_related(index, &old_ids, &new_ids, &patch, rank);
-            for &e in &membership {
-                let topics = entity_topics(&self.entities[e], &self.briefings);
+        }
+        self.update_topic_lists(index, &old_topics, rank, &mut patch);
+        // An entity's topics count the briefings naming it under each topic.
+        let retopic: BTreeSet<usize> = if patch.topic_lists.is_empty() {
+            membership.into_iter().collect()
+        } else {
+            old_ids
+                .iter()
+                .chain(&new_ids)
+                .map(|&e| e as usize)
+                .collect()
+        };
+        for e in retopic {
+            let topics = entity_topics(&self.entities[e], &self.briefings);
+            if self.entities[e].topics != topics {
                 self.entities[e].topics = topics;
+                patch.overviews.push(e);
             }
         }
-        self.update_topic_entities(index, &mut patch);
+        let topics: BTreeSet<usize> = old_topics
+            .iter()
+            .chain(&self.briefings[index].topics)
+            .copied()
+            .collect();
+        self.update_topic_entities(&topics, &mut patch);
         Some(patch)
+    }
+
+    /// Whether taking briefing `b` out of its topics not in `topics` leaves
+    /// one with no briefing and no description (it would lose its page).
+    fn empties_a_topic(&self, b: usize, topics: &[usize]) -> bool {
+        self.briefings[b].topics.iter().any(|t| {
+            let topic = &self.topics[*t];
+            !topics.contains(t) && topic.briefings.len() == 1 && topic.description.is_empty()
+        })
+    }
+
+    /// Moves briefing `b` into the topics it joined and out of those it
+    /// left.
+    fn update_topic_lists(&mut self, b: usize, old: &[usize], rank: &[usize], patch: &mut Patch) {
+        let new = self.briefings[b].topics.clone();
+        for &t in old.iter().filter(|t| !new.contains(t)) {
+            let list = &mut self.topics[t].briefings;
+            patch.topic_lists.push((t, list.len()));
+            list.retain(|&x| x != b);
+        }
+        for &t in new.iter().filter(|t| !old.contains(t)) {
+            let list = &mut self.topics[t].briefings;
+            patch.topic_lists.push((t, list.len()));
+            let at = list.partition_point(|&x| rank[x] < rank[b]);
+            list.insert(at, b);
+        }
     }
 
     /// Whether moving from `old` to `new` forms of briefing's mentions adds a
@@ -235,9 +294,9 @@ impl KnowledgeBase {
         changed
     }
 
-    /// Works out again the entity lists of briefing `b`'s topics.
-    fn update_topic_entities(&mut self, b: usize, patch: &mut Patch) {
-        for &t in &self.briefings[b].topics {
+    /// Works out again the entity lists of `topics`.
+    fn update_topic_entities(&mut self, topics: &BTreeSet<usize>, patch: &mut Patch) {
+        for &t in topics {
             let list = topic_entities(&self.topics[t], &self.briefings);
             if self.topics[t].entities != list {
                 self.topics[t].entities = list;

@@ -158,6 +158,11 @@ pub fn pages_after_patch(
         jobs.extend(patch.related.iter().map(|&b| Job::Briefing(b)));
         topics.extend(patch.topics.iter().copied());
         jobs.extend(patch.topics.iter().map(|&t| Job::TopicFirst(t)));
+        for &(t, _) in &patch.topic_lists {
+            topics.insert(t);
+            jobs.insert(Job::TopicIndex);
+            jobs.extend(groups(kb.topics[t].briefings.len()).map(|n| Job::Topic(t, n)));
+        }
     }
     let entities: Vec<usize> = entities.into_iter().collect();
     let topics: Vec<usize> = topics.into_iter().collect();
