@@ -11,7 +11,15 @@ const NEIGHBOURS: usize = 8;
 pub const MAX_GRAPH_NODES: usize = 1000;
 
 impl<'a> Renderer<'a> {
-    fn node(&self, entity: usize, x: f32, y: f32, r: f32, root: &str) -> GraphNode<'a> {
+    /// A node for `entity` at (x, y), of radius `r`, its tooltip showing `count`.
+    fn node(
+        &self,
+        entity: usize,
+        (x, y): (f32, f32),
+        r: f32,
+        count: usize,
+        root: &str,
+    ) -> GraphNode<'a> {
         let e = &self.kb.entities[entity];
         GraphNode {
             name: &e.name,
@@ -20,11 +28,15 @@ impl<'a> Renderer<'a> {
             x,
             y,
             r,
-            count: e.mention_count,
+            count,
         }
     }
 
     /// The entity in the middle, its top co-mentioned entities around it.
+    /// The centre's tooltip counts its mentions, a neighbour's the briefings
+    /// it shares with the centre: so the graph depends on the centre's
+    /// co-mentions alone, and a change in a neighbour's own mentions leaves
+    /// this page as it was.
     pub fn neighbourhood(&self, entity: usize, root: &str) -> Option<Graph<'a>> {
         let neighbours: Vec<(usize, usize)> = self.kb.entities[entity]
             .co_mentions
@@ -38,7 +50,8 @@ impl<'a> Renderer<'a> {
         let (width, height, radius) = (360.0f32, 300.0f32, 110.0f32);
         let (cx, cy) = (width / 2.0, height / 2.0);
         let strongest = neighbours[0].1.max(1) as f32;
-        let mut nodes = vec![self.node(entity, cx, cy, 12.0, root)];
+        let centre = &self.kb.entities[entity];
+        let mut nodes = vec![self.node(entity, (cx, cy), 12.0, centre.mention_count, root)];
         let mut edges = Vec::new();
         for (i, &(other, count)) in neighbours.iter().enumerate() {
             let angle = std::f32::consts::TAU * i as f32 / neighbours.len() as f32
@@ -54,7 +67,7 @@ impl<'a> Renderer<'a> {
                 y2: y,
                 weight: round(1.0 + 3.0 * count as f32 / strongest),
             });
-            nodes.push(self.node(other, x, y, 7.0, root));
+            nodes.push(self.node(other, (x, y), 7.0, count, root));
         }
         Some(Graph {
             width,
@@ -93,8 +106,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .zip(&points)
             .map(|(&e, &(x, y))| {
-                let r = round(3.0 + 9.0 * (self.kb.entities[e].mention_count as f32 / most).sqrt());
-                self.node(e, x, y, r, root)
+                let count = self.kb.entities[e].mention_count;
+                let r = round(3.0 + 9.0 * (count as f32 / most).sqrt());
+                self.node(e, (x, y), r, count, root)
             })
             .collect();
         let edges = links
