@@ -1,6 +1,12 @@
 //! Graph layouts computed at build time, drawn as plain SVG: an entity's
 //! neighbourhood (a star of its top co-mentioned entities) and the whole
 //! corpus (a force-directed layout of the most-mentioned entities).
+//!
+//! The corpus layout is the costly part (quadratic in the nodes shown), so
+//! the last one is kept ([`LayoutCache`]): `serve` renders the graph page
+//! again after a count changed, and mostly the layout's inputs have not.
+
+use std::sync::{Mutex, PoisonError};
 
 use super::views::{Graph, GraphEdge, GraphNode};
 use super::Renderer;
@@ -97,7 +103,7 @@ impl<'a> Renderer<'a> {
         }
         let links = self.graph_links(&chosen, &position_of);
         let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
-        let points = layout(chosen.len(), &links, size);
+        let points = self.derived.layout.points(chosen.len(), &links, size);
         let most = chosen
             .first()
             .map_or(1, |&e| self.kb.entities[e].mention_count)
@@ -133,7 +139,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Each shown entity's three strongest co-mentions among the shown.
-    fn graph_links(&self, chosen: &[usize], position_of: &[usize]) -> Vec<(usize, usize, f32)> {
+    fn graph_links(&self, chosen: &[usize], position_of: &[usize]) -> Vec<Link> {
         let mut links = Vec::new();
         for (i, &e) in chosen.iter().enumerate() {
             let strongest = self.kb.entities[e]
@@ -153,13 +159,48 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A link of the corpus graph: two node positions and the pull between them.
+type Link = (usize, usize, f32);
+
+/// The last corpus layout, with everything [`layout`] computed it from.
+#[derive(Default)]
+pub struct LayoutCache(Mutex<Option<KeptLayout>>);
+
+struct KeptLayout {
+    count: usize,
+    links: Vec<Link>,
+    size: f32,
+    points: Vec<(f32, f32)>,
+}
+
+impl LayoutCache {
+    /// The points of [`layout`]`(count, links, size)`, reused when the last
+    /// layout had exactly these inputs.
+    fn points(&self, count: usize, links: &[Link], size: f32) -> Vec<(f32, f32)> {
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(last) = kept.as_ref() {
+            if last.count == count && last.size == size && last.links == links {
+                return last.points.clone();
+            }
+        }
+        let points = layout(count, links, size);
+        *kept = Some(KeptLayout {
+            count,
+            links: links.to_vec(),
+            size,
+            points: points.clone(),
+        });
+        points
+    }
+}
+
 fn round(value: f32) -> f32 {
     (value * 10.0).round() / 10.0
 }
 
 /// Fruchterman–Reingold on a square of side `size`, from a spiral start, so
 /// the same graph always gets the same picture.
-fn layout(count: usize, links: &[(usize, usize, f32)], size: f32) -> Vec<(f32, f32)> {
+fn layout(count: usize, links: &[Link], size: f32) -> Vec<(f32, f32)> {
     let centre = size / 2.0;
     let mut points: Vec<(f32, f32)> = (0..count)
         .map(|i| {
@@ -205,4 +246,26 @@ fn layout(count: usize, links: &[(usize, usize, f32)], size: f32) -> Vec<(f32, f
         .into_iter()
         .map(|(x, y)| (round(x), round(y)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_layout_is_reused_only_for_the_same_inputs() {
+        let links = vec![(0, 1, 1.5), (1, 2, 0.5)];
+        let marked = vec![(1.0, 1.0); 3];
+        let cache = LayoutCache(Mutex::new(Some(KeptLayout {
+            count: 3,
+            links: links.clone(),
+            size: 300.0,
+            points: marked.clone(),
+        })));
+        assert_eq!(cache.points(3, &links, 300.0), marked);
+        let other = vec![(0, 1, 1.5), (1, 2, 0.6)];
+        assert_eq!(cache.points(3, &other, 300.0), layout(3, &other, 300.0));
+        assert_eq!(cache.points(3, &other, 310.0), layout(3, &other, 310.0));
+        assert_eq!(cache.points(4, &other, 310.0), layout(4, &other, 310.0));
+    }
 }

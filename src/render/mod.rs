@@ -181,6 +181,8 @@ pub struct Derived {
     pub previews: previews::Previews,
     /// Each briefing's position in newest-first order.
     pub rank: Vec<usize>,
+    /// The last corpus graph layout.
+    layout: graph::LayoutCache,
 }
 
 impl Derived {
@@ -189,6 +191,7 @@ impl Derived {
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
             rank: crate::kb::ranks(&kb.by_date),
+            layout: graph::LayoutCache::default(),
         }
     }
 }
