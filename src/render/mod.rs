@@ -144,16 +144,32 @@ pub fn refresh_site_data(
         .unwrap_or_else(PoisonError::into_inner);
     let kb_json = kb_json.as_mut().ok_or_else(not_rendered)?;
     pages.push(kb_json.update(kb, entities, briefings, topics)?);
+    pages.extend(refresh_cards(
+        kb,
+        &mut derived.previews,
+        entities,
+        briefings,
+    ));
+    Ok(pages)
+}
+
+/// The preview shards holding changed cards of these entities and briefings,
+/// each once.
+fn refresh_cards(
+    kb: &KnowledgeBase,
+    previews: &mut previews::Previews,
+    entities: &[usize],
+    briefings: &[usize],
+) -> Vec<Page> {
     let mut cards: Vec<Page> = briefings
         .iter()
-        .filter_map(|&b| derived.previews.update_briefing(b, &kb.briefings[b]))
+        .filter_map(|&b| previews.update_briefing(b, &kb.briefings[b]))
         .collect();
-    let entity_cards = derived.previews.update_entities(kb, entities);
+    let entity_cards = previews.update_entities(kb, entities);
     // A shard written for both is in its final state in the later list.
     cards.retain(|page| entity_cards.iter().all(|p| p.path != page.path));
-    pages.extend(cards);
-    pages.extend(entity_cards);
-    Ok(pages)
+    cards.extend(entity_cards);
+    cards
 }
 
 /// The value behind `mutex`, even if a thread panicked holding it (what is
