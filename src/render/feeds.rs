@@ -2,11 +2,13 @@
 //! (the knowledge base for researchers and other tools) and the generated
 //! highlighting stylesheet.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{FeedContext, FeedEntry};
 use super::{Page, Renderer};
 use crate::diagnostics::Diagnostic;
+use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::paths::{self, Slug};
 
 impl<'a> Renderer<'a> {
@@ -73,10 +75,6 @@ impl<'a> Renderer<'a> {
     pub(super) fn data_files(&self) -> Result<Vec<Page>, Diagnostic> {
         let mut pages = vec![
             Page {
-                path: "kb.json".into(),
-                bytes: self.kb_json()?,
-            },
-            Page {
                 path: "robots.txt".into(),
                 bytes: self.robots().into_bytes(),
             },
@@ -142,78 +140,138 @@ impl<'a> Renderer<'a> {
         xml.push_str("</urlset>\n");
         Some(xml)
     }
+}
 
-    /// `kb.json`: compact, one record per line, so it stays small on a
-    /// large site and still diffs and greps line by line.
-    fn kb_json(&self) -> Result<Vec<u8>, Diagnostic> {
-        let kb = self.kb;
-        let briefings = kb.briefings.iter().map(|entry| {
-            let b = &entry.briefing;
-            BriefingJson {
-                slug: &b.slug,
-                title: &b.title,
-                date: b.date.map(|d| d.to_string()),
-                authors: &b.authors,
-                series: b.series.as_deref(),
-                source: &b.source,
-                topics: entry.topics.iter().map(|&t| &kb.topics[t].slug).collect(),
-                mentions: surface_counts(entry, kb),
-            }
-        });
-        let entities = kb.entities.iter().map(|e| EntityJson {
-            slug: &e.slug,
-            name: &e.name,
-            kind: e.kind.as_str(),
-            aliases: e.aliases.iter().map(String::as_str).collect(),
-            mentions: e.mention_count,
-            briefings: e
-                .briefings
-                .iter()
-                .map(|&b| &kb.briefings[b].briefing.slug)
-                .collect(),
-        });
-        let topics = kb.topics.iter().map(|t| TopicJson {
-            slug: &t.slug,
-            name: &t.name,
-            briefings: t
-                .briefings
-                .iter()
-                .map(|&b| &kb.briefings[b].briefing.slug)
-                .collect(),
-        });
-        let mut out = Vec::with_capacity(kb.briefings.len() * 2048);
+/// `kb.json`: compact, one record per line, so it stays small on a large
+/// site and still diffs and greps line by line. Each record's line is kept,
+/// so after a change only the changed records are serialised again.
+pub struct KbJson {
+    briefings: Vec<Vec<u8>>,
+    entities: Vec<Vec<u8>>,
+    topics: Vec<Vec<u8>>,
+}
+
+impl KbJson {
+    pub fn new(kb: &KnowledgeBase) -> Result<KbJson, Diagnostic> {
+        Ok(KbJson {
+            briefings: lines(kb.briefings.len(), |b| briefing_line(kb, b))?,
+            entities: lines(kb.entities.len(), |e| entity_line(kb, e))?,
+            topics: lines(kb.topics.len(), |t| topic_line(kb, t))?,
+        })
+    }
+
+    /// The whole file.
+    pub fn page(&self) -> Page {
+        let size: usize = [&self.briefings, &self.entities, &self.topics]
+            .iter()
+            .flat_map(|lines| lines.iter().map(|line| line.len() + 2))
+            .sum();
+        let mut out = Vec::with_capacity(size + 64);
         out.extend_from_slice(b"{");
-        json_lines(&mut out, "briefings", briefings)?;
+        json_lines(&mut out, "briefings", &self.briefings);
         out.extend_from_slice(b",");
-        json_lines(&mut out, "entities", entities)?;
+        json_lines(&mut out, "entities", &self.entities);
         out.extend_from_slice(b",");
-        json_lines(&mut out, "topics", topics)?;
+        json_lines(&mut out, "topics", &self.topics);
         out.extend_from_slice(b"}\n");
-        Ok(out)
+        Page {
+            path: "kb.json".into(),
+            bytes: out,
+        }
+    }
+
+    /// Serialises again the records of these entities, briefings and
+    /// topics, and gives the whole file. The records keep their places:
+    /// no record was added or removed.
+    pub fn update(
+        &mut self,
+        kb: &KnowledgeBase,
+        entities: &[usize],
+        briefings: &[usize],
+        topics: &[usize],
+    ) -> Result<Page, Diagnostic> {
+        for &e in entities {
+            self.entities[e] = entity_line(kb, e)?;
+        }
+        for &b in briefings {
+            self.briefings[b] = briefing_line(kb, b)?;
+        }
+        for &t in topics {
+            self.topics[t] = topic_line(kb, t)?;
+        }
+        Ok(self.page())
     }
 }
 
-/// Appends `"key":[` and then one compact JSON value per line.
-fn json_lines<T: Serialize>(
-    out: &mut Vec<u8>,
-    key: &str,
-    values: impl Iterator<Item = T>,
-) -> Result<(), Diagnostic> {
+/// Records `0..count` serialised by `line`, in parallel.
+fn lines(
+    count: usize,
+    line: impl Fn(usize) -> Result<Vec<u8>, Diagnostic> + Sync + Send,
+) -> Result<Vec<Vec<u8>>, Diagnostic> {
+    (0..count).into_par_iter().map(line).collect()
+}
+
+fn briefing_line(kb: &KnowledgeBase, index: usize) -> Result<Vec<u8>, Diagnostic> {
+    let entry = &kb.briefings[index];
+    let b = &entry.briefing;
+    json_line(&BriefingJson {
+        slug: &b.slug,
+        title: &b.title,
+        date: b.date.map(|d| d.to_string()),
+        authors: &b.authors,
+        series: b.series.as_deref(),
+        source: &b.source,
+        topics: entry.topics.iter().map(|&t| &kb.topics[t].slug).collect(),
+        mentions: surface_counts(entry, kb),
+    })
+}
+
+fn entity_line(kb: &KnowledgeBase, index: usize) -> Result<Vec<u8>, Diagnostic> {
+    let e = &kb.entities[index];
+    json_line(&EntityJson {
+        slug: &e.slug,
+        name: &e.name,
+        kind: e.kind.as_str(),
+        aliases: e.aliases.iter().map(String::as_str).collect(),
+        mentions: e.mention_count,
+        briefings: briefing_slugs(kb, &e.briefings),
+    })
+}
+
+fn topic_line(kb: &KnowledgeBase, index: usize) -> Result<Vec<u8>, Diagnostic> {
+    let t = &kb.topics[index];
+    json_line(&TopicJson {
+        slug: &t.slug,
+        name: &t.name,
+        briefings: briefing_slugs(kb, &t.briefings),
+    })
+}
+
+fn briefing_slugs<'k>(kb: &'k KnowledgeBase, briefings: &[usize]) -> Vec<&'k Slug> {
+    briefings
+        .iter()
+        .map(|&b| &kb.briefings[b].briefing.slug)
+        .collect()
+}
+
+/// One record as compact JSON.
+fn json_line<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
+    serde_json::to_vec(value)
+        .map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))
+}
+
+/// Appends `"key":[` and then the records, one per line.
+fn json_lines(out: &mut Vec<u8>, key: &str, lines: &[Vec<u8>]) {
     out.extend_from_slice(format!("\n\"{key}\":[").as_bytes());
-    for (n, value) in values.enumerate() {
+    for (n, line) in lines.iter().enumerate() {
         out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut *out, &value)
-            .map_err(|e| Diagnostic::error(None, format!("internal error writing kb.json: {e}")))?;
+        out.extend_from_slice(line);
     }
     out.extend_from_slice(b"\n]");
-    Ok(())
 }
 
 /// (entity, surface) → count for one briefing, in order of first mention.
-fn surface_counts<'k>(
-    entry: &'k crate::kb::BriefingEntry,
-    kb: &'k crate::kb::KnowledgeBase,
-) -> Vec<MentionJson<'k>> {
+fn surface_counts<'k>(entry: &'k BriefingEntry, kb: &'k KnowledgeBase) -> Vec<MentionJson<'k>> {
     let mut counts: Vec<MentionJson> = Vec::new();
     for m in &entry.mentions {
         let block = &entry.doc.blocks[m.block as usize].text;
@@ -269,4 +327,23 @@ struct TopicJson<'a> {
     slug: &'a Slug,
     name: &'a str,
     briefings: Vec<&'a Slug>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::testing;
+
+    #[test]
+    fn updated_kb_json_is_as_serialised_from_scratch() {
+        let mut kb = testing::sample_kb();
+        let mut kb_json = KbJson::new(&kb).unwrap();
+        let before = [kb_json.page()];
+        let touched = testing::edit_mentions(&mut kb);
+        let returned = kb_json
+            .update(&kb, &touched.entities, &touched.briefings, &touched.topics)
+            .unwrap();
+        let after = [KbJson::new(&kb).unwrap().page()];
+        testing::assert_patched(&before, &[returned], &after);
+    }
 }

@@ -1,6 +1,12 @@
 //! Graph layouts computed at build time, drawn as plain SVG: an entity's
 //! neighbourhood (a star of its top co-mentioned entities) and the whole
 //! corpus (a force-directed layout of the most-mentioned entities).
+//!
+//! The corpus layout is the costly part (quadratic in the nodes shown), so
+//! the last one is kept ([`LayoutCache`]): `serve` renders the graph page
+//! again after a count changed, and mostly the layout's inputs have not.
+
+use std::sync::{Mutex, PoisonError};
 
 use super::views::{Graph, GraphEdge, GraphNode};
 use super::Renderer;
@@ -11,7 +17,15 @@ const NEIGHBOURS: usize = 8;
 pub const MAX_GRAPH_NODES: usize = 1000;
 
 impl<'a> Renderer<'a> {
-    fn node(&self, entity: usize, x: f32, y: f32, r: f32, root: &str) -> GraphNode<'a> {
+    /// A node for `entity` at (x, y), of radius `r`, its tooltip showing `count`.
+    fn node(
+        &self,
+        entity: usize,
+        (x, y): (f32, f32),
+        r: f32,
+        count: usize,
+        root: &str,
+    ) -> GraphNode<'a> {
         let e = &self.kb.entities[entity];
         GraphNode {
             name: &e.name,
@@ -20,11 +34,15 @@ impl<'a> Renderer<'a> {
             x,
             y,
             r,
-            count: e.mention_count,
+            count,
         }
     }
 
     /// The entity in the middle, its top co-mentioned entities around it.
+    /// The centre's tooltip counts its mentions, a neighbour's the briefings
+    /// it shares with the centre: so the graph depends on the centre's
+    /// co-mentions alone, and a change in a neighbour's own mentions leaves
+    /// this page as it was.
     pub fn neighbourhood(&self, entity: usize, root: &str) -> Option<Graph<'a>> {
         let neighbours: Vec<(usize, usize)> = self.kb.entities[entity]
             .co_mentions
@@ -38,7 +56,8 @@ impl<'a> Renderer<'a> {
         let (width, height, radius) = (360.0f32, 300.0f32, 110.0f32);
         let (cx, cy) = (width / 2.0, height / 2.0);
         let strongest = neighbours[0].1.max(1) as f32;
-        let mut nodes = vec![self.node(entity, cx, cy, 12.0, root)];
+        let centre = &self.kb.entities[entity];
+        let mut nodes = vec![self.node(entity, (cx, cy), 12.0, centre.mention_count, root)];
         let mut edges = Vec::new();
         for (i, &(other, count)) in neighbours.iter().enumerate() {
             let angle = std::f32::consts::TAU * i as f32 / neighbours.len() as f32
@@ -54,9 +73,7 @@ impl<'a> Renderer<'a> {
                 y2: y,
                 weight: round(1.0 + 3.0 * count as f32 / strongest),
             });
-            let mut node = self.node(other, x, y, 7.0, root);
-            node.count = count;
-            nodes.push(node);
+            nodes.push(self.node(other, (x, y), 7.0, count, root));
         }
         Some(Graph {
             width,
@@ -86,7 +103,7 @@ impl<'a> Renderer<'a> {
         }
         let links = self.graph_links(&chosen, &position_of);
         let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
-        let points = layout(chosen.len(), &links, size);
+        let points = self.derived.layout.points(chosen.len(), &links, size);
         let most = chosen
             .first()
             .map_or(1, |&e| self.kb.entities[e].mention_count)
@@ -95,8 +112,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .zip(&points)
             .map(|(&e, &(x, y))| {
-                let r = round(3.0 + 9.0 * (self.kb.entities[e].mention_count as f32 / most).sqrt());
-                self.node(e, x, y, r, root)
+                let count = self.kb.entities[e].mention_count;
+                let r = round(3.0 + 9.0 * (count as f32 / most).sqrt());
+                self.node(e, (x, y), r, count, root)
             })
             .collect();
         let edges = links
@@ -121,7 +139,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Each shown entity's three strongest co-mentions among the shown.
-    fn graph_links(&self, chosen: &[usize], position_of: &[usize]) -> Vec<(usize, usize, f32)> {
+    fn graph_links(&self, chosen: &[usize], position_of: &[usize]) -> Vec<Link> {
         let mut links = Vec::new();
         for (i, &e) in chosen.iter().enumerate() {
             let strongest = self.kb.entities[e]
@@ -141,13 +159,48 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A link of the corpus graph: two node positions and the pull between them.
+type Link = (usize, usize, f32);
+
+/// The last corpus layout, with everything [`layout`] computed it from.
+#[derive(Default)]
+pub struct LayoutCache(Mutex<Option<KeptLayout>>);
+
+struct KeptLayout {
+    count: usize,
+    links: Vec<Link>,
+    size: f32,
+    points: Vec<(f32, f32)>,
+}
+
+impl LayoutCache {
+    /// The points of [`layout`]`(count, links, size)`, reused when the last
+    /// layout had exactly these inputs.
+    fn points(&self, count: usize, links: &[Link], size: f32) -> Vec<(f32, f32)> {
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(last) = kept.as_ref() {
+            if last.count == count && last.size == size && last.links == links {
+                return last.points.clone();
+            }
+        }
+        let points = layout(count, links, size);
+        *kept = Some(KeptLayout {
+            count,
+            links: links.to_vec(),
+            size,
+            points: points.clone(),
+        });
+        points
+    }
+}
+
 fn round(value: f32) -> f32 {
     (value * 10.0).round() / 10.0
 }
 
 /// Fruchterman–Reingold on a square of side `size`, from a spiral start, so
 /// the same graph always gets the same picture.
-fn layout(count: usize, links: &[(usize, usize, f32)], size: f32) -> Vec<(f32, f32)> {
+fn layout(count: usize, links: &[Link], size: f32) -> Vec<(f32, f32)> {
     let centre = size / 2.0;
     let mut points: Vec<(f32, f32)> = (0..count)
         .map(|i| {
@@ -193,4 +246,26 @@ fn layout(count: usize, links: &[(usize, usize, f32)], size: f32) -> Vec<(f32, f
         .into_iter()
         .map(|(x, y)| (round(x), round(y)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_layout_is_reused_only_for_the_same_inputs() {
+        let links = vec![(0, 1, 1.5), (1, 2, 0.5)];
+        let marked = vec![(1.0, 1.0); 3];
+        let cache = LayoutCache(Mutex::new(Some(KeptLayout {
+            count: 3,
+            links: links.clone(),
+            size: 300.0,
+            points: marked.clone(),
+        })));
+        assert_eq!(cache.points(3, &links, 300.0), marked);
+        let other = vec![(0, 1, 1.5), (1, 2, 0.6)];
+        assert_eq!(cache.points(3, &other, 300.0), layout(3, &other, 300.0));
+        assert_eq!(cache.points(3, &other, 310.0), layout(3, &other, 310.0));
+        assert_eq!(cache.points(4, &other, 310.0), layout(4, &other, 310.0));
+    }
 }

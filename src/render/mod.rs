@@ -11,10 +11,13 @@ pub mod knowledge;
 pub mod previews;
 pub mod search;
 pub mod templates;
+#[cfg(test)]
+mod testing;
 pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -57,7 +60,7 @@ pub fn render(
     let (render_time, write_time) = (ThreadTime::default(), ThreadTime::default());
     let timed_sink = |page: Page| write_time.time(|| sink(page));
     // The search index, kb.json and the preview shards are built on the
-    // side while the pages render.
+    // side while the pages render, and kept for `refresh_site_data`.
     let (counts, (side_pages, search_index)) = rayon::join(
         || {
             renderer
@@ -73,11 +76,13 @@ pub fn render(
         },
         || {
             let start = Instant::now();
-            let search = search::index_pages(kb);
+            let search = search::SearchIndex::new(kb);
+            let search_pages = search.pages();
             let search_time = start.elapsed();
-            let side = render_time.time(|| renderer.data_files()).map(|mut pages| {
-                pages.extend(derived.previews.shard_pages());
-                pages.extend(search);
+            *lock(&derived.search) = Some(search);
+            let side = render_time.time(|| side_files(kb, &renderer, derived));
+            let side = side.map(|mut pages| {
+                pages.extend(search_pages);
                 pages
             });
             (side, search_time)
@@ -92,6 +97,85 @@ pub fn render(
         write: write_time.total(),
         search_index,
     })
+}
+
+/// The files made beside the pages: kb.json (kept in `derived`), the
+/// preview shards and the files that need no template.
+fn side_files(
+    kb: &KnowledgeBase,
+    renderer: &Renderer,
+    derived: &Derived,
+) -> Result<Vec<Page>, Diagnostic> {
+    let kb_json = feeds::KbJson::new(kb)?;
+    let mut pages = vec![kb_json.page()];
+    *lock(&derived.kb_json) = Some(kb_json);
+    pages.extend(renderer.data_files()?);
+    pages.extend(derived.previews.shard_pages());
+    Ok(pages)
+}
+
+/// Site-wide files to write again after the kb changed for these entities,
+/// briefings and topics: search shards, kb.json, preview shards.
+///
+/// The change may alter counts, which briefings mention which entities and
+/// how often, and which topics briefings have; it keeps every name, alias,
+/// slug, title, date and the set of briefings, entities and topics (a change
+/// of those builds in full). Pass every entity, briefing and topic whose
+/// record changed. Give `derived` as the last full render left it.
+pub fn refresh_site_data(
+    kb: &KnowledgeBase,
+    derived: &mut Derived,
+    entities: &[usize],
+    briefings: &[usize],
+    topics: &[usize],
+) -> Result<Vec<Page>, Diagnostic> {
+    let not_rendered = || Diagnostic::error(None, "internal error: the site was not rendered");
+    let search = derived
+        .search
+        .get_mut()
+        .unwrap_or_else(PoisonError::into_inner);
+    let mut pages = search
+        .as_mut()
+        .ok_or_else(not_rendered)?
+        .update(kb, entities, briefings, topics);
+    let kb_json = derived
+        .kb_json
+        .get_mut()
+        .unwrap_or_else(PoisonError::into_inner);
+    let kb_json = kb_json.as_mut().ok_or_else(not_rendered)?;
+    pages.push(kb_json.update(kb, entities, briefings, topics)?);
+    pages.extend(refresh_cards(
+        kb,
+        &mut derived.previews,
+        entities,
+        briefings,
+    ));
+    Ok(pages)
+}
+
+/// The preview shards holding changed cards of these entities and briefings,
+/// each once.
+fn refresh_cards(
+    kb: &KnowledgeBase,
+    previews: &mut previews::Previews,
+    entities: &[usize],
+    briefings: &[usize],
+) -> Vec<Page> {
+    let mut cards: Vec<Page> = briefings
+        .iter()
+        .filter_map(|&b| previews.update_briefing(b, &kb.briefings[b]))
+        .collect();
+    let entity_cards = previews.update_entities(kb, entities);
+    // A shard written for both is in its final state in the later list.
+    cards.retain(|page| entity_cards.iter().all(|p| p.path != page.path));
+    cards.extend(entity_cards);
+    cards
+}
+
+/// The value behind `mutex`, even if a thread panicked holding it (what is
+/// kept there is only ever replaced whole).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Renders again what shows the text of briefing `b`, after an edit that
@@ -137,10 +221,8 @@ pub fn pages_after_patch(
     briefings: &[usize],
     patches: &[crate::kb::Patch],
 ) -> Result<Vec<Page>, Diagnostic> {
-    let mut extra: Vec<Page> = Vec::new();
     let mut jobs = BTreeSet::from([Job::Home, Job::EntityIndex, Job::Graph]);
     for &b in briefings {
-        extra.extend(derived.previews.update_briefing(b, &kb.briefings[b]));
         jobs.extend(text_jobs(kb, b));
     }
     let groups = |briefings: usize| {
@@ -156,7 +238,6 @@ pub fn pages_after_patch(
         }
         jobs.extend(patch.overviews.iter().map(|&e| Job::EntityFirst(e)));
         jobs.extend(patch.related.iter().map(|&b| Job::Briefing(b)));
-        topics.extend(patch.topics.iter().copied());
         jobs.extend(patch.topics.iter().map(|&t| Job::TopicFirst(t)));
         for &(t, _) in &patch.topic_lists {
             topics.insert(t);
@@ -166,11 +247,10 @@ pub fn pages_after_patch(
     }
     let entities: Vec<usize> = entities.into_iter().collect();
     let topics: Vec<usize> = topics.into_iter().collect();
-    extra.extend(refresh_site_data(
-        kb, derived, &entities, briefings, &topics,
-    )?);
+    // Search shards, kb.json and preview cards (the briefings' own too).
+    let site_data = refresh_site_data(kb, derived, &entities, briefings, &topics)?;
     let mut pages = Renderer::new(kb, tera, derived).run_all(jobs)?;
-    pages.extend(extra);
+    pages.extend(site_data);
     Ok(pages)
 }
 
@@ -234,6 +314,11 @@ pub struct Derived {
     pub previews: previews::Previews,
     /// Each briefing's position in newest-first order.
     pub rank: Vec<usize>,
+    /// The last corpus graph layout.
+    layout: graph::LayoutCache,
+    /// The search index and kb.json of the last render, kept to be patched.
+    search: Mutex<Option<search::SearchIndex>>,
+    kb_json: Mutex<Option<feeds::KbJson>>,
 }
 
 impl Derived {
@@ -242,6 +327,9 @@ impl Derived {
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
             rank: crate::kb::ranks(&kb.by_date),
+            layout: graph::LayoutCache::default(),
+            search: Mutex::new(None),
+            kb_json: Mutex::new(None),
         }
     }
 }
@@ -822,19 +910,40 @@ pub fn pagination(first: &str, current: usize, total: usize, root: &str) -> Pagi
     }
 }
 
-/// Site-wide files to write again after the kb changed for these entities,
-/// briefings and topics: search shards, `kb.json`, preview shards.
-pub fn refresh_site_data(
-    kb: &KnowledgeBase,
-    derived: &mut Derived,
-    _entities: &[usize],
-    _briefings: &[usize],
-    _topics: &[usize],
-) -> Result<Vec<Page>, Diagnostic> {
-    derived.previews = previews::Previews::new(kb);
-    let mut pages = search::index_pages(kb);
-    pages.extend(derived.previews.shard_pages());
-    let tera = tera::Tera::default();
-    pages.extend(Renderer::new(kb, &tera, derived).data_files()?);
-    Ok(pages)
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Renders the site and keeps the search shards, kb.json and the
+    /// preview shards.
+    fn site_data(kb: &KnowledgeBase, derived: &Derived) -> Vec<Page> {
+        let tera = templates::load(&kb.config.root.join("templates")).unwrap();
+        let pages = Mutex::new(Vec::new());
+        let keep = |page: Page| {
+            let data = ["search/", "previews/", "kb.json"];
+            if data.iter().any(|prefix| page.path.starts_with(prefix)) {
+                lock(&pages).push(page);
+            }
+            Ok(())
+        };
+        render(kb, &tera, derived, &keep).unwrap();
+        pages.into_inner().unwrap()
+    }
+
+    #[test]
+    fn refreshed_site_data_is_as_rendered_from_scratch() {
+        let mut kb = testing::sample_kb();
+        let mut derived = Derived::new(&kb);
+        let before = site_data(&kb, &derived);
+        let touched = testing::edit_mentions(&mut kb);
+        let (entities, briefings, topics) =
+            (&touched.entities, &touched.briefings, &touched.topics);
+        let returned = refresh_site_data(&kb, &mut derived, entities, briefings, topics).unwrap();
+        let after = site_data(&kb, &Derived::new(&kb));
+        testing::assert_patched(&before, &returned, &after);
+        let paths: BTreeSet<&str> = returned.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths.len(), returned.len(), "each file once");
+    }
 }

@@ -3,6 +3,8 @@
 //! the one shard a hovered link needs by adding a `<script>` element, which
 //! works from `file://` too, and no page carries preview data of its own.
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -59,19 +61,7 @@ impl Previews {
             cards.push((key, card));
             briefing_texts.insert(entry.briefing.slug.to_string(), text);
         }
-        for e in &kb.entities {
-            let mut text = e.role.clone().map(|r| format!("{r}. ")).unwrap_or_default();
-            if let Some(description) = &e.description {
-                text.push_str(&shorten(description, PREVIEW_CHARS));
-                text.push(' ');
-            }
-            text.push_str(&format!(
-                "Mentioned {} time(s) in {} briefing(s).",
-                e.mention_count,
-                e.briefings.len()
-            ));
-            cards.push((entity_key(e), card(&e.name, e.kind.as_str(), text)));
-        }
+        cards.extend(kb.entities.iter().map(entity_card));
         let shards = cards.len().div_ceil(CARDS_PER_SHARD).clamp(1, 1024);
         Previews {
             cards,
@@ -89,7 +79,7 @@ impl Previews {
         bodies
             .into_iter()
             .enumerate()
-            .map(|(n, body)| shard_page(n, body))
+            .map(|(n, body)| shard_file(n, body))
             .collect()
     }
 
@@ -104,6 +94,26 @@ impl Previews {
             .insert(entry.briefing.slug.to_string(), text);
         self.cards[index] = (key, card);
         let shard = shard_of(&self.cards[index].0, self.shards);
+        Some(self.shard_page(shard))
+    }
+
+    /// Replaces the cards of `entities` after their counts changed; gives
+    /// the shard files holding the cards that changed, in shard order.
+    pub fn update_entities(&mut self, kb: &KnowledgeBase, entities: &[usize]) -> Vec<Page> {
+        let mut changed = BTreeSet::new();
+        for &e in entities {
+            let index = kb.briefings.len() + e;
+            let card = entity_card(&kb.entities[e]);
+            if self.cards[index] != card {
+                changed.insert(shard_of(&card.0, self.shards));
+                self.cards[index] = card;
+            }
+        }
+        changed.into_iter().map(|n| self.shard_page(n)).collect()
+    }
+
+    /// Shard file `shard`, from the cards as they are now.
+    fn shard_page(&self, shard: usize) -> Page {
         let mut body = String::from("dossierPreviews.add({");
         for (key, card) in self
             .cards
@@ -112,7 +122,7 @@ impl Previews {
         {
             add_card(&mut body, key, card);
         }
-        Some(shard_page(shard, body))
+        shard_file(shard, body)
     }
 
     /// A briefing's short text: its summary, or the start of its first paragraph.
@@ -121,6 +131,22 @@ impl Previews {
             .get(briefing.slug.as_str())
             .map_or("", String::as_str)
     }
+}
+
+/// An entity's key and card: its role, the start of its description and
+/// its counts.
+fn entity_card(e: &Entity) -> (String, String) {
+    let mut text = e.role.clone().map(|r| format!("{r}. ")).unwrap_or_default();
+    if let Some(description) = &e.description {
+        text.push_str(&shorten(description, PREVIEW_CHARS));
+        text.push(' ');
+    }
+    text.push_str(&format!(
+        "Mentioned {} time(s) in {} briefing(s).",
+        e.mention_count,
+        e.briefings.len()
+    ));
+    (entity_key(e), card(&e.name, e.kind.as_str(), text))
 }
 
 /// A briefing's key, card and short text: its summary, or the start of its
@@ -151,7 +177,8 @@ fn add_card(body: &mut String, key: &str, card: &str) {
     body.push_str(card);
 }
 
-fn shard_page(n: usize, body: String) -> Page {
+/// Shard file `n` from its body of cards, closed here.
+fn shard_file(n: usize, body: String) -> Page {
     Page {
         path: format!("previews/{n}.js"),
         bytes: escape_for_script(&(body + "});\n")).into_bytes(),
@@ -193,6 +220,7 @@ pub fn script_json(mut value: serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::testing;
 
     #[test]
     fn script_json_cannot_close_the_element() {
@@ -219,6 +247,16 @@ mod tests {
         assert_eq!(shard_of("e:x", 1), 0);
         // Pinned so the page script's copy of the hash stays in step.
         assert_eq!(shard_of("e:alexander-lukashenka", 1000), 0x4fd1_8c5c % 1000);
+    }
+
+    #[test]
+    fn updated_entity_cards_are_as_built_from_scratch() {
+        let mut kb = testing::sample_kb();
+        let mut previews = Previews::new(&kb);
+        let before = previews.shard_pages();
+        let touched = testing::edit_mentions(&mut kb);
+        let returned = previews.update_entities(&kb, &touched.entities);
+        testing::assert_patched(&before, &returned, &Previews::new(&kb).shard_pages());
     }
 
     #[test]
