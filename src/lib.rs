@@ -220,11 +220,19 @@ pub struct Built {
 
 /// Builds the site.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    build_keeping(options).map(|built| built.report)
+    build_and_keep(options, false).map(|built| built.report)
 }
 
-/// Builds the site and keeps the knowledge base and what rendering derived.
+/// Builds the site and keeps the knowledge base, what rendering derived and
+/// what a later patch of it needs (the corpus's findings, the search index,
+/// the lines of `kb.json`).
 pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
+    build_and_keep(options, true)
+}
+
+/// Builds the site; with `keep`, keeps what patching it later needs (a
+/// one-off build frees that before rendering, for a lower peak memory).
+fn build_and_keep(options: &BuildOptions, keep: bool) -> Result<Built, BuildFailure> {
     let mut watch = Stopwatch::new();
     let config = load_config(options)?;
     let out_dir = config.build_dir.clone();
@@ -238,12 +246,15 @@ pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
     let site_static = config.root.join("static");
     let Known {
         kb,
-        resolver,
+        mut resolver,
         running_labels,
         problems,
     } = knowledge_base_timed(config, options.keep_going, &mut watch)?;
+    if !keep {
+        resolver.forget_corpus();
+    }
     let staging = output::Staging::begin(&out_dir)?;
-    let derived = render::Derived::new(&kb);
+    let derived = render::Derived::new(&kb, keep);
     let stats = render::render(&kb, &tera, &derived, &|page| staging.write(&page))?;
     watch.lap("render and write");
     watch.record("· render", stats.render);

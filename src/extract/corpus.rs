@@ -55,6 +55,9 @@ impl Corpus {
         new: &[(Key, Local)],
         gazetteer: &Gazetteer,
     ) -> bool {
+        if self.locals.is_empty() {
+            return false;
+        }
         if self.postings.is_none() {
             self.postings = Some(Postings::new(&self.locals, &self.merges.resolved));
         }
@@ -94,6 +97,12 @@ impl Corpus {
                 && self.decide(target, before.merged(target), gazetteer)
                     == self.decide(target, after.merged(target), gazetteer)
         })
+    }
+
+    /// Frees the findings; every later check then fails.
+    pub fn forget(&mut self) {
+        self.locals = Vec::new();
+        self.postings = None;
     }
 
     /// Records briefing `b`'s new findings, once the edit is accepted.

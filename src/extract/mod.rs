@@ -231,6 +231,12 @@ impl Resolver {
         })
     }
 
+    /// Frees what the corpus pass found in each briefing; edits that change
+    /// names can then no longer be checked, and are refused.
+    pub fn forget_corpus(&mut self) {
+        self.corpus.forget();
+    }
+
     /// Records an edit read by [`Resolver::reread`] once it is patched in.
     pub fn accept(&mut self, b: usize, reread: Reread) {
         self.corpus.accept(b, reread.locals);

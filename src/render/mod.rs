@@ -79,7 +79,9 @@ pub fn render(
             let search = search::SearchIndex::new(kb);
             let search_pages = search.pages();
             let search_time = start.elapsed();
-            *lock(&derived.search) = Some(search);
+            if derived.keep {
+                *lock(&derived.search) = Some(search);
+            }
             let side = render_time.time(|| side_files(kb, &renderer, derived));
             let side = side.map(|mut pages| {
                 pages.extend(search_pages);
@@ -108,7 +110,9 @@ fn side_files(
 ) -> Result<Vec<Page>, Diagnostic> {
     let kb_json = feeds::KbJson::new(kb)?;
     let mut pages = vec![kb_json.page()];
-    *lock(&derived.kb_json) = Some(kb_json);
+    if derived.keep {
+        *lock(&derived.kb_json) = Some(kb_json);
+    }
     pages.extend(renderer.data_files()?);
     pages.extend(derived.previews.shard_pages());
     Ok(pages)
@@ -319,11 +323,16 @@ pub struct Derived {
     /// The search index and kb.json of the last render, kept to be patched.
     search: Mutex<Option<search::SearchIndex>>,
     kb_json: Mutex<Option<feeds::KbJson>>,
+    /// Whether rendering keeps the search index and kb.json (for `serve`).
+    keep: bool,
 }
 
 impl Derived {
-    pub fn new(kb: &KnowledgeBase) -> Derived {
+    /// What pages need from `kb`; with `keep`, rendering also keeps what
+    /// [`refresh_site_data`] patches.
+    pub fn new(kb: &KnowledgeBase, keep: bool) -> Derived {
         Derived {
+            keep,
             placeholder_targets: placeholder_targets(kb),
             previews: previews::Previews::new(kb),
             rank: crate::kb::ranks(&kb.by_date),
@@ -935,13 +944,13 @@ mod tests {
     #[test]
     fn refreshed_site_data_is_as_rendered_from_scratch() {
         let mut kb = testing::sample_kb();
-        let mut derived = Derived::new(&kb);
+        let mut derived = Derived::new(&kb, true);
         let before = site_data(&kb, &derived);
         let touched = testing::edit_mentions(&mut kb);
         let (entities, briefings, topics) =
             (&touched.entities, &touched.briefings, &touched.topics);
         let returned = refresh_site_data(&kb, &mut derived, entities, briefings, topics).unwrap();
-        let after = site_data(&kb, &Derived::new(&kb));
+        let after = site_data(&kb, &Derived::new(&kb, true));
         testing::assert_patched(&before, &returned, &after);
         let paths: BTreeSet<&str> = returned.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths.len(), returned.len(), "each file once");
