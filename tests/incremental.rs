@@ -531,3 +531,98 @@ fn a_briefing_joining_or_leaving_a_topic_is_patched_in() {
     let fresh = fresh_build(site.path(), &site.path().join("fresh-last"));
     assert_same_site(&out, &fresh, "after the topic lost its last briefing");
 }
+
+/// A small deterministic random number source (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// The sentences of a paragraph, each with its full stop.
+fn sentences(paragraph: &str) -> Vec<String> {
+    paragraph
+        .split_inclusive(". ")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// One random edit of a body: a sentence of another briefing inserted, a
+/// sentence deleted, or a sentence repeated, in a random paragraph.
+fn random_edit(rng: &mut Lcg, body: &str, donor: &str) -> String {
+    let mut paragraphs: Vec<String> = body.split("\n\n").map(String::from).collect();
+    let prose: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| {
+            let p = paragraphs[i].trim_start();
+            !p.is_empty() && !p.starts_with('#')
+        })
+        .collect();
+    let at = prose[rng.below(prose.len())];
+    let mut list = sentences(&paragraphs[at]);
+    match rng.below(3) {
+        0 => {
+            let donated: Vec<String> = donor
+                .split("\n\n")
+                .filter(|p| !p.trim_start().starts_with('#'))
+                .flat_map(sentences)
+                .collect();
+            let sentence = donated[rng.below(donated.len())].clone();
+            list.insert(rng.below(list.len() + 1), sentence);
+        }
+        1 if list.len() > 1 => {
+            list.remove(rng.below(list.len()));
+        }
+        _ => {
+            let sentence = list[rng.below(list.len())].clone();
+            list.push(sentence);
+        }
+    }
+    paragraphs[at] = list.join(" ");
+    paragraphs.join("\n\n")
+}
+
+#[test]
+fn random_sentence_edits_end_byte_identical_to_a_fresh_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let (root, out, mut session) = served_corpus(dir.path());
+    let files = files_with_extension(&root.join("seeds"), "md");
+    let mut rng = Lcg(20_261_128);
+    let mut recounted = 0;
+    let mut patched = 0;
+    // DOSSIER_EDIT_CASES=N runs N edits instead of 24.
+    let cases: usize = std::env::var("DOSSIER_EDIT_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(24);
+    for n in 0..cases {
+        let file = &files[rng.below(files.len())];
+        let donor = fs::read_to_string(&files[rng.below(files.len())]).unwrap();
+        let text = fs::read_to_string(file).unwrap();
+        let (front, body) = split(&text);
+        let edited = random_edit(&mut rng, body, split(&donor).1);
+        fs::write(file, format!("{front}{edited}")).unwrap();
+        if let Rebuild::Patched(p) = session.build().expect("rebuild") {
+            patched += 1;
+            recounted += usize::from(p.recounted > 0);
+        }
+        let fresh = fresh_build(&root, &dir.path().join(format!("fresh-{n}")));
+        assert_same_site(
+            &out,
+            &fresh,
+            &format!("after edit {n} of {}", file.display()),
+        );
+        fs::remove_dir_all(&fresh).unwrap();
+    }
+    eprintln!("{patched} of {cases} edits patched in, {recounted} with recounts");
+    assert!(
+        recounted * 4 >= cases,
+        "only {recounted} of {cases} edits were patched with recounts"
+    );
+}
