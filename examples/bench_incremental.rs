@@ -98,7 +98,14 @@ fn timed(session: &mut Session, name: &str) -> f64 {
     });
     let seconds = start.elapsed().as_secs_f64();
     let how = match &rebuild {
-        Rebuild::Full(report) => format!("full, {} pages", report.pages),
+        Rebuild::Full(report, reason) => format!(
+            "full, {} pages{}",
+            report.pages,
+            reason
+                .as_deref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default()
+        ),
         Rebuild::Patched(p) => format!("patched, {} rendered, {} written", p.rendered, p.written),
     };
     println!("{name:<34} {:>9.3} s  ({how})", seconds);

@@ -39,7 +39,8 @@ struct Kept {
 /// What a rebuild did.
 #[derive(Debug)]
 pub enum Rebuild {
-    Full(BuildReport),
+    /// A full build, with why an earlier build could not be patched.
+    Full(BuildReport, Option<String>),
     Patched(Patched),
 }
 
@@ -59,7 +60,7 @@ pub struct Patched {
 impl Rebuild {
     pub fn out_dir(&self) -> &Path {
         match self {
-            Rebuild::Full(report) => &report.out_dir,
+            Rebuild::Full(report, _) => &report.out_dir,
             Rebuild::Patched(patched) => &patched.out_dir,
         }
     }
@@ -67,7 +68,12 @@ impl Rebuild {
     /// Prints what the rebuild did, as `build` prints its report.
     pub fn print(&self, quiet: bool, verbose: bool) {
         match self {
-            Rebuild::Full(report) => report.print(quiet, verbose),
+            Rebuild::Full(report, reason) => {
+                if let Some(reason) = reason.as_ref().filter(|_| !quiet) {
+                    println!("Built in full: {reason}.");
+                }
+                report.print(quiet, verbose)
+            }
             Rebuild::Patched(p) if !quiet => println!(
                 "Updated {} in {:.0} ms: {} page(s) rendered, {} written{}.",
                 p.briefings.join(", "),
@@ -98,14 +104,15 @@ impl Session {
     pub fn build(&mut self) -> Result<Rebuild, BuildFailure> {
         let started = Instant::now();
         let stamps = self.snapshot();
+        let mut reason = None;
         if let Some(kept) = &mut self.kept {
             match patch(kept, &stamps) {
-                Ok(Some(mut patched)) => {
+                Ok(Ok(mut patched)) => {
                     kept.stamps = stamps;
                     patched.elapsed = started.elapsed();
                     return Ok(Rebuild::Patched(patched));
                 }
-                Ok(None) => {}
+                Ok(Err(why)) => reason = Some(why),
                 Err(problem) => {
                     self.kept = None;
                     return Err(BuildFailure {
@@ -123,7 +130,7 @@ impl Session {
             stamps,
             tallies,
         });
-        Ok(Rebuild::Full(report))
+        Ok(Rebuild::Full(report, reason))
     }
 
     /// Every source a build reads, taken before it reads them, so an edit
@@ -153,26 +160,36 @@ struct Edit {
 /// leaves its card, its topics and every corpus decision as they were, and
 /// says what it did; `None` when the site must build in full (what was
 /// patched is then thrown away).
-fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Option<Patched>, Diagnostic> {
+fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Result<Patched, String>, Diagnostic> {
     let changes = kept.stamps.changes(stamps);
-    // A site deleted or moved away since is built again in full.
-    if changes.unknown
-        || !kept.built.report.out_dir.join("index.html").is_file()
-        || !changes.added.is_empty()
-        || !changes.removed.is_empty()
-        || changes.modified.is_empty()
-        || changes.modified.len() > MAX_PATCHED_FILES
-    {
-        return Ok(None);
+    let refused = |why: &str| Ok(Err(why.to_string()));
+    if changes.unknown || !kept.built.report.out_dir.join("index.html").is_file() {
+        return refused("the site folder or a source folder changed");
+    }
+    if !changes.added.is_empty() || !changes.removed.is_empty() {
+        return refused("files were added or removed");
+    }
+    if changes.modified.is_empty() {
+        return refused("no change was found to patch");
+    }
+    if changes.modified.len() > MAX_PATCHED_FILES {
+        return refused(&format!("more than {MAX_PATCHED_FILES} files changed"));
     }
     let Some(labels) = running_labels(kept, stamps, &changes.modified) else {
-        return Ok(None);
+        return refused("the running headers of the .txt briefings changed");
     };
     let mut edited = Vec::new();
     let mut patches = Vec::new();
     for path in &changes.modified {
-        let Some(edit) = read_edit(&mut kept.built, path, &labels) else {
-            return Ok(None);
+        let seeds = &kept.built.kb.config.seeds_dir;
+        let name = path
+            .strip_prefix(seeds)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let edit = match read_edit(&mut kept.built, path, &labels) {
+            Ok(edit) => edit,
+            Err(why) => return Ok(Err(format!("{name} {why}"))),
         };
         let Built {
             kb,
@@ -189,10 +206,10 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Option<Patched>, Diagnostic
             kb.replace_text(index, parts.briefing, parts.doc, parts.mentions);
         } else {
             let rank = &derived.rank;
-            let Some(patched) = kb.patch_mentions(&mut kept.tallies, rank, index, parts) else {
-                return Ok(None);
-            };
-            patches.push(patched);
+            match kb.patch_mentions(&mut kept.tallies, rank, index, parts) {
+                Ok(patched) => patches.push(patched),
+                Err(why) => return Ok(Err(format!("{name} {why}"))),
+            }
         }
         resolver.accept(index, reread);
         edited.push(index);
@@ -222,7 +239,7 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Option<Patched>, Diagnostic
     for page in &pages {
         written += usize::from(write_if_changed(out_dir, page)?);
     }
-    Ok(Some(Patched {
+    Ok(Ok(Patched {
         out_dir: out_dir.clone(),
         briefings: names,
         rendered: pages.len(),
@@ -301,26 +318,27 @@ fn is_plain_text(path: &Path) -> bool {
 /// slug, date, authors, series, topics and summary stayed as they were, and
 /// whose names extraction reads under the same corpus decisions and with the
 /// same topics.
-fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Option<Edit> {
+fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Result<Edit, String> {
     let Built { kb, resolver, .. } = built;
     let seeds = &kb.config.seeds_dir;
     if !path.starts_with(seeds) || !ingest::is_briefing(seeds, path) {
-        return None;
+        return Err("is not a briefing".into());
     }
-    let (mut briefing, wanted_slug) = ingest::reread_briefing(seeds, path, labels).ok()?;
+    let unread = || "could not be read again".to_string();
+    let (mut briefing, wanted_slug) =
+        ingest::reread_briefing(seeds, path, labels).map_err(|_| unread())?;
     let index = kb
         .briefings
         .iter()
-        .position(|e| e.briefing.source == briefing.source)?;
+        .position(|e| e.briefing.source == briefing.source)
+        .ok_or("is not a published briefing")?;
     let entry = &kb.briefings[index];
     let old = &entry.briefing;
     // The slug must settle as before: asked for by the title alone, and the
     // title's slug is the one it had (no `-2` from a clash).
-    if wanted_slug.is_some() || old.slug != slugify(&briefing.title) {
-        return None;
-    }
-    briefing.slug = old.slug.clone();
-    let same_card = briefing.title == old.title
+    let same_card = wanted_slug.is_none()
+        && old.slug == slugify(&briefing.title)
+        && briefing.title == old.title
         && briefing.date == old.date
         && briefing.authors == old.authors
         && briefing.series == old.series
@@ -329,16 +347,20 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Optio
         && briefing.draft == old.draft
         && briefing.sample == old.sample;
     if !same_card {
-        return None;
+        return Err("changed its title, front matter or byline".into());
     }
+    briefing.slug = old.slug.clone();
     let doc = document::parse(&briefing.title, &briefing.body);
-    let reread = resolver.reread(index, &entry.doc, &doc, &briefing.topics)?;
+    let reread = resolver
+        .reread(index, &entry.doc, &doc, &briefing.topics)
+        .ok_or("changes what the corpus makes of a name (an entity would appear, go, or change name, type, role or merges)")?;
     // Topics are patched only where they have pages already.
     let mut topics = reread
         .topic_slugs
         .iter()
         .map(|slug| kb.topics.iter().position(|t| t.slug.as_str() == slug))
-        .collect::<Option<Vec<usize>>>()?;
+        .collect::<Option<Vec<usize>>>()
+        .ok_or("starts a topic no briefing had")?;
     topics.sort_unstable();
     // Extraction numbers entities its own way.
     let mentions = reread
@@ -349,7 +371,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Optio
             ..*m
         })
         .collect();
-    Some(Edit {
+    Ok(Edit {
         index,
         edited: Edited {
             briefing,

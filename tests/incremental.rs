@@ -148,7 +148,7 @@ fn served_corpus(dir: &Path) -> (PathBuf, PathBuf, Session) {
         out: Some(out.clone()),
         ..Default::default()
     });
-    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(..)));
     (root, out, session)
 }
 
@@ -199,10 +199,10 @@ fn every_kind_of_edit_ends_byte_identical_to_a_fresh_build() {
                 }
                 eprintln!("{edit:?}: patched, {} recounted", p.recounted);
             }
-            (Rebuild::Full(_), Edit::AppendPlain | Edit::Touch) => {
+            (Rebuild::Full(..), Edit::AppendPlain | Edit::Touch) => {
                 panic!("{edit:?} of {} was not patched in", file.display())
             }
-            (Rebuild::Full(_), _) => eprintln!("{edit:?}: full build"),
+            (Rebuild::Full(..), _) => eprintln!("{edit:?}: full build"),
         }
         if matches!(edit, Edit::Touch) {
             // Nothing changed: no page may be written.
@@ -366,7 +366,7 @@ fn a_deleted_site_is_built_again_in_full() {
         "seeds/first.md",
         b"---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius today.\n",
     );
-    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(..)));
     assert!(out.join("index.html").is_file());
 }
 
@@ -399,7 +399,7 @@ fn a_plain_text_edit_that_changes_running_labels_builds_in_full() {
         "seeds/one.txt",
         page("First look at the border", false).as_bytes(),
     );
-    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(..)));
     let fresh = fresh_build(site.path(), &site.path().join("fresh"));
     assert_same_site(&out, &fresh, "after the edit");
 }
@@ -475,15 +475,24 @@ fn an_edit_that_changes_what_the_corpus_decides_builds_in_full() {
     let out = session.build().unwrap().out_dir().to_path_buf();
     let cases = [
         // A form of Poland no briefing used: its aliases change.
-        "Poland's envoy met Lithuania in Vilnius.",
+        ("Poland's envoy met Lithuania in Vilnius.", "written form"),
         // A country no briefing named: a new entity.
-        "Poland met Lithuania and Finland in Vilnius.",
+        (
+            "Poland met Lithuania and Finland in Vilnius.",
+            "an entity would appear",
+        ),
     ];
-    for (n, text) in cases.into_iter().enumerate() {
+    for (n, (text, why)) in cases.into_iter().enumerate() {
         let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
         common::write(site.path(), "seeds/first.md", body.as_bytes());
         let rebuild = session.build().unwrap();
-        assert!(matches!(rebuild, Rebuild::Full(_)), "edit {n}: {rebuild:?}");
+        let Rebuild::Full(_, Some(reason)) = &rebuild else {
+            panic!("edit {n} was not built in full, with a reason: {rebuild:?}");
+        };
+        assert!(
+            reason.starts_with("first.md ") && reason.contains(why),
+            "edit {n}: {reason}"
+        );
         let fresh = fresh_build(site.path(), &site.path().join(format!("fresh-{n}")));
         assert_same_site(&out, &fresh, &format!("after edit {n}"));
     }
@@ -527,7 +536,7 @@ fn a_briefing_joining_or_leaving_a_topic_is_patched_in() {
         "seeds/fourth.md",
         b"---\ntitle: Fourth look\ndate: 2024-04-01\n---\n\nNorway met officials in Oslo.\n",
     );
-    assert!(matches!(session.build().unwrap(), Rebuild::Full(_)));
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(..)));
     let fresh = fresh_build(site.path(), &site.path().join("fresh-last"));
     assert_same_site(&out, &fresh, "after the topic lost its last briefing");
 }

@@ -75,23 +75,26 @@ impl Tallies {
 impl KnowledgeBase {
     /// Swaps in an edit of briefing `index` whose title, date and authors
     /// are as before, whose mentions name entities the corpus already has and
-    /// whose topics all have pages already. `None`, with nothing changed,
-    /// when the edit adds or drops a form an entity is written in (its
-    /// aliases would change) or leaves a topic with no page.
+    /// whose topics all have pages already. Refused, with nothing changed and
+    /// the reason, when the edit adds or drops a form an entity is written in
+    /// (its aliases would change) or leaves a topic with no page.
     pub fn patch_mentions(
         &mut self,
         tallies: &mut Tallies,
         rank: &[usize],
         index: usize,
         edit: Edited,
-    ) -> Option<Patch> {
+    ) -> Result<Patch, &'static str> {
         let entry = &self.briefings[index];
         let old_surfaces = surface_counts(&entry.doc, &entry.mentions);
         let new_surfaces = surface_counts(&edit.doc, &edit.mentions);
-        if self.changes_aliases(tallies, &old_surfaces, &new_surfaces)
-            || self.empties_a_topic(index, &edit.topics)
-        {
-            return None;
+        if self.changes_aliases(tallies, &old_surfaces, &new_surfaces) {
+            return Err(
+                "gives a name a written form no briefing used, or drops the last use of one",
+            );
+        }
+        if self.empties_a_topic(index, &edit.topics) {
+            return Err("leaves a topic with no briefing");
         }
         adjust_surfaces(tallies, &old_surfaces, -1);
         adjust_surfaces(tallies, &new_surfaces, 1);
@@ -134,7 +137,7 @@ impl KnowledgeBase {
             .copied()
             .collect();
         self.update_topic_entities(&topics, &mut patch);
-        Some(patch)
+        Ok(patch)
     }
 
     /// Whether taking briefing `b` out of its topics not in `topics` leaves
