@@ -109,6 +109,14 @@ fn timed(session: &mut Session, name: &str) -> f64 {
         Rebuild::Patched(p) => format!("patched, {} rendered, {} written", p.rendered, p.written),
     };
     println!("{name:<34} {:>9.3} s  ({how})", seconds);
+    if let Rebuild::Patched(p) = &rebuild {
+        let stages: Vec<String> = p
+            .timings
+            .iter()
+            .map(|(stage, time)| format!("{stage} {:.0} ms", time.as_secs_f64() * 1000.0))
+            .collect();
+        println!("    {}", stages.join(", "));
+    }
     seconds
 }
 

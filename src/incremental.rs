@@ -17,7 +17,7 @@ use crate::kb::{Edited, KnowledgeBase, Patch, Tallies};
 use crate::paths::{self, slugify};
 use crate::render::{self, Page};
 use crate::stamps::Stamps;
-use crate::{BuildOptions, BuildReport, Built};
+use crate::{BuildOptions, BuildReport, Built, Stopwatch};
 
 /// More changed files than this build in full.
 const MAX_PATCHED_FILES: usize = 16;
@@ -55,6 +55,8 @@ pub struct Patched {
     /// Entities whose mention count or list the edits changed.
     pub recounted: usize,
     pub elapsed: Duration,
+    /// Time per stage of the patch, as `-v` prints them.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Rebuild {
@@ -74,17 +76,22 @@ impl Rebuild {
                 }
                 report.print(quiet, verbose)
             }
-            Rebuild::Patched(p) if !quiet => println!(
-                "Updated {} in {:.0} ms: {} page(s) rendered, {} written{}.",
-                p.briefings.join(", "),
-                p.elapsed.as_secs_f64() * 1000.0,
-                p.rendered,
-                p.written,
-                match p.recounted {
-                    0 => String::new(),
-                    n => format!(", {n} entit{} recounted", if n == 1 { "y" } else { "ies" }),
+            Rebuild::Patched(p) if !quiet => {
+                if verbose {
+                    crate::print_timings(&p.timings);
                 }
-            ),
+                println!(
+                    "Updated {} in {:.0} ms: {} page(s) rendered, {} written{}.",
+                    p.briefings.join(", "),
+                    p.elapsed.as_secs_f64() * 1000.0,
+                    p.rendered,
+                    p.written,
+                    match p.recounted {
+                        0 => String::new(),
+                        n => format!(", {n} entit{} recounted", if n == 1 { "y" } else { "ies" }),
+                    }
+                )
+            }
             Rebuild::Patched(_) => {}
         }
     }
@@ -103,13 +110,16 @@ impl Session {
     /// full.
     pub fn build(&mut self) -> Result<Rebuild, BuildFailure> {
         let started = Instant::now();
+        let mut watch = Stopwatch::new();
         let stamps = self.snapshot();
+        watch.lap("snapshot");
         let mut reason = None;
         if let Some(kept) = &mut self.kept {
-            match patch(kept, &stamps) {
+            match patch(kept, &stamps, &mut watch) {
                 Ok(Ok(mut patched)) => {
                     kept.stamps = stamps;
                     patched.elapsed = started.elapsed();
+                    patched.timings = watch.timings;
                     return Ok(Rebuild::Patched(patched));
                 }
                 Ok(Err(why)) => reason = Some(why),
@@ -160,7 +170,11 @@ struct Edit {
 /// leaves its card, its topics and every corpus decision as they were, and
 /// says what it did; `None` when the site must build in full (what was
 /// patched is then thrown away).
-fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Result<Patched, String>, Diagnostic> {
+fn patch(
+    kept: &mut Kept,
+    stamps: &Stamps,
+    watch: &mut Stopwatch,
+) -> Result<Result<Patched, String>, Diagnostic> {
     let changes = kept.stamps.changes(stamps);
     let refused = |why: &str| Ok(Err(why.to_string()));
     if changes.unknown || !kept.built.report.out_dir.join("index.html").is_file() {
@@ -214,6 +228,7 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Result<Patched, String>, Di
         resolver.accept(index, reread);
         edited.push(index);
     }
+    watch.lap("read and patch");
     let Built {
         kb,
         tera,
@@ -229,6 +244,7 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Result<Patched, String>, Di
     } else {
         pages = render::pages_after_patch(kb, tera, derived, &edited, &patches)?;
     }
+    watch.lap("render");
     let names = edited
         .iter()
         .map(|&i| kb.briefings[i].briefing.source.clone())
@@ -239,6 +255,7 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Result<Patched, String>, Di
     for page in &pages {
         written += usize::from(write_if_changed(out_dir, page)?);
     }
+    watch.lap("write");
     Ok(Ok(Patched {
         out_dir: out_dir.clone(),
         briefings: names,
@@ -246,6 +263,7 @@ fn patch(kept: &mut Kept, stamps: &Stamps) -> Result<Result<Patched, String>, Di
         written,
         recounted: patches.iter().map(|p| p.entities.len()).sum(),
         elapsed: Duration::ZERO,
+        timings: Vec::new(),
     }))
 }
 

@@ -73,9 +73,7 @@ impl BuildReport {
             }
         }
         if verbose {
-            for (stage, time) in &self.timings {
-                eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-            }
+            print_timings(&self.timings);
         }
         if !quiet {
             let skipped = self.problems.iter().filter(|p| p.is_error()).count();
@@ -101,13 +99,13 @@ impl BuildReport {
 }
 
 /// Times each stage for `-v`.
-struct Stopwatch {
+pub(crate) struct Stopwatch {
     last: Instant,
-    timings: Vec<(&'static str, Duration)>,
+    pub(crate) timings: Vec<(&'static str, Duration)>,
 }
 
 impl Stopwatch {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Stopwatch {
             last: Instant::now(),
             timings: Vec::new(),
@@ -119,10 +117,17 @@ impl Stopwatch {
         self.timings.push((part, time));
     }
 
-    fn lap(&mut self, stage: &'static str) {
+    pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.timings.push((stage, now - self.last));
         self.last = now;
+    }
+}
+
+/// Prints stage times, one per line, as `-v` shows them.
+pub(crate) fn print_timings(timings: &[(&'static str, Duration)]) {
+    for (stage, time) in timings {
+        eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
     }
 }
 

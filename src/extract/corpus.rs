@@ -72,7 +72,17 @@ impl Corpus {
             replacement: Some(new),
             ..before
         };
-        let touched: BTreeSet<&Key> = self.locals[b].iter().chain(new).map(|(k, _)| k).collect();
+        // Only keys the briefing now tells something different about.
+        let old = &self.locals[b];
+        let differs = |(key, local): &(Key, Local), other: &[(Key, Local)]| {
+            !other.iter().any(|(k, l)| k == key && l == local)
+        };
+        let touched: BTreeSet<&Key> = old
+            .iter()
+            .filter(|entry| differs(entry, new))
+            .chain(new.iter().filter(|entry| differs(entry, old)))
+            .map(|(key, _)| key)
+            .collect();
         let mut targets = BTreeSet::new();
         for key in touched {
             let (old, now) = (before.evidence(key), after.evidence(key));

@@ -118,7 +118,7 @@ pub struct Evidence {
 }
 
 /// What one briefing tells about one key: the sums over its mentions there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Local {
     pub votes: Votes,
     /// The best confidence of a mention here.

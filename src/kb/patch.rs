@@ -28,6 +28,8 @@ pub struct Tallies {
 /// What a patch changed, so the pages showing it can be rendered again.
 #[derive(Debug, Default)]
 pub struct Patch {
+    /// The edited briefing.
+    pub briefing: usize,
     /// Entities whose mention count or "mentioned in" list changed.
     pub entities: Vec<usize>,
     /// Entities whose co-mentions or topics changed (first page only).
@@ -105,7 +107,10 @@ impl KnowledgeBase {
         entry.briefing = edit.briefing;
         entry.doc = edit.doc;
         entry.mentions = edit.mentions;
-        let mut patch = Patch::default();
+        let mut patch = Patch {
+            briefing: index,
+            ..Patch::default()
+        };
         let membership = self.update_counts(index, &old_entities, rank, &mut patch);
         let old_ids = entity_ids(&old_entities);
         let new_ids = entity_ids(&self.briefings[index].entities);

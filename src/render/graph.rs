@@ -97,6 +97,11 @@ impl<'a> Renderer<'a> {
                 .then(a.cmp(&b))
         });
         chosen.truncate(MAX_GRAPH_NODES);
+        // The layout starts the busiest near the middle, by the power of two
+        // of their counts (then by name), so a count that moves by one
+        // seldom reorders the nodes, and the last layout can be reused.
+        let magnitude = |e: usize| self.kb.entities[e].mention_count.ilog2();
+        chosen.sort_by(|&a, &b| magnitude(b).cmp(&magnitude(a)).then(a.cmp(&b)));
         let mut position_of = vec![usize::MAX; self.kb.entities.len()];
         for (i, &e) in chosen.iter().enumerate() {
             position_of[e] = i;
@@ -105,8 +110,10 @@ impl<'a> Renderer<'a> {
         let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
         let points = self.derived.layout.points(chosen.len(), &links, size);
         let most = chosen
-            .first()
-            .map_or(1, |&e| self.kb.entities[e].mention_count)
+            .iter()
+            .map(|&e| self.kb.entities[e].mention_count)
+            .max()
+            .unwrap_or(1)
             .max(1) as f32;
         let nodes = chosen
             .iter()

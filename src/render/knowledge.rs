@@ -46,12 +46,23 @@ impl<'a> Renderer<'a> {
             let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities");
             page.json_ld = previews::script_json(entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
-            page.description = format!(
-                "{} ({}), mentioned in {} briefing(s).",
-                entity.name,
-                entity.kind,
-                entity.briefings.len()
-            );
+            // Counts are on the first page only: a later page changes only
+            // when its part of the list does.
+            page.description = if n == 0 {
+                format!(
+                    "{} ({}), mentioned in {} briefing(s).",
+                    entity.name,
+                    entity.kind,
+                    entity.briefings.len()
+                )
+            } else {
+                format!(
+                    "{} ({}): briefings that mention it, page {}.",
+                    entity.name,
+                    entity.kind,
+                    n + 1
+                )
+            };
             let mut context = EntityContext {
                 site: self.site(&path),
                 page,
@@ -79,7 +90,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// An entity's Atom feed: the newest briefings mentioning it or by it.
-    fn entity_feed(&self, index: usize) -> Result<Page, Diagnostic> {
+    pub(super) fn entity_feed(&self, index: usize) -> Result<Page, Diagnostic> {
         let entity = &self.kb.entities[index];
         let first = paths::entity_page(&entity.slug);
         let feed_briefings: Vec<usize> =

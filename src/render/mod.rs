@@ -205,7 +205,7 @@ fn text_jobs(kb: &KnowledgeBase, b: usize) -> BTreeSet<Job> {
     let mut jobs = BTreeSet::from([Job::Briefing(b)]);
     for &(e, _) in &kb.briefings[b].entities {
         if let Some(position) = kb.entities[e].briefings.iter().position(|&x| x == b) {
-            jobs.insert(Job::Entity(e, position / page_size / PAGES_PER_JOB));
+            jobs.insert(Job::EntityPages(e, position / page_size, 1));
         }
     }
     jobs
@@ -236,11 +236,17 @@ pub fn pages_after_patch(
     let mut entities = BTreeSet::new();
     let mut topics = BTreeSet::new();
     for patch in patches {
-        for &e in &patch.entities {
+        for &(e, before) in &patch.briefings_before {
             entities.insert(e);
-            jobs.extend(groups(kb.entities[e].briefings.len()).map(|n| Job::Entity(e, n)));
+            jobs.extend(recounted_entity_jobs(
+                kb,
+                &derived.rank,
+                e,
+                before,
+                patch.briefing,
+            ));
         }
-        jobs.extend(patch.overviews.iter().map(|&e| Job::EntityFirst(e)));
+        jobs.extend(patch.overviews.iter().map(|&e| Job::EntityPages(e, 0, 1)));
         jobs.extend(patch.related.iter().map(|&b| Job::Briefing(b)));
         jobs.extend(patch.topics.iter().map(|&t| Job::TopicFirst(t)));
         for &(t, _) in &patch.topic_lists {
@@ -256,6 +262,38 @@ pub fn pages_after_patch(
     let mut pages = Renderer::new(kb, tera, derived).run_all(jobs)?;
     pages.extend(site_data);
     Ok(pages)
+}
+
+/// The pages of entity `e` to render after briefing `b`'s mentions of it
+/// changed, when it was in `before` briefings: the first page (its counts),
+/// the feed, and the page holding `b`; when `b` joined or left the list,
+/// every later page too (their entries shift), and when the number of pages
+/// changed, every page (each shows the page count).
+fn recounted_entity_jobs(
+    kb: &KnowledgeBase,
+    rank: &[usize],
+    e: usize,
+    before: usize,
+    b: usize,
+) -> Vec<Job> {
+    let list = &kb.entities[e].briefings;
+    let size = kb.config.page_size;
+    let pages = |n: usize| n.div_ceil(size).max(1);
+    let (now, last) = (list.len(), pages(list.len()));
+    let from = if pages(before) != last {
+        0
+    } else {
+        list.partition_point(|&x| rank[x] < rank[b]) / size
+    };
+    let to = if before == now { from + 1 } else { last };
+    let mut jobs = vec![Job::EntityFeed(e), Job::EntityPages(e, 0, 1)];
+    let mut start = from;
+    while start < to {
+        let count = PAGES_PER_JOB.min(to - start);
+        jobs.push(Job::EntityPages(e, start, count));
+        start += count;
+    }
+    jobs
 }
 
 /// Time spent in one kind of work, summed over the threads doing it.
@@ -297,8 +335,11 @@ enum Job {
     EntityIndex,
     /// An entity's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
     Entity(usize, usize),
-    /// An entity's first page alone.
-    EntityFirst(usize),
+    /// An entity's pages from the first given (counting from 0), as many
+    /// as the second says.
+    EntityPages(usize, usize, usize),
+    /// An entity's Atom feed.
+    EntityFeed(usize),
     TopicIndex,
     /// A topic's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
     Topic(usize, usize),
@@ -401,7 +442,8 @@ impl<'a> Renderer<'a> {
             Job::Entity(e, n) => self.entity(e, n),
             Job::TopicIndex => self.topic_index().map(|p| vec![p]),
             Job::Topic(t, n) => self.topic(t, n),
-            Job::EntityFirst(e) => self.entity_pages(e, 0, 1),
+            Job::EntityPages(e, from, count) => self.entity_pages(e, from, count),
+            Job::EntityFeed(e) => self.entity_feed(e).map(|p| vec![p]),
             Job::TopicFirst(t) => self.topic_pages(t, 0, 1),
             Job::AuthorIndex => self.author_index(),
             Job::Graph => self.graph().map(|p| vec![p]),
