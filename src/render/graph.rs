@@ -205,6 +205,57 @@ fn round(value: f32) -> f32 {
     (value * 10.0).round() / 10.0
 }
 
+/// Lanes of the repulsion loop: sums kept per lane (and added up in a fixed
+/// order) let the compiler run the lanes side by side, with the same result
+/// on every machine.
+const LANES: usize = 8;
+
+/// How far every point is pushed by all the others: `k² / d` along the line
+/// between each pair, `d` their distance (at least 0.01).
+fn repulsion(points: &[(f32, f32)], k2: f32) -> Vec<(f32, f32)> {
+    let (xs, ys): (Vec<f32>, Vec<f32>) = points.iter().copied().unzip();
+    let count = points.len();
+    let (mut sx, mut sy) = (vec![0.0f32; count], vec![0.0f32; count]);
+    for i in 0..count {
+        let (xi, yi) = (xs[i], ys[i]);
+        let (own_x, later_x) = sx.split_at_mut(i + 1);
+        let (own_y, later_y) = sy.split_at_mut(i + 1);
+        let (mut ax, mut ay) = ([0.0f32; LANES], [0.0f32; LANES]);
+        let mut push = |lane: usize, x: f32, y: f32, sxj: &mut f32, syj: &mut f32| {
+            let (dx, dy) = (xi - x, yi - y);
+            let force = k2 / (dx * dx + dy * dy).max(1e-4);
+            ax[lane] += dx * force;
+            ay[lane] += dy * force;
+            *sxj -= dx * force;
+            *syj -= dy * force;
+        };
+        let (others_x, others_y) = (&xs[i + 1..], &ys[i + 1..]);
+        let whole = others_x.len() / LANES * LANES;
+        let chunks = others_x[..whole]
+            .chunks_exact(LANES)
+            .zip(others_y[..whole].chunks_exact(LANES))
+            .zip(later_x[..whole].chunks_exact_mut(LANES))
+            .zip(later_y[..whole].chunks_exact_mut(LANES));
+        for (((x, y), sxj), syj) in chunks {
+            for lane in 0..LANES {
+                push(lane, x[lane], y[lane], &mut sxj[lane], &mut syj[lane]);
+            }
+        }
+        for j in whole..others_x.len() {
+            push(
+                0,
+                others_x[j],
+                others_y[j],
+                &mut later_x[j],
+                &mut later_y[j],
+            );
+        }
+        own_x[i] += ax.iter().sum::<f32>();
+        own_y[i] += ay.iter().sum::<f32>();
+    }
+    sx.into_iter().zip(sy).collect()
+}
+
 /// Fruchterman–Reingold on a square of side `size`, from a spiral start, so
 /// the same graph always gets the same picture.
 fn layout(count: usize, links: &[Link], size: f32) -> Vec<(f32, f32)> {
@@ -220,18 +271,7 @@ fn layout(count: usize, links: &[Link], size: f32) -> Vec<(f32, f32)> {
     let iterations = if count > 400 { 40 } else { 80 };
     let mut temperature = size / 10.0;
     for _ in 0..iterations {
-        let mut shift = vec![(0.0f32, 0.0f32); count];
-        for i in 0..count {
-            for j in i + 1..count {
-                let (dx, dy) = (points[i].0 - points[j].0, points[i].1 - points[j].1);
-                let distance = (dx * dx + dy * dy).sqrt().max(0.01);
-                let force = k * k / distance / distance;
-                shift[i].0 += dx * force;
-                shift[i].1 += dy * force;
-                shift[j].0 -= dx * force;
-                shift[j].1 -= dy * force;
-            }
-        }
+        let mut shift = repulsion(&points, k * k);
         for &(a, b, weight) in links {
             let (dx, dy) = (points[a].0 - points[b].0, points[a].1 - points[b].1);
             let distance = (dx * dx + dy * dy).sqrt().max(0.01);
