@@ -406,7 +406,9 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
 /// (and a file shared by hard link with an older site is left alone).
 fn write_if_changed(out_dir: &Path, page: &Page) -> Result<bool, Diagnostic> {
     let path = out_dir.join(&page.path);
-    if std::fs::read(&path).is_ok_and(|bytes| bytes == page.bytes) {
+    // A file of another size differs without being read (kb.json is large).
+    let same_size = std::fs::metadata(&path).is_ok_and(|m| m.len() == page.bytes.len() as u64);
+    if same_size && std::fs::read(&path).is_ok_and(|bytes| bytes == page.bytes) {
         return Ok(false);
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
