@@ -14,7 +14,7 @@ use crate::document;
 use crate::extract::{Mention, Reread};
 use crate::ingest;
 use crate::kb::{Edited, KnowledgeBase, Patch, Tallies};
-use crate::paths::{self, slugify};
+use crate::paths;
 use crate::render::{self, Page};
 use crate::stamps::Stamps;
 use crate::{BuildOptions, BuildReport, Built, Stopwatch};
@@ -343,8 +343,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("is not a briefing".into());
     }
     let unread = || "could not be read again".to_string();
-    let (mut briefing, wanted_slug) =
-        ingest::reread_briefing(seeds, path, labels).map_err(|_| unread())?;
+    let mut briefing = ingest::reread_briefing(seeds, path, labels).map_err(|_| unread())?;
     let index = kb
         .briefings
         .iter()
@@ -352,10 +351,9 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         .ok_or("is not a published briefing")?;
     let entry = &kb.briefings[index];
     let old = &entry.briefing;
-    // The slug must settle as before: asked for by the title alone, and the
-    // title's slug is the one it had (no `-2` from a clash).
-    let same_card = wanted_slug.is_none()
-        && old.slug == slugify(&briefing.title)
+    // With the same title and asked-for slug, and no file added or removed,
+    // the slug settles as before (a `-2` from a clash included).
+    let same_card = briefing.slug_asked == old.slug_asked
         && briefing.title == old.title
         && briefing.date == old.date
         && briefing.authors == old.authors

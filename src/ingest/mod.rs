@@ -26,6 +26,8 @@ pub struct Briefing {
     /// The path under the seeds folder, with forward slashes.
     pub source: String,
     pub slug: Slug,
+    /// The slug its front matter asks for, if any (the title's otherwise).
+    pub slug_asked: Option<String>,
     pub title: String,
     pub date: Option<Date>,
     pub authors: Vec<String>,
@@ -426,7 +428,7 @@ pub fn reread_briefing(
     seeds_dir: &Path,
     path: &Path,
     running_labels: &BTreeSet<String>,
-) -> Result<(Briefing, Option<String>), Diagnostic> {
+) -> Result<Briefing, Diagnostic> {
     let file = read(seeds_dir, path.to_path_buf())?;
     parse_briefing(&file, running_labels)
 }
@@ -438,7 +440,7 @@ fn parse_briefings(
     include_drafts: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Briefing> {
-    let parsed: Vec<Result<(Briefing, Option<String>), Diagnostic>> = files
+    let parsed: Vec<Result<Briefing, Diagnostic>> = files
         .par_iter()
         .map(|file| parse_briefing(file, labels))
         .collect();
@@ -446,8 +448,8 @@ fn parse_briefings(
     let mut briefings = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
-            Ok((mut briefing, wanted_slug)) => {
-                let wanted = slugify(wanted_slug.as_deref().unwrap_or(&briefing.title));
+            Ok(mut briefing) => {
+                let wanted = slugify(briefing.slug_asked.as_deref().unwrap_or(&briefing.title));
                 briefing.slug = slugs.claim(wanted);
                 if include_drafts || !briefing.draft {
                     briefings.push(briefing);
@@ -459,12 +461,9 @@ fn parse_briefings(
     briefings
 }
 
-fn parse_briefing(
-    file: &SourceFile,
-    labels: &BTreeSet<String>,
-) -> Result<(Briefing, Option<String>), Diagnostic> {
+fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<Briefing, Diagnostic> {
     if file.relative.ends_with(".txt") {
-        return Ok((plain_briefing(file, labels), None));
+        return Ok(plain_briefing(file, labels));
     }
     let split = frontmatter::split(&file.text)
         .map_err(|message| Diagnostic::error(file.path.clone(), message).at(1, Some(1)))?;
@@ -487,9 +486,10 @@ fn parse_briefing(
     let title = clean_line(meta.title.as_deref().unwrap_or(""))
         .or_else(|| first_heading(split.body))
         .unwrap_or_else(|| file_stem_title(&file.relative));
-    let briefing = Briefing {
+    Ok(Briefing {
         source: file.relative.clone(),
         slug: slugify(""),
+        slug_asked: meta.slug,
         title,
         date,
         authors: meta
@@ -505,8 +505,7 @@ fn parse_briefing(
         draft: meta.draft,
         sample: meta.sample,
         body: split.body.to_string(),
-    };
-    Ok((briefing, meta.slug))
+    })
 }
 
 fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
@@ -514,6 +513,7 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
     Briefing {
         source: file.relative.clone(),
         slug: slugify(""),
+        slug_asked: None,
         title: plain
             .title
             .unwrap_or_else(|| file_stem_title(&file.relative)),
