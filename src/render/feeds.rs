@@ -166,18 +166,33 @@ impl KbJson {
             .iter()
             .flat_map(|lines| lines.iter().map(|line| line.len() + 2))
             .sum();
-        let mut out = Vec::with_capacity(size + 64);
-        out.extend_from_slice(b"{");
-        json_lines(&mut out, "briefings", &self.briefings);
-        out.extend_from_slice(b",");
-        json_lines(&mut out, "entities", &self.entities);
-        out.extend_from_slice(b",");
-        json_lines(&mut out, "topics", &self.topics);
-        out.extend_from_slice(b"}\n");
+        let bytes = file_of(
+            size + 64,
+            kept(&self.briefings),
+            kept(&self.entities),
+            kept(&self.topics),
+        )
+        .expect("kept lines are already serialised");
         Page {
             path: "kb.json".into(),
-            bytes: out,
+            bytes,
         }
+    }
+
+    /// The whole file, each record serialised straight into it and no line
+    /// kept: for a build that will not be patched, so the file is in memory
+    /// once, not twice.
+    pub fn page_once(kb: &KnowledgeBase) -> Result<Page, Diagnostic> {
+        let bytes = file_of(
+            kb.briefings.len() * 2048,
+            (0..kb.briefings.len()).map(|b| briefing_line(kb, b)),
+            (0..kb.entities.len()).map(|e| entity_line(kb, e)),
+            (0..kb.topics.len()).map(|t| topic_line(kb, t)),
+        )?;
+        Ok(Page {
+            path: "kb.json".into(),
+            bytes,
+        })
     }
 
     /// Serialises again the records of these entities, briefings and
@@ -261,13 +276,47 @@ fn json_line<T: Serialize>(value: &T) -> Result<Vec<u8>, Diagnostic> {
 }
 
 /// Appends `"key":[` and then the records, one per line.
-fn json_lines(out: &mut Vec<u8>, key: &str, lines: &[Vec<u8>]) {
+/// Kept lines, as `file_of` takes them.
+fn kept(lines: &[Vec<u8>]) -> impl Iterator<Item = Result<&[u8], Diagnostic>> {
+    lines.iter().map(|line| Ok(line.as_slice()))
+}
+
+/// `kb.json` from its records' lines, in the order given.
+fn file_of<B, E, T>(
+    capacity: usize,
+    briefings: impl Iterator<Item = Result<B, Diagnostic>>,
+    entities: impl Iterator<Item = Result<E, Diagnostic>>,
+    topics: impl Iterator<Item = Result<T, Diagnostic>>,
+) -> Result<Vec<u8>, Diagnostic>
+where
+    B: AsRef<[u8]>,
+    E: AsRef<[u8]>,
+    T: AsRef<[u8]>,
+{
+    let mut out = Vec::with_capacity(capacity);
+    out.extend_from_slice(b"{");
+    json_lines(&mut out, "briefings", briefings)?;
+    out.extend_from_slice(b",");
+    json_lines(&mut out, "entities", entities)?;
+    out.extend_from_slice(b",");
+    json_lines(&mut out, "topics", topics)?;
+    out.extend_from_slice(b"}\n");
+    Ok(out)
+}
+
+/// Appends `"key":[` and then one record's line per line.
+fn json_lines<L: AsRef<[u8]>>(
+    out: &mut Vec<u8>,
+    key: &str,
+    lines: impl Iterator<Item = Result<L, Diagnostic>>,
+) -> Result<(), Diagnostic> {
     out.extend_from_slice(format!("\n\"{key}\":[").as_bytes());
-    for (n, line) in lines.iter().enumerate() {
+    for (n, line) in lines.enumerate() {
         out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
-        out.extend_from_slice(line);
+        out.extend_from_slice(line?.as_ref());
     }
     out.extend_from_slice(b"\n]");
+    Ok(())
 }
 
 /// (entity, surface) → count for one briefing, in order of first mention.

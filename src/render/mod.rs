@@ -108,10 +108,13 @@ fn side_files(
     renderer: &Renderer,
     derived: &Derived,
 ) -> Result<Vec<Page>, Diagnostic> {
-    let kb_json = feeds::KbJson::new(kb)?;
-    let mut pages = vec![kb_json.page()];
+    let mut pages = Vec::new();
     if derived.keep {
+        let kb_json = feeds::KbJson::new(kb)?;
+        pages.push(kb_json.page());
         *lock(&derived.kb_json) = Some(kb_json);
+    } else {
+        pages.push(feeds::KbJson::page_once(kb)?);
     }
     pages.extend(renderer.data_files()?);
     pages.extend(derived.previews.shard_pages());
