@@ -16,7 +16,7 @@ use crate::ingest;
 use crate::kb::{Edited, KnowledgeBase, Patch, Tallies};
 use crate::paths;
 use crate::render::{self, Page};
-use crate::stamps::Stamps;
+use crate::stamps::{Changes, Stamps};
 use crate::{BuildOptions, BuildReport, Built, Stopwatch};
 
 /// More changed files than this build in full.
@@ -167,66 +167,35 @@ struct Edit {
 }
 
 /// Patches `kept` when every change is an edit of a published briefing that
-/// leaves its card, its topics and every corpus decision as they were, and
-/// says what it did; `None` when the site must build in full (what was
-/// patched is then thrown away).
+/// leaves its card and every corpus decision as they were, and says what it
+/// did; otherwise gives why the site must build in full (what was patched
+/// is then thrown away).
 fn patch(
     kept: &mut Kept,
     stamps: &Stamps,
     watch: &mut Stopwatch,
 ) -> Result<Result<Patched, String>, Diagnostic> {
     let changes = kept.stamps.changes(stamps);
-    let refused = |why: &str| Ok(Err(why.to_string()));
-    if changes.unknown || !kept.built.report.out_dir.join("index.html").is_file() {
-        return refused("the site folder or a source folder changed");
-    }
-    if !changes.added.is_empty() || !changes.removed.is_empty() {
-        return refused("files were added or removed");
-    }
-    if changes.modified.is_empty() {
-        return refused("no change was found to patch");
-    }
-    if changes.modified.len() > MAX_PATCHED_FILES {
-        return refused(&format!("more than {MAX_PATCHED_FILES} files changed"));
+    if let Some(why) = refusal(kept, &changes) {
+        return Ok(Err(why));
     }
     let Some(labels) = running_labels(kept, stamps, &changes.modified) else {
-        return refused("the running headers of the .txt briefings changed");
+        return Ok(Err(
+            "the running headers of the .txt briefings changed".into()
+        ));
     };
     let mut edited = Vec::new();
     let mut patches = Vec::new();
     for path in &changes.modified {
         let seeds = &kept.built.kb.config.seeds_dir;
-        let name = path
-            .strip_prefix(seeds)
-            .unwrap_or(path)
-            .display()
-            .to_string();
-        let edit = match read_edit(&mut kept.built, path, &labels) {
-            Ok(edit) => edit,
-            Err(why) => return Ok(Err(format!("{name} {why}"))),
-        };
-        let Built {
-            kb,
-            resolver,
-            derived,
-            ..
-        } = &mut kept.built;
-        let Edit {
-            index,
-            edited: parts,
-            reread,
-        } = edit;
-        if reread.same_names && parts.topics == kb.briefings[index].topics {
-            kb.replace_text(index, parts.briefing, parts.doc, parts.mentions);
-        } else {
-            let rank = &derived.rank;
-            match kb.patch_mentions(&mut kept.tallies, rank, index, parts) {
-                Ok(patched) => patches.push(patched),
-                Err(why) => return Ok(Err(format!("{name} {why}"))),
+        let name = path.strip_prefix(seeds).unwrap_or(path).display();
+        match patch_in(kept, path, &labels) {
+            Ok((index, patched)) => {
+                edited.push(index);
+                patches.extend(patched);
             }
+            Err(why) => return Ok(Err(format!("{name} {why}"))),
         }
-        resolver.accept(index, reread);
-        edited.push(index);
     }
     watch.lap("read and patch");
     let Built {
@@ -236,19 +205,16 @@ fn patch(
         report,
         ..
     } = &mut kept.built;
-    let mut pages = Vec::new();
-    if patches.is_empty() {
+    let pages = if patches.is_empty() {
+        let mut pages = Vec::new();
         for &index in &edited {
             pages.extend(render::pages_showing_text(kb, tera, derived, index)?);
         }
+        pages
     } else {
-        pages = render::pages_after_patch(kb, tera, derived, &edited, &patches)?;
-    }
+        render::pages_after_patch(kb, tera, derived, &edited, &patches)?
+    };
     watch.lap("render");
-    let names = edited
-        .iter()
-        .map(|&i| kb.briefings[i].briefing.source.clone())
-        .collect();
     let out_dir = &report.out_dir;
     remove_pages_gone(out_dir, kb, &patches)?;
     let mut written = 0;
@@ -258,13 +224,63 @@ fn patch(
     watch.lap("write");
     Ok(Ok(Patched {
         out_dir: out_dir.clone(),
-        briefings: names,
+        briefings: edited
+            .iter()
+            .map(|&i| kb.briefings[i].briefing.source.clone())
+            .collect(),
         rendered: pages.len(),
         written,
-        recounted: patches.iter().map(|p| p.entities.len()).sum(),
+        recounted: patches.iter().map(|p| p.recounted.len()).sum(),
         elapsed: Duration::ZERO,
         timings: Vec::new(),
     }))
+}
+
+/// Why these changes cannot be patched in, if they cannot whatever the
+/// files say.
+fn refusal(kept: &Kept, changes: &Changes) -> Option<String> {
+    let why = if changes.unknown || !kept.built.report.out_dir.join("index.html").is_file() {
+        "the site folder or a source folder changed"
+    } else if !changes.added.is_empty() || !changes.removed.is_empty() {
+        "files were added or removed"
+    } else if changes.modified.is_empty() {
+        "no change was found to patch"
+    } else if changes.modified.len() > MAX_PATCHED_FILES {
+        return Some(format!("more than {MAX_PATCHED_FILES} files changed"));
+    } else {
+        return None;
+    };
+    Some(why.to_string())
+}
+
+/// Reads the briefing at `path` again and patches it into `kept`: its
+/// index, and what the patch changed unless only its text did.
+fn patch_in(
+    kept: &mut Kept,
+    path: &Path,
+    labels: &BTreeSet<String>,
+) -> Result<(usize, Option<Patch>), String> {
+    let Edit {
+        index,
+        edited,
+        reread,
+    } = read_edit(&mut kept.built, path, labels)?;
+    let Built {
+        kb,
+        resolver,
+        derived,
+        ..
+    } = &mut kept.built;
+    let patched = if reread.same_names && edited.topics == kb.briefings[index].topics {
+        kb.replace_text(index, edited.briefing, edited.doc, edited.mentions);
+        None
+    } else {
+        let rank = &derived.rank;
+        let patched = kb.patch_mentions(&mut kept.tallies, rank, index, edited)?;
+        Some(patched)
+    };
+    resolver.accept(index, reread);
+    Ok((index, patched))
 }
 
 /// Removes the list pages of entities and topics that now have fewer.
@@ -274,7 +290,7 @@ fn remove_pages_gone(
     patches: &[Patch],
 ) -> Result<(), Diagnostic> {
     for patch in patches {
-        for &(e, before) in &patch.briefings_before {
+        for &(e, before) in &patch.recounted {
             let entity = &kb.entities[e];
             let first = paths::entity_page(&entity.slug);
             remove_list_pages(out_dir, &first, entity.briefings.len(), before, kb)?;

@@ -30,16 +30,15 @@ pub struct Tallies {
 pub struct Patch {
     /// The edited briefing.
     pub briefing: usize,
-    /// Entities whose mention count or "mentioned in" list changed.
-    pub entities: Vec<usize>,
+    /// Entities whose mention count or "mentioned in" list changed, each
+    /// with its number of briefings before.
+    pub recounted: Vec<(usize, usize)>,
     /// Entities whose co-mentions or topics changed (first page only).
     pub overviews: Vec<usize>,
     /// Briefings whose related briefings changed.
     pub related: Vec<usize>,
     /// Topics whose entity lists changed (first page only).
     pub topics: Vec<usize>,
-    /// Each entity of `entities` with its number of briefings before.
-    pub briefings_before: Vec<(usize, usize)>,
     /// Topics the briefing joined or left, with their number of briefings
     /// before.
     pub topic_lists: Vec<(usize, usize)>,
@@ -210,8 +209,7 @@ impl KnowledgeBase {
                 continue;
             }
             let entity = &mut self.entities[e];
-            patch.entities.push(e);
-            patch.briefings_before.push((e, entity.briefings.len()));
+            patch.recounted.push((e, entity.briefings.len()));
             entity.mention_count = entity.mention_count + is.unwrap_or(0) - was.unwrap_or(0);
             let at = entity.briefings.partition_point(|&x| rank[x] < rank[b]);
             match (was, is) {
@@ -277,7 +275,7 @@ impl KnowledgeBase {
         patch: &Patch,
         rank: &[usize],
     ) -> Vec<usize> {
-        let before: BTreeMap<usize, usize> = patch.briefings_before.iter().copied().collect();
+        let before: BTreeMap<usize, usize> = patch.recounted.iter().copied().collect();
         let mut reach: BTreeSet<usize> = BTreeSet::from([b]);
         for &e in old_ids.iter().chain(new_ids) {
             let list = &self.entities[e as usize].briefings;

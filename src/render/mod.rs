@@ -239,7 +239,7 @@ pub fn pages_after_patch(
     let mut entities = BTreeSet::new();
     let mut topics = BTreeSet::new();
     for patch in patches {
-        for &(e, before) in &patch.briefings_before {
+        for &(e, before) in &patch.recounted {
             entities.insert(e);
             jobs.extend(recounted_entity_jobs(
                 kb,
