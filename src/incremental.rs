@@ -313,7 +313,7 @@ fn remove_list_pages(
     before: usize,
     kb: &KnowledgeBase,
 ) -> Result<(), Diagnostic> {
-    let pages = |items: usize| items.div_ceil(kb.config.page_size).max(1);
+    let pages = |items: usize| render::page_count(items, kb.config.page_size);
     for n in pages(now) + 1..=pages(before) {
         let path = out_dir.join(paths::paginated(first, n));
         std::fs::remove_file(&path).map_err(|e| {

@@ -232,10 +232,7 @@ pub fn pages_after_patch(
     for &b in briefings {
         jobs.extend(text_jobs(kb, b));
     }
-    let groups = |briefings: usize| {
-        let pages = briefings.div_ceil(kb.config.page_size).max(1);
-        0..pages.div_ceil(PAGES_PER_JOB)
-    };
+    let groups = |briefings: usize| job_groups(briefings, kb.config.page_size);
     let mut entities = BTreeSet::new();
     let mut topics = BTreeSet::new();
     for patch in patches {
@@ -281,7 +278,7 @@ fn recounted_entity_jobs(
 ) -> Vec<Job> {
     let list = &kb.entities[e].briefings;
     let size = kb.config.page_size;
-    let pages = |n: usize| n.div_ceil(size).max(1);
+    let pages = |n: usize| page_count(n, size);
     let (now, last) = (list.len(), pages(list.len()));
     let from = if pages(before) != last {
         0
@@ -412,10 +409,7 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..self.kb.briefings.len()).map(Job::Briefing));
         // A long list is split over several jobs, so one entity mentioned
         // everywhere does not leave a single thread rendering at the end.
-        let groups = |briefings: usize| {
-            let pages = briefings.div_ceil(self.kb.config.page_size).max(1);
-            0..pages.div_ceil(PAGES_PER_JOB)
-        };
+        let groups = |briefings: usize| job_groups(briefings, self.kb.config.page_size);
         for (e, entity) in self.kb.entities.iter().enumerate() {
             jobs.extend(groups(entity.briefings.len()).map(|n| Job::Entity(e, n)));
         }
@@ -919,6 +913,17 @@ pub fn sorted_by_count(list: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut sorted = list.to_vec();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     sorted
+}
+
+/// The pages a list of `items` fills, `size` to a page: at least one.
+pub fn page_count(items: usize, size: usize) -> usize {
+    items.div_ceil(size.max(1)).max(1)
+}
+
+/// The rendering jobs of a list of `items` (each job renders
+/// [`PAGES_PER_JOB`] pages).
+fn job_groups(items: usize, size: usize) -> std::ops::Range<usize> {
+    0..page_count(items, size).div_ceil(PAGES_PER_JOB)
 }
 
 /// Splits a list into pages; an empty list still has one (empty) page.
