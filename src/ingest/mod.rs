@@ -6,6 +6,7 @@
 //! values and a list of problems, and never stops at the first bad file.
 
 pub mod date;
+pub mod extracted;
 pub mod frontmatter;
 pub mod plaintext;
 
