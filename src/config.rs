@@ -80,6 +80,19 @@ pub enum LinkMentions {
     Every,
 }
 
+/// How the site carries `kb.json`, the whole knowledge base as data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KbJsonOutput {
+    /// `kb.json`, as it is.
+    #[default]
+    Plain,
+    /// `kb.json.gz` instead: about a tenth of the size.
+    Gzip,
+    /// Left out of the site.
+    None,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct DossierSection {
@@ -91,6 +104,7 @@ struct DossierSection {
     feed_size: usize,
     sentences_per_briefing: usize,
     allow_raw_html: bool,
+    kb_json: KbJsonOutput,
     date: Option<String>,
 }
 
@@ -105,6 +119,7 @@ impl Default for DossierSection {
             feed_size: 50,
             sentences_per_briefing: 1,
             allow_raw_html: false,
+            kb_json: KbJsonOutput::Plain,
             date: None,
         }
     }
@@ -134,6 +149,7 @@ pub struct Config {
     /// with 0, which makes a large site's entity pages much smaller.
     pub sentences_per_briefing: usize,
     pub allow_raw_html: bool,
+    pub kb_json: KbJsonOutput,
     /// The `updated` date for site-wide feeds; by default the newest briefing's.
     pub build_date: Option<String>,
     pub include_drafts: bool,
@@ -146,16 +162,22 @@ impl Config {
     }
 }
 
+/// Fails, with what to do, when `root` is not a folder.
+pub fn check_root(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        root.to_path_buf(),
+        "the site folder does not exist or is not a folder",
+    )
+    .help("pass an existing folder with --root, or run `dossier init DIR` to create one"))
+}
+
 /// Reads `root/book.toml`, or returns the defaults when there is none.
 pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     let path = root.join("book.toml");
-    if !root.is_dir() {
-        return Err(Diagnostic::error(
-            root.to_path_buf(),
-            "the site folder does not exist or is not a folder",
-        )
-        .help("pass an existing folder with --root, or run `dossier init DIR` to create one"));
-    }
+    check_root(root)?;
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(root, &path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::defaults(root)),
@@ -211,6 +233,7 @@ fn resolve(root: &Path, raw: BookToml) -> Config {
         feed_size: raw.dossier.feed_size,
         sentences_per_briefing: raw.dossier.sentences_per_briefing,
         allow_raw_html: raw.dossier.allow_raw_html,
+        kb_json: raw.dossier.kb_json,
         build_date: raw.dossier.date,
         include_drafts: false,
     }

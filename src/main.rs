@@ -18,9 +18,17 @@ use dossier::diagnostics::{BuildFailure, Diagnostic};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use dossier::BuildOptions;
 
+/// `dossier --version`: the release and the commit it was built from.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("DOSSIER_COMMIT"),
+    ")"
+);
+
 /// Build a static knowledge-base website from a folder of policy briefings.
 #[derive(Parser)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version = VERSION, about, long_about = None)]
 struct Cli {
     /// Also print how long each build stage took.
     #[arg(short, long, global = true)]
@@ -38,9 +46,17 @@ enum Command {
     Build(BuildArgs),
     /// Create a new site: book.toml, seeds/ with an example briefing, and
     /// templates/ and static/ folders for overrides.
+    ///
+    /// It also writes a `.gitignore` for the output and
+    /// `.github/workflows/pages.yml`, which builds the site with this
+    /// release of Dossier and publishes it on GitHub Pages on every push to
+    /// `main`.
     Init {
         /// The folder to create (must be missing or empty).
         dir: PathBuf,
+        /// Leave out the GitHub Pages workflow.
+        #[arg(long)]
+        no_workflow: bool,
     },
     /// List every entity found: name, type, aliases, mentions and briefings.
     Entities(EntitiesArgs),
@@ -104,15 +120,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => build(args, &cli),
-        Command::Init { dir } => dossier::init::init(dir)
+        Command::Init { dir, no_workflow } => dossier::init::init(dir, !no_workflow)
             .map_err(BuildFailure::from)
             .map(|()| {
                 if !cli.quiet {
                     println!(
-                        "Created a new site in {}. Build it with: cd {} && dossier build",
-                        dir.display(),
+                        "Created a new site in {0}. Build it with: cd {0} && dossier build",
                         dir.display()
                     );
+                    if !no_workflow {
+                        println!(
+                            "To publish it, push it to a GitHub repository and set Settings → \
+                             Pages → Source to GitHub Actions."
+                        );
+                    }
                 }
             }),
         Command::Entities(args) => entities(args),
@@ -170,7 +191,12 @@ fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
     };
     announce(&server, cli.quiet);
     if args.open {
-        dossier::serve::open_in_browser(server.url());
+        if let Err(why) = dossier::serve::open_in_browser(server.url()) {
+            eprintln!(
+                "warning: {why}\n  help: open {} in a browser yourself",
+                server.url()
+            );
+        }
     }
     wait_for_interrupt();
     if !cli.quiet {

@@ -321,11 +321,15 @@ impl SiteSize {
             .iter()
             .filter_map(|(part, _)| shrinking_setting(part, config))
             .collect();
+        let elsewhere = "or publish to an object store with a CDN (S3, R2, GCS), which has no \
+                         such limit: see docs/publishing.md";
         let help = if settings.is_empty() {
-            "no further setting shrinks these folders; split the briefings into several sites"
-                .to_string()
+            format!("no further setting shrinks these folders; split the briefings into several sites, {elsewhere}")
         } else {
-            format!("under [dossier] in book.toml, {}", settings.join("; "))
+            format!(
+                "under [dossier] in book.toml, {}; {elsewhere}",
+                settings.join("; ")
+            )
         };
         let message = format!(
             "the site is {}: GitHub Pages refuses sites over 1 GB; largest: {}",
@@ -355,6 +359,9 @@ fn shrinking_setting(part: &str, config: &crate::config::Config) -> Option<&'sta
         ),
         "briefings" if config.link_mentions != LinkMentions::FirstPerBriefing => Some(
             "`link-mentions = \"first-per-briefing\"` shrinks briefings/ (each entity linked once per briefing)",
+        ),
+        "kb.json" => Some(
+            "`kb-json = \"gzip\"` shrinks kb.json to about a tenth (`\"none\"` leaves it out)",
         ),
         "topics" if config.builtin_topics => Some(
             "`builtin-topics = false` shrinks topics/ (only topics from front matter and notes)",
@@ -423,6 +430,8 @@ mod tests {
         );
         let help = warning.help.unwrap();
         assert!(help.contains("sentences-per-briefing = 0"), "{help}");
+        assert!(help.contains("kb-json = \"gzip\""), "{help}");
+        assert!(help.contains("object store"), "{help}");
         assert!(
             help.contains("link-mentions = \"first-per-briefing\""),
             "{help}"

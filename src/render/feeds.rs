@@ -2,11 +2,14 @@
 //! (the knowledge base for researchers and other tools) and the generated
 //! highlighting stylesheet.
 
+use std::io::Write;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{FeedContext, FeedEntry};
 use super::{Page, Renderer};
+use crate::config::KbJsonOutput;
 use crate::diagnostics::Diagnostic;
 use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::paths::{self, Slug};
@@ -215,6 +218,44 @@ impl KbJson {
             self.topics[t] = topic_line(kb, t)?;
         }
         Ok(self.page())
+    }
+}
+
+/// `kb.json` as the site carries it: as it is, gzipped into `kb.json.gz`
+/// (deterministic: no name or time in the gzip header), or not at all.
+pub fn published_kb_json(page: Page, how: KbJsonOutput) -> Result<Option<Page>, Diagnostic> {
+    match how {
+        KbJsonOutput::Plain => Ok(Some(page)),
+        KbJsonOutput::None => Ok(None),
+        KbJsonOutput::Gzip => {
+            let mut gzip = flate2::write::GzEncoder::new(
+                Vec::with_capacity(page.bytes.len() / 8),
+                flate2::Compression::default(),
+            );
+            gzip.write_all(&page.bytes)
+                .and_then(|()| gzip.finish())
+                .map(|bytes| {
+                    Some(Page {
+                        path: KB_JSON_GZ.into(),
+                        bytes,
+                    })
+                })
+                .map_err(|e| {
+                    Diagnostic::error(None, format!("internal error compressing kb.json: {e}"))
+                })
+        }
+    }
+}
+
+/// The path of the gzipped knowledge base, with `kb-json = "gzip"`.
+pub const KB_JSON_GZ: &str = "kb.json.gz";
+
+/// The site's data file, as pages link it, if it has one.
+pub fn kb_json_path(how: KbJsonOutput) -> Option<&'static str> {
+    match how {
+        KbJsonOutput::Plain => Some("kb.json"),
+        KbJsonOutput::Gzip => Some(KB_JSON_GZ),
+        KbJsonOutput::None => None,
     }
 }
 

@@ -109,13 +109,15 @@ fn side_files(
     derived: &Derived,
 ) -> Result<Vec<Page>, Diagnostic> {
     let mut pages = Vec::new();
-    if derived.keep {
+    let kb_json = if derived.keep {
         let kb_json = feeds::KbJson::new(kb)?;
-        pages.push(kb_json.page());
+        let page = kb_json.page();
         *lock(&derived.kb_json) = Some(kb_json);
+        page
     } else {
-        pages.push(feeds::KbJson::page_once(kb)?);
-    }
+        feeds::KbJson::page_once(kb)?
+    };
+    pages.extend(feeds::published_kb_json(kb_json, kb.config.kb_json)?);
     pages.extend(renderer.data_files()?);
     pages.extend(derived.previews.shard_pages());
     Ok(pages)
@@ -150,7 +152,8 @@ pub fn refresh_site_data(
         .get_mut()
         .unwrap_or_else(PoisonError::into_inner);
     let kb_json = kb_json.as_mut().ok_or_else(not_rendered)?;
-    pages.push(kb_json.update(kb, entities, briefings, topics)?);
+    let kb_json = kb_json.update(kb, entities, briefings, topics)?;
+    pages.extend(feeds::published_kb_json(kb_json, kb.config.kb_json)?);
     pages.extend(refresh_cards(
         kb,
         &mut derived.previews,
@@ -493,6 +496,7 @@ impl<'a> Renderer<'a> {
             root: path_to_root(path),
             site_url: config.site_url.as_deref(),
             preview_shards: self.derived.previews.shards,
+            data_file: feeds::kb_json_path(config.kb_json),
         }
     }
 

@@ -14,6 +14,8 @@ pub struct SiteView<'a> {
     pub site_url: Option<&'a str>,
     /// How many preview shards there are (`previews/N.js`).
     pub preview_shards: usize,
+    /// `kb.json`, `kb.json.gz`, or none (the `kb-json` setting).
+    pub data_file: Option<&'static str>,
 }
 
 /// Per-page values for the base layout.
