@@ -7,8 +7,9 @@
 #   bash tests/fresh_install.sh            # in `docker run debian:12`
 #   bash tests/fresh_install.sh --chroot   # in a debootstrap chroot (root)
 #
-# Needs `dist` (cargo install cargo-dist --locked) to build the release
-# archive. .ci/run calls this where Docker is available.
+# Needs `dist` (cargo install cargo-dist --locked), the musl target
+# (rustup target add x86_64-unknown-linux-musl) and musl-tools to build the
+# release archive. .ci/run calls this where Docker is available.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,18 +17,14 @@ mode="${1:---docker}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# 1. The release archive for this machine, as the release workflow builds it.
-host="$(rustc -vV | sed -n 's/^host: //p')"
-dist build --artifacts=local --target "$host" --output-format=json > "$work/dist.json"
+# 1. The release archive for this machine, as the release workflow builds it
+#    (static musl; needs `rustup target add` of it and musl-tools).
+target="$(uname -m)-unknown-linux-musl"
+dist build --artifacts=local --target "$target" > "$work/dist.log"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
 releases="$work/releases/v$version"
 mkdir -p "$releases"
-archive="$(ls target/distrib/dossier-"$host".tar.* | grep -v sha256 | head -n 1)"
-# The installer asks for the archive of the target it runs on; a gnu build
-# stands in for the musl one the release workflow makes.
-name="dossier-${host/-gnu/-musl}.tar.xz"
-cp "$archive" "$releases/$name"
-(cd "$releases" && sha256sum "$name" > "$name.sha256")
+cp "target/distrib/dossier-$target.tar.xz" "target/distrib/dossier-$target.tar.xz.sha256" "$releases/"
 cp scripts/install-release.sh "$work/releases/"
 
 # 2. What the user does, as the user would, in a clean system.
