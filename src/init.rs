@@ -45,15 +45,16 @@ const STATIC_README: &str = "Files here are copied to `static/` in the output; a
 
 /// Creates a new site in `dir`, which must be missing or empty.
 pub fn init(dir: &Path) -> Result<(), Diagnostic> {
+    let help = "choose a new or empty folder; `dossier init` never overwrites files";
+    if dir.exists() && !dir.is_dir() {
+        return Err(Diagnostic::error(dir.to_path_buf(), "this is a file, not a folder").help(help));
+    }
     if dir.exists()
         && fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
-        return Err(
-            Diagnostic::error(dir.to_path_buf(), "the folder is not empty")
-                .help("choose a new or empty folder; `dossier init` never overwrites files"),
-        );
+        return Err(Diagnostic::error(dir.to_path_buf(), "the folder is not empty").help(help));
     }
     let files: [(&str, &str); 4] = [
         ("book.toml", BOOK_TOML),

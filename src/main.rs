@@ -10,7 +10,7 @@ use std::sync::mpsc;
 
 use clap::{Parser, Subcommand};
 
-use dossier::diagnostics::{BuildFailure, Diagnostic};
+use dossier::diagnostics::{display_path, BuildFailure, Diagnostic, Ending};
 
 /// A build allocates millions of short strings from two threads; mimalloc
 /// does that with far less time in the allocator than glibc's malloc.
@@ -105,17 +105,16 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => build(args, &cli),
         Command::Init { dir } => dossier::init::init(dir)
-            .map_err(BuildFailure::from)
+            .map_err(|e| BuildFailure::from(e).ending(Ending::Command("init")))
             .map(|()| {
                 if !cli.quiet {
-                    println!(
-                        "Created a new site in {}. Build it with: cd {} && dossier build",
-                        dir.display(),
-                        dir.display()
-                    );
+                    let shown = display_path(dir);
+                    println!("Created a new site in {shown}. Build it with: cd {shown} && dossier build");
                 }
             }),
-        Command::Entities(args) => entities(args),
+        Command::Entities(args) => {
+            entities(args).map_err(|failure| failure.ending(Ending::Command("entities")))
+        }
         Command::Serve(args) => return serve(args, &cli),
     };
     match result {
@@ -136,7 +135,7 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
         keep_going: args.keep_going,
     };
     if !cli.quiet {
-        eprintln!("Building {} …", args.root.display());
+        eprintln!("Building {} …", display_path(&args.root));
     }
     let report = dossier::build(&options)?;
     report.print(cli.quiet, cli.verbose);
@@ -159,7 +158,7 @@ fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
         verbose: cli.verbose,
     };
     if !cli.quiet {
-        eprintln!("Building {} …", args.build.root.display());
+        eprintln!("Building {} …", display_path(&args.build.root));
     }
     let server = match dossier::serve::start(options) {
         Ok(server) => server,
@@ -188,7 +187,8 @@ fn announce(server: &dossier::serve::ServerHandle, quiet: bool) {
         );
     }
     // The address is printed even with -q: without it the server is useless.
-    println!("Serving {} at {}", server.out_dir().display(), server.url());
+    let shown = display_path(server.out_dir());
+    println!("Serving {shown} at {}", server.url());
     if !quiet {
         eprintln!("Watching for changes. Press Ctrl-C to stop.");
     }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{display_path, line_column, Diagnostic};
+use crate::diagnostics::{line_column, slash_path, Diagnostic};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 use date::Date;
@@ -308,7 +308,7 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     }
     // Shown on the briefing's page: a control character in a file name must
     // not reach the output either.
-    let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path))
+    let relative = slash_path(path.strip_prefix(seeds_dir).unwrap_or(&path))
         .replace(is_forbidden, "\u{fffd}");
     Ok(SourceFile {
         path,

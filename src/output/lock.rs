@@ -1,0 +1,114 @@
+//! The lock that lets one Dossier at a time write an output folder: the file
+//! `.NAME.lock` beside it, locked (`flock`) while a build or `serve` runs and
+//! naming who holds it. The system releases it when the holder exits, even
+//! when it is killed, so a stale lock never blocks a build.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{display_path, Diagnostic};
+
+/// Held while one process writes the output folder `out`.
+#[derive(Debug)]
+pub struct OutputLock {
+    out: PathBuf,
+    /// Kept open: closing it releases the lock.
+    _file: File,
+}
+
+impl OutputLock {
+    /// Locks the output folder `out` (a real path, links resolved) for
+    /// `holder` (such as `dossier build`), or says who holds it.
+    pub fn acquire(out: &Path, holder: &str) -> Result<OutputLock, Diagnostic> {
+        let path = super::swap::sibling(out, "lock");
+        let failed = |e: std::io::Error| {
+            Diagnostic::error(path.clone(), format!("cannot lock the output folder: {e}"))
+                .help(super::writable_parent_help(out))
+        };
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent).map_err(failed)?;
+        }
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(failed)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(busy(out, &mut file)),
+            Err(TryLockError::Error(e)) => return Err(failed(e)),
+        }
+        let who = format!("{holder} (process {})\n", std::process::id());
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(who.as_bytes()))
+            .map_err(failed)?;
+        Ok(OutputLock {
+            out: out.to_path_buf(),
+            _file: file,
+        })
+    }
+
+    /// Keeps the lock in `slot` when it is for `out`; otherwise takes the
+    /// lock of `out` in its place.
+    pub fn hold<'a>(
+        slot: &'a mut Option<OutputLock>,
+        out: &Path,
+        holder: &str,
+    ) -> Result<&'a OutputLock, Diagnostic> {
+        if slot.as_ref().is_some_and(|lock| lock.out == out) {
+            return Ok(slot.as_ref().expect("checked above"));
+        }
+        *slot = None;
+        Ok(slot.insert(OutputLock::acquire(out, holder)?))
+    }
+
+    /// The output folder this lock is for.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+}
+
+/// The refusal when another process holds the lock, naming it.
+fn busy(out: &Path, file: &mut File) -> Diagnostic {
+    let mut who = String::new();
+    let _ = file.read_to_string(&mut who);
+    let who = match who.trim() {
+        "" => "another Dossier process".to_string(),
+        named => crate::diagnostics::escape_controls(named),
+    };
+    Diagnostic::error(
+        out.to_path_buf(),
+        format!("this output folder is in use by {who}"),
+    )
+    .help(format!(
+        "wait for it to finish (or stop it) and run the command again, or write elsewhere with --out; \
+         two builds into {} at once would mix their sites",
+        display_path(out)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_is_refused_naming_the_holder_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("book");
+        let first = OutputLock::acquire(&out, "dossier serve").unwrap();
+        let refused = OutputLock::acquire(&out, "dossier build").unwrap_err();
+        let pid = std::process::id();
+        assert!(
+            refused
+                .message
+                .contains(&format!("in use by dossier serve (process {pid})")),
+            "{refused}"
+        );
+        drop(first);
+        OutputLock::acquire(&out, "dossier build").expect("free again");
+    }
+}
