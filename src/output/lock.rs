@@ -4,10 +4,16 @@
 //! when it is killed, so a stale lock never blocks a build.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::diagnostics::{display_path, Diagnostic};
+
+/// How long to wait for a lock held elsewhere before refusing: long enough
+/// to ride out a copy of the lock a child process holds for a moment after
+/// `fork`, too short to wait out another build.
+const PATIENCE: Duration = Duration::from_secs(1);
 
 /// Held while one process writes the output folder `out`.
 #[derive(Debug)]
@@ -19,7 +25,8 @@ pub struct OutputLock {
 
 impl OutputLock {
     /// Locks the output folder `out` (a real path, links resolved) for
-    /// `holder` (such as `dossier build`), or says who holds it.
+    /// `holder` (such as `dossier build`), or says who holds it; then
+    /// finishes what a killed build left there.
     pub fn acquire(out: &Path, holder: &str) -> Result<OutputLock, Diagnostic> {
         let path = super::swap::sibling(out, "lock");
         let failed = |e: std::io::Error| {
@@ -36,16 +43,24 @@ impl OutputLock {
             .truncate(false)
             .open(&path)
             .map_err(failed)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Err(busy(out, &mut file)),
-            Err(TryLockError::Error(e)) => return Err(failed(e)),
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(TryLockError::WouldBlock) => return Err(busy(out, &mut file)),
+                Err(TryLockError::Error(e)) => return Err(failed(e)),
+            }
         }
         let who = format!("{holder} (process {})\n", std::process::id());
-        file.set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| file.write_all(who.as_bytes()))
+        file.write_all(who.as_bytes())
+            .and_then(|()| file.set_len(who.len() as u64))
             .map_err(failed)?;
+        // What a killed build left is put right at once, so a build that
+        // fails later still leaves a site in place.
+        super::swap::recover(out)?;
         Ok(OutputLock {
             out: out.to_path_buf(),
             _file: file,

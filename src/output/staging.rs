@@ -165,7 +165,11 @@ impl<'a> Staging<'a> {
         };
         marker::mark_finished(&self.staging, &written)?;
         let mut warnings = warnings;
-        warnings.extend(self.finish_cleaning().err());
+        // The new site goes in all the same; the next build tries again.
+        warnings.extend(self.finish_cleaning().err().map(|mut problem| {
+            problem.severity = crate::diagnostics::Severity::Warning;
+            problem
+        }));
         swap::swap_in(&self.staging, self.lock.out())?;
         self.committed = true;
         Ok(warnings)

@@ -109,7 +109,7 @@ fn not_removed(path: &Path, error: io::Error) -> Diagnostic {
         format!("failed to remove a site Dossier replaced: {error}"),
     )
     .help(format!(
-        "remove it yourself and build again: chmod -R u+w '{shown}' && rm -rf '{shown}'"
+        "remove it yourself: chmod -R u+w '{shown}' && rm -rf '{shown}'"
     ))
 }
 
