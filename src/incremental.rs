@@ -290,11 +290,19 @@ fn pages_gone(kb: &KnowledgeBase, patches: &[Patch]) -> Vec<String> {
     for patch in patches {
         let entities = patch.recounted.iter().map(|&(e, before)| {
             let entity = &kb.entities[e];
-            (paths::entity_page(&entity.slug), entity.briefings.len(), before)
+            (
+                paths::entity_page(&entity.slug),
+                entity.briefings.len(),
+                before,
+            )
         });
         let topics = patch.topic_lists.iter().map(|&(t, before)| {
             let topic = &kb.topics[t];
-            (paths::topic_page(&topic.slug), topic.briefings.len(), before)
+            (
+                paths::topic_page(&topic.slug),
+                topic.briefings.len(),
+                before,
+            )
         });
         for (first, now, before) in entities.chain(topics) {
             gone.extend((pages(now) + 1..=pages(before)).map(|n| paths::paginated(&first, n)));

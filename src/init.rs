@@ -47,7 +47,9 @@ const STATIC_README: &str = "Files here are copied to `static/` in the output; a
 pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     let help = "choose a new or empty folder; `dossier init` never overwrites files";
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::error(dir.to_path_buf(), "this is a file, not a folder").help(help));
+        return Err(
+            Diagnostic::error(dir.to_path_buf(), "this is a file, not a folder").help(help),
+        );
     }
     if dir.exists()
         && fs::read_dir(dir)

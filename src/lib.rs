@@ -273,7 +273,11 @@ fn build_into(
     ];
     let real = output::check_output_folder(&config.root, &out_dir, &sources)?;
     *real_out = Some(real.clone());
-    let holder = if keep { "dossier serve" } else { "dossier build" };
+    let holder = if keep {
+        "dossier serve"
+    } else {
+        "dossier build"
+    };
     let lock = output::OutputLock::hold(lock, &real, holder)?;
     let tera = render::templates::load(&config.root.join("templates"))?;
     let site_static = config.root.join("static");

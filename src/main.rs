@@ -109,7 +109,9 @@ fn main() -> ExitCode {
             .map(|()| {
                 if !cli.quiet {
                     let shown = display_path(dir);
-                    println!("Created a new site in {shown}. Build it with: cd {shown} && dossier build");
+                    println!(
+                        "Created a new site in {shown}. Build it with: cd {shown} && dossier build"
+                    );
                 }
             }),
         Command::Entities(args) => {

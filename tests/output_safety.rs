@@ -43,15 +43,18 @@ fn build_into(root: &Path, out: &Path) -> Result<PathBuf, dossier::diagnostics::
     .map(|report| report.out_dir)
 }
 
+/// Every file of a site with its bytes, as [`common::snapshot`] takes it.
+type Snapshot = Vec<(PathBuf, Vec<u8>)>;
+
 /// Which of the `fresh` sites `out` is, byte for byte (the marker included).
-fn which_site(out: &Path, fresh: &[&[(PathBuf, Vec<u8>)]]) -> Option<usize> {
+fn which_site(out: &Path, fresh: &[&Snapshot]) -> Option<usize> {
     let now = common::snapshot(out);
     fresh.iter().position(|site| **site == now)
 }
 
 /// Two corpora of `n` briefings (generated with seeds 1 and 2) under `dir`,
 /// each built fresh into a folder of its own: their roots and snapshots.
-fn two_corpora(dir: &Path, n: usize) -> [(PathBuf, Vec<(PathBuf, Vec<u8>)>); 2] {
+fn two_corpora(dir: &Path, n: usize) -> [(PathBuf, Snapshot); 2] {
     ["1", "2"].map(|seed| {
         let root = dir.join(format!("corpus-{seed}"));
         let status = Command::new(env!("CARGO"))
@@ -162,7 +165,10 @@ fn concurrent_builds_of_two_corpora_never_mix_their_sites() {
         );
     }
     eprintln!("{runs} runs of two concurrent builds: {refused} build(s) refused, none mixed");
-    assert!(refused > 0, "no two builds overlapped; the test proves nothing");
+    assert!(
+        refused > 0,
+        "no two builds overlapped; the test proves nothing"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -327,14 +333,22 @@ fn a_patch_swaps_in_a_whole_site_and_never_writes_into_the_live_one() {
 fn a_build_killed_between_its_renames_is_finished_by_the_next_even_if_that_fails() {
     let dir = common::two_briefings();
     let out = common::build(dir.path()).unwrap();
-    common::write(dir.path(), "seeds/third.md", b"---\ntitle: Third\n---\n\nPoland.\n");
+    common::write(
+        dir.path(),
+        "seeds/third.md",
+        b"---\ntitle: Third\n---\n\nPoland.\n",
+    );
     common::build(dir.path()).unwrap();
     let new = common::snapshot(&out);
     // As the two-rename swap leaves it when killed between the renames: the
     // old site moved aside, the finished new one not yet in place.
     let staging = dir.path().join(".book.building");
     fs::rename(&out, &staging).unwrap();
-    common::write(dir.path(), "seeds/broken.md", b"---\ntitle: [unclosed\n---\nx\n");
+    common::write(
+        dir.path(),
+        "seeds/broken.md",
+        b"---\ntitle: [unclosed\n---\nx\n",
+    );
     let failed = build_cli(dir.path(), None, &[]);
     assert!(!failed.status.success());
     assert!(
@@ -452,12 +466,17 @@ fn a_user_file_at_the_name_of_a_new_page_is_replaced_with_a_warning() {
     let dir = common::two_briefings();
     let out = common::build(dir.path()).unwrap();
     common::write(&out, "briefings/third.html", b"mine");
-    common::write(dir.path(), "seeds/third.md", b"---\ntitle: Third\n---\n\nPoland.\n");
+    common::write(
+        dir.path(),
+        "seeds/third.md",
+        b"---\ntitle: Third\n---\n\nPoland.\n",
+    );
     let built = build_cli(dir.path(), None, &[]);
     assert!(built.status.success());
     let message = stderr(&built);
     assert!(
-        message.contains("briefings/third.html: a file you added to the output folder was replaced"),
+        message
+            .contains("briefings/third.html: a file you added to the output folder was replaced"),
         "{message}"
     );
     assert_eq!(
@@ -510,7 +529,10 @@ fn a_symlinked_output_folder_is_followed_and_stays_a_link() {
     for _ in 0..2 {
         common::build(dir.path()).unwrap();
     }
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
     assert!(real.join("index.html").is_file());
 }
 

@@ -32,7 +32,11 @@ fn real_path(path: &Path) -> PathBuf {
 /// Checks that `out` may be written (and replaced) by a build of `root`
 /// whose sources are the folders in `sources`; returns the folder to write,
 /// with links resolved.
-pub fn check_output_folder(root: &Path, out: &Path, sources: &[&Path]) -> Result<PathBuf, Diagnostic> {
+pub fn check_output_folder(
+    root: &Path,
+    out: &Path,
+    sources: &[&Path],
+) -> Result<PathBuf, Diagnostic> {
     let refuse = |why: String| {
         Err(Diagnostic::error(
             out.to_path_buf(),

@@ -119,7 +119,10 @@ impl<'a> Staging<'a> {
             let mut made = lock_value(&self.made);
             if !made.contains(parent) {
                 fs::create_dir_all(parent).map_err(|e| {
-                    Diagnostic::error(parent.to_path_buf(), format!("failed to create folder: {e}"))
+                    Diagnostic::error(
+                        parent.to_path_buf(),
+                        format!("failed to create folder: {e}"),
+                    )
                 })?;
                 made.insert(parent.to_path_buf());
             }
