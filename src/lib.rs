@@ -274,9 +274,9 @@ fn build_into(
     let real = output::check_output_folder(&config.root, &out_dir, &sources)?;
     *real_out = Some(real.clone());
     let holder = if keep {
-        "dossier serve"
+        output::Holder::Serve
     } else {
-        "dossier build"
+        output::Holder::Build
     };
     let lock = output::OutputLock::hold(lock, &real, holder)?;
     let tera = render::templates::load(&config.root.join("templates"))?;

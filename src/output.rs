@@ -19,7 +19,7 @@ mod place;
 mod staging;
 mod swap;
 
-pub use lock::OutputLock;
+pub use lock::{Holder, OutputLock};
 pub use marker::MARKER;
 pub use place::{check_output_folder, normalise};
 pub use staging::Staging;

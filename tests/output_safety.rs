@@ -4,8 +4,15 @@
 //! are removed or named with the command that removes them, files a user
 //! adds to the output are kept, and odd output paths are refused up front.
 //!
-//! `DOSSIER_KILL_RUNS=100 cargo test --release --test output_safety -- --ignored`
-//! runs the kill tests 100 times each on a larger corpus.
+//! The ignored tests are the long runs, on 2,000-briefing corpora:
+//!
+//! ```sh
+//! cargo build --release
+//! DOSSIER_BIN=target/release/dossier cargo test --test output_safety -- --ignored --nocapture
+//! ```
+//!
+//! `DOSSIER_KILL_RUNS` (default 100) and `DOSSIER_CONCURRENT_RUNS` (default
+//! 50) set how many runs they make; `DOSSIER_BIN` runs another `dossier`.
 
 mod common;
 
@@ -17,7 +24,10 @@ use std::time::{Duration, Instant};
 use dossier::BuildOptions;
 
 fn dossier() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
+    match std::env::var_os("DOSSIER_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::new(env!("CARGO_BIN_EXE_dossier")),
+    }
 }
 
 /// Runs `dossier build --root ROOT [--out OUT]` with `args` after.
@@ -84,8 +94,9 @@ impl Random {
     }
 }
 
-fn kill_runs(default: usize) -> usize {
-    std::env::var("DOSSIER_KILL_RUNS")
+/// How many runs to make: `variable` if set, else `default`.
+fn runs(variable: &str, default: usize) -> usize {
+    std::env::var(variable)
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(default)
@@ -100,7 +111,7 @@ fn a_build_into_a_locked_output_is_refused_naming_the_holder() {
     let out = common::build(dir.path()).unwrap();
     let before = common::snapshot(&out);
     let real = fs::canonicalize(&out).unwrap();
-    let held = dossier::output::OutputLock::acquire(&real, "dossier serve").unwrap();
+    let held = dossier::output::OutputLock::acquire(&real, dossier::output::Holder::Serve).unwrap();
     let refused = build_cli(dir.path(), None, &[]);
     assert!(!refused.status.success());
     let message = stderr(&refused);
@@ -119,10 +130,21 @@ fn a_build_into_a_locked_output_is_refused_naming_the_holder() {
 
 #[test]
 fn concurrent_builds_of_two_corpora_never_mix_their_sites() {
+    concurrent_builds(30, 10);
+}
+
+#[test]
+#[ignore = "long: DOSSIER_CONCURRENT_RUNS=50 on 2,000-briefing corpora"]
+fn many_concurrent_builds_of_two_corpora_never_mix_their_sites() {
+    concurrent_builds(2000, runs("DOSSIER_CONCURRENT_RUNS", 50));
+}
+
+/// Runs two builds of different corpora into one output at once, `runs`
+/// times; the output must always be one corpus's site, whole.
+fn concurrent_builds(n: usize, runs: usize) {
     let dir = tempfile::tempdir().unwrap();
-    let [(a, fresh_a), (b, fresh_b)] = two_corpora(dir.path(), 60);
+    let [(a, fresh_a), (b, fresh_b)] = two_corpora(dir.path(), n);
     let out = dir.path().join("shared");
-    let runs = kill_runs(10);
     let mut refused = 0;
     for run in 0..runs {
         let (first, second) = if run % 2 == 0 { (&a, &b) } else { (&b, &a) };
@@ -213,13 +235,13 @@ fn killed_builds(n: usize, runs: usize) {
 
 #[test]
 fn a_build_killed_at_any_moment_leaves_one_whole_site() {
-    killed_builds(40, kill_runs(6));
+    killed_builds(30, 5);
 }
 
 #[test]
 #[ignore = "long: DOSSIER_KILL_RUNS=100 on a 2,000-briefing corpus"]
 fn many_builds_killed_at_random_leave_one_whole_site() {
-    killed_builds(2000, kill_runs(100));
+    killed_builds(2000, runs("DOSSIER_KILL_RUNS", 100));
 }
 
 /// A `serve` of `root` into `out` on a free port, started and past its
@@ -288,13 +310,13 @@ fn first_markdown(seeds: &Path) -> PathBuf {
 
 #[test]
 fn a_serve_patch_killed_at_any_moment_leaves_one_whole_site() {
-    killed_patches(30, kill_runs(3));
+    killed_patches(20, 3);
 }
 
 #[test]
 #[ignore = "long: DOSSIER_KILL_RUNS=100 on a 2,000-briefing corpus"]
 fn many_serve_patches_killed_at_random_leave_one_whole_site() {
-    killed_patches(2000, kill_runs(100));
+    killed_patches(2000, runs("DOSSIER_KILL_RUNS", 100));
 }
 
 #[test]

@@ -6,6 +6,8 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{display_path, Diagnostic};
@@ -13,12 +15,39 @@ use crate::diagnostics::{display_path, Diagnostic};
 /// How long to wait for a lock held elsewhere before refusing: long enough
 /// to ride out a copy of the lock a child process holds for a moment after
 /// `fork`, too short to wait out another build.
-const PATIENCE: Duration = Duration::from_secs(1);
+const PATIENCE: Duration = Duration::from_millis(250);
+
+/// Who writes the output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// `dossier build`: one site, then the process ends. The site it
+    /// replaced is removed by the next build, while that one renders.
+    Build,
+    /// `dossier serve`: a site, then patches of it. The site each replaced
+    /// is removed at once, in the background, so the next patch finds its
+    /// name free.
+    Serve,
+}
+
+impl Holder {
+    fn name(self) -> &'static str {
+        match self {
+            Holder::Build => "dossier build",
+            Holder::Serve => "dossier serve",
+        }
+    }
+}
+
+/// A removal of a replaced site running in the background.
+pub(super) type Removal = JoinHandle<Result<(), Diagnostic>>;
 
 /// Held while one process writes the output folder `out`.
 #[derive(Debug)]
 pub struct OutputLock {
     out: PathBuf,
+    holder: Holder,
+    /// The removal of the site last replaced, for [`Holder::Serve`].
+    removal: Mutex<Option<Removal>>,
     /// Kept open: closing it releases the lock.
     _file: File,
 }
@@ -27,7 +56,7 @@ impl OutputLock {
     /// Locks the output folder `out` (a real path, links resolved) for
     /// `holder` (such as `dossier build`), or says who holds it; then
     /// finishes what a killed build left there.
-    pub fn acquire(out: &Path, holder: &str) -> Result<OutputLock, Diagnostic> {
+    pub fn acquire(out: &Path, holder: Holder) -> Result<OutputLock, Diagnostic> {
         let path = super::swap::sibling(out, "lock");
         let failed = |e: std::io::Error| {
             Diagnostic::error(path.clone(), format!("cannot lock the output folder: {e}"))
@@ -54,7 +83,7 @@ impl OutputLock {
                 Err(TryLockError::Error(e)) => return Err(failed(e)),
             }
         }
-        let who = format!("{holder} (process {})\n", std::process::id());
+        let who = format!("{} (process {})\n", holder.name(), std::process::id());
         file.write_all(who.as_bytes())
             .and_then(|()| file.set_len(who.len() as u64))
             .map_err(failed)?;
@@ -63,6 +92,8 @@ impl OutputLock {
         super::swap::recover(out)?;
         Ok(OutputLock {
             out: out.to_path_buf(),
+            holder,
+            removal: Mutex::new(None),
             _file: file,
         })
     }
@@ -72,7 +103,7 @@ impl OutputLock {
     pub fn hold<'a>(
         slot: &'a mut Option<OutputLock>,
         out: &Path,
-        holder: &str,
+        holder: Holder,
     ) -> Result<&'a OutputLock, Diagnostic> {
         if slot.as_ref().is_some_and(|lock| lock.out == out) {
             return Ok(slot.as_ref().expect("checked above"));
@@ -84,6 +115,30 @@ impl OutputLock {
     /// The output folder this lock is for.
     pub fn out(&self) -> &Path {
         &self.out
+    }
+
+    /// The removal of the site last replaced, if one is under way.
+    pub(super) fn take_removal(&self) -> Option<Removal> {
+        super::lock_value(&self.removal).take()
+    }
+
+    /// Starts removing the site just replaced, when the holder wants it
+    /// gone before its next write.
+    pub(super) fn replaced(&self) {
+        if self.holder == Holder::Serve {
+            let old = super::swap::sibling(&self.out, "old");
+            let removal = std::thread::spawn(move || super::swap::remove_ours(&old));
+            *super::lock_value(&self.removal) = Some(removal);
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Finished before the lock goes, so no later writer meets it.
+        if let Some(removal) = self.take_removal() {
+            let _ = removal.join();
+        }
     }
 }
 
@@ -114,8 +169,8 @@ mod tests {
     fn a_second_lock_is_refused_naming_the_holder_until_the_first_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("book");
-        let first = OutputLock::acquire(&out, "dossier serve").unwrap();
-        let refused = OutputLock::acquire(&out, "dossier build").unwrap_err();
+        let first = OutputLock::acquire(&out, Holder::Serve).unwrap();
+        let refused = OutputLock::acquire(&out, Holder::Build).unwrap_err();
         let pid = std::process::id();
         assert!(
             refused
@@ -124,6 +179,6 @@ mod tests {
             "{refused}"
         );
         drop(first);
-        OutputLock::acquire(&out, "dossier build").expect("free again");
+        OutputLock::acquire(&out, Holder::Build).expect("free again");
     }
 }

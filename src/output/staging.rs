@@ -47,8 +47,10 @@ impl<'a> Staging<'a> {
                 .help(super::writable_parent_help(out))
         })?;
         marker::mark_building(&staging)?;
-        let old = sibling(out, "old");
-        let cleaner = std::thread::spawn(move || swap::remove_ours(&old));
+        let cleaner = lock.take_removal().unwrap_or_else(|| {
+            let old = sibling(out, "old");
+            std::thread::spawn(move || swap::remove_ours(&old))
+        });
         Ok(Staging {
             lock,
             staging,
@@ -175,6 +177,7 @@ impl<'a> Staging<'a> {
         }));
         swap::swap_in(&self.staging, self.lock.out())?;
         self.committed = true;
+        self.lock.replaced();
         Ok(warnings)
     }
 
