@@ -77,12 +77,15 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Messages quote names from elsewhere (a walkdir error names a
+        // path): their escape codes are escaped too, their lines kept.
+        let message = escape_controls_but_lines(&self.message);
         match self.location() {
-            Some(location) => write!(f, "{label}: {location}: {}", self.message)?,
-            None => write!(f, "{label}: {}", self.message)?,
+            Some(location) => write!(f, "{label}: {location}: {message}")?,
+            None => write!(f, "{label}: {message}")?,
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", escape_controls_but_lines(help))?;
         }
         Ok(())
     }
@@ -103,12 +106,21 @@ pub fn slash_path(path: &Path) -> String {
 
 /// `text` with control characters written as Rust escapes (`\u{1b}`).
 pub fn escape_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    escape_where(text, char::is_control)
+}
+
+/// `text` with control characters but newlines and tabs escaped.
+fn escape_controls_but_lines(text: &str) -> String {
+    escape_where(text, |c| c.is_control() && c != '\n' && c != '\t')
+}
+
+fn escape_where(text: &str, escaped: impl Fn(char) -> bool) -> String {
+    if !text.chars().any(&escaped) {
         return text.to_string();
     }
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if escaped(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -209,9 +221,15 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_in_paths_are_escaped() {
+    fn control_characters_in_paths_and_messages_are_escaped() {
         let d = Diagnostic::error(PathBuf::from("seeds/\u{1b}[31mred\n.md"), "bad");
         assert_eq!(d.to_string(), "error: seeds/\\u{1b}[31mred\\n.md: bad");
+        let d =
+            Diagnostic::error(None, "walking x/\u{1b}]0;title\u{7}: loop\nnext").help("\u{9b}2J");
+        assert_eq!(
+            d.to_string(),
+            "error: walking x/\\u{1b}]0;title\\u{7}: loop\nnext\n  help: \\u{9b}2J"
+        );
     }
 
     #[test]
