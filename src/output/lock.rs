@@ -46,8 +46,8 @@ pub(super) type Removal = JoinHandle<Result<(), Diagnostic>>;
 pub struct OutputLock {
     out: PathBuf,
     holder: Holder,
-    /// The removal of the site last replaced, for [`Holder::Serve`].
-    removal: Mutex<Option<Removal>>,
+    /// The removals of replaced sites under way, for [`Holder::Serve`].
+    removals: Mutex<Vec<Removal>>,
     /// Kept open: closing it releases the lock.
     _file: File,
 }
@@ -93,7 +93,7 @@ impl OutputLock {
         Ok(OutputLock {
             out: out.to_path_buf(),
             holder,
-            removal: Mutex::new(None),
+            removals: Mutex::new(Vec::new()),
             _file: file,
         })
     }
@@ -117,26 +117,28 @@ impl OutputLock {
         &self.out
     }
 
-    /// The removal of the site last replaced, if one is under way.
-    pub(super) fn take_removal(&self) -> Option<Removal> {
-        super::lock_value(&self.removal).take()
+    /// Whether replaced sites are being removed in the background (then
+    /// no build needs to remove them first).
+    pub(super) fn removing(&self) -> bool {
+        !super::lock_value(&self.removals).is_empty()
     }
 
-    /// Starts removing the site just replaced, when the holder wants it
-    /// gone before its next write.
-    pub(super) fn replaced(&self) {
+    /// Starts removing the site just replaced, now at `old`, when the
+    /// holder wants it gone at once (a server that patches again soon);
+    /// removals already finished are collected.
+    pub(super) fn replaced(&self, old: PathBuf) {
         if self.holder == Holder::Serve {
-            let old = super::swap::sibling(&self.out, "old");
-            let removal = std::thread::spawn(move || super::swap::remove_ours(&old));
-            *super::lock_value(&self.removal) = Some(removal);
+            let mut removals = super::lock_value(&self.removals);
+            removals.retain(|removal| !removal.is_finished());
+            removals.push(std::thread::spawn(move || super::swap::remove_ours(&old)));
         }
     }
 }
 
 impl Drop for OutputLock {
     fn drop(&mut self) {
-        // Finished before the lock goes, so no later writer meets it.
-        if let Some(removal) = self.take_removal() {
+        // Finished before the lock goes, so no later writer meets them.
+        for removal in super::lock_value(&self.removals).drain(..) {
             let _ = removal.join();
         }
     }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use super::lock::OutputLock;
 use super::marker::{self, MARKER};
 use super::swap::{self, sibling};
@@ -47,9 +49,9 @@ impl<'a> Staging<'a> {
                 .help(super::writable_parent_help(out))
         })?;
         marker::mark_building(&staging)?;
-        let cleaner = lock.take_removal().unwrap_or_else(|| {
-            let old = sibling(out, "old");
-            std::thread::spawn(move || swap::remove_ours(&old))
+        let cleaner = (!lock.removing()).then(|| {
+            let out = out.to_path_buf();
+            std::thread::spawn(move || swap::remove_replaced(&out))
         });
         Ok(Staging {
             lock,
@@ -58,7 +60,7 @@ impl<'a> Staging<'a> {
             pages: Default::default(),
             written: AtomicUsize::new(0),
             patched_from: None,
-            cleaner: Some(cleaner),
+            cleaner,
             committed: false,
             size: Default::default(),
         })
@@ -74,17 +76,19 @@ impl<'a> Staging<'a> {
         let mut staging = Staging::begin(lock)?;
         let out = lock.out().to_path_buf();
         let live = marker::files_written(&out).unwrap_or_default();
-        for entry in walkdir::WalkDir::new(&out).min_depth(1).sort_by_file_name() {
+        let mut kept = Vec::new();
+        for entry in walkdir::WalkDir::new(&out).min_depth(1) {
             let entry = entry.map_err(|e| {
                 Diagnostic::error(out.clone(), format!("failed to read the live site: {e}"))
             })?;
             let relative = entry.path().strip_prefix(&out).unwrap_or(entry.path());
             let relative = relative.to_string_lossy().replace('\\', "/");
-            if entry.file_type().is_dir() || relative == MARKER || replaced.contains(&relative) {
-                continue;
+            if !entry.file_type().is_dir() && relative != MARKER && !replaced.contains(&relative) {
+                kept.push((entry.into_path(), relative));
             }
-            staging.link_from_live(entry.path(), &relative)?;
         }
+        kept.par_iter()
+            .try_for_each(|(path, relative)| staging.link_from_live(path, relative))?;
         staging.patched_from = Some(live.difference(replaced).cloned().collect());
         Ok(staging)
     }
@@ -175,9 +179,11 @@ impl<'a> Staging<'a> {
             problem.severity = crate::diagnostics::Severity::Warning;
             problem
         }));
-        swap::swap_in(&self.staging, self.lock.out())?;
+        let replaced = swap::swap_in(&self.staging, self.lock.out())?;
         self.committed = true;
-        self.lock.replaced();
+        if let Some(old) = replaced {
+            self.lock.replaced(old);
+        }
         Ok(warnings)
     }
 

@@ -125,31 +125,79 @@ fn in_the_way(path: &Path) -> Diagnostic {
     ))
 }
 
-/// Puts the finished site at `staging` in place of `out`. The replaced site
-/// ends at `.NAME.old` (or, if that name is still taken, stays at
-/// `staging` for the next build to remove).
-pub fn swap_in(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
-    let old = sibling(out, "old");
+/// Puts the finished site at `staging` in place of `out`, and says where
+/// the replaced site went: `.NAME.old`, or `.NAME.old.2`, … while an earlier
+/// one is still being removed (if the rename fails, it stays at `staging`
+/// for the next build to remove).
+pub fn swap_in(staging: &Path, out: &Path) -> Result<Option<PathBuf>, Diagnostic> {
     if marker::state(out) == FolderState::Missing {
-        return rename(staging, out);
+        return rename(staging, out).map(|()| None);
     }
+    let old = free_old_name(out);
     match exchange(staging, out) {
-        Ok(true) => {
-            let _ = fs::rename(staging, &old);
-            Ok(())
-        }
+        Ok(true) => Ok(fs::rename(staging, &old).is_ok().then_some(old)),
         Ok(false) => {
             rename(out, &old)?;
             // Killed here, the next build puts `staging` in place.
-            rename(staging, out).inspect_err(|_| {
-                let _ = fs::rename(&old, out);
-            })
+            rename(staging, out)
+                .inspect_err(|_| {
+                    let _ = fs::rename(&old, out);
+                })
+                .map(|()| Some(old))
         }
         Err(e) => Err(Diagnostic::error(
             out.to_path_buf(),
             format!("failed to swap the new site in: {e}"),
         )),
     }
+}
+
+/// `.NAME.old`, or the first of `.NAME.old.2`, `.NAME.old.3`, … not taken.
+fn free_old_name(out: &Path) -> PathBuf {
+    let old = sibling(out, "old");
+    (1..)
+        .map(|n| match n {
+            1 => old.clone(),
+            n => sibling(out, &format!("old.{n}")),
+        })
+        .find(|path| marker::state(path) == FolderState::Missing)
+        .unwrap_or(old)
+}
+
+/// Every replaced site beside `out`: `.NAME.old` and `.NAME.old.N`.
+fn replaced_sites(out: &Path) -> Vec<PathBuf> {
+    let old = sibling(out, "old");
+    let Some(prefix) = old.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let is_replaced = |name: &str| {
+        name.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+            rest.is_empty()
+                || rest
+                    .strip_prefix('.')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    let parent = old.parent().unwrap_or(Path::new("."));
+    let mut found: Vec<PathBuf> = fs::read_dir(parent)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| is_replaced(&entry.file_name().to_string_lossy()))
+        .map(|entry| entry.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Removes every replaced site beside `out`; the first failure is reported
+/// once all were tried.
+pub fn remove_replaced(out: &Path) -> Result<(), Diagnostic> {
+    let results: Vec<Result<(), Diagnostic>> = replaced_sites(out)
+        .iter()
+        .map(|old| remove_ours(old))
+        .collect();
+    results.into_iter().collect()
 }
 
 fn rename(from: &Path, to: &Path) -> Result<(), Diagnostic> {
@@ -211,10 +259,17 @@ mod tests {
         finished_site(&out, "old");
         let staging = sibling(&out, "building");
         finished_site(&staging, "new");
-        swap_in(&staging, &out).unwrap();
+        let old = swap_in(&staging, &out).unwrap().unwrap();
+        assert_eq!(old, sibling(&out, "old"));
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
-        let old = sibling(&out, "old");
         assert_eq!(fs::read_to_string(old.join("index.html")).unwrap(), "old");
         assert!(!staging.exists());
+        // While that one is there, the next replaced site takes another name.
+        finished_site(&staging, "newer");
+        let next = swap_in(&staging, &out).unwrap().unwrap();
+        assert_eq!(next, sibling(&out, "old.2"));
+        assert_eq!(replaced_sites(&out), [old, next]);
+        remove_replaced(&out).unwrap();
+        assert!(replaced_sites(&out).is_empty());
     }
 }
