@@ -10,7 +10,7 @@ use std::sync::mpsc;
 
 use clap::{Parser, Subcommand};
 
-use dossier::diagnostics::{BuildFailure, Diagnostic};
+use dossier::diagnostics::{display_path, BuildFailure, Diagnostic, Ending};
 
 /// A build allocates millions of short strings from two threads; mimalloc
 /// does that with far less time in the allocator than glibc's malloc.
@@ -121,12 +121,12 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => build(args, &cli),
         Command::Init { dir, no_workflow } => dossier::init::init(dir, !no_workflow)
-            .map_err(BuildFailure::from)
+            .map_err(|e| BuildFailure::from(e).ending(Ending::Command("init")))
             .map(|()| {
                 if !cli.quiet {
+                    let shown = display_path(dir);
                     println!(
-                        "Created a new site in {0}. Build it with: cd {0} && dossier build",
-                        dir.display()
+                        "Created a new site in {shown}. Build it with: cd {shown} && dossier build"
                     );
                     if !no_workflow {
                         println!(
@@ -136,7 +136,9 @@ fn main() -> ExitCode {
                     }
                 }
             }),
-        Command::Entities(args) => entities(args),
+        Command::Entities(args) => {
+            entities(args).map_err(|failure| failure.ending(Ending::Command("entities")))
+        }
         Command::Serve(args) => return serve(args, &cli),
     };
     match result {
@@ -157,7 +159,7 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
         keep_going: args.keep_going,
     };
     if !cli.quiet {
-        eprintln!("Building {} …", args.root.display());
+        eprintln!("Building {} …", display_path(&args.root));
     }
     let report = dossier::build(&options)?;
     report.print(cli.quiet, cli.verbose);
@@ -180,7 +182,7 @@ fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
         verbose: cli.verbose,
     };
     if !cli.quiet {
-        eprintln!("Building {} …", args.build.root.display());
+        eprintln!("Building {} …", display_path(&args.build.root));
     }
     let server = match dossier::serve::start(options) {
         Ok(server) => server,
@@ -214,7 +216,8 @@ fn announce(server: &dossier::serve::ServerHandle, quiet: bool) {
         );
     }
     // The address is printed even with -q: without it the server is useless.
-    println!("Serving {} at {}", server.out_dir().display(), server.url());
+    let shown = display_path(server.out_dir());
+    println!("Serving {shown} at {}", server.url());
     if !quiet {
         eprintln!("Watching for changes. Press Ctrl-C to stop.");
     }

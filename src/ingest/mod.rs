@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{display_path, line_column, Diagnostic};
+use crate::diagnostics::{line_column, slash_path, Diagnostic};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 use date::Date;
@@ -308,8 +308,8 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     }
     // Shown on the briefing's page: a control character in a file name must
     // not reach the output either.
-    let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path))
-        .replace(is_forbidden, "\u{fffd}");
+    let relative =
+        slash_path(path.strip_prefix(seeds_dir).unwrap_or(&path)).replace(is_forbidden, "\u{fffd}");
     Ok(SourceFile {
         path,
         relative,
@@ -413,7 +413,7 @@ pub fn is_forbidden(c: char) -> bool {
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeProblem> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeProblem::InvalidUtf16);
     }
     let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
