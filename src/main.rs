@@ -98,6 +98,11 @@ struct EntitiesArgs {
     /// List names that were found but not published, with the reason.
     #[arg(long)]
     candidates: bool,
+    /// Show which written forms were merged into the entity named (or
+    /// written) NAME, and why: the same person in another romanisation, a
+    /// family name alone, an acronym, a known name.
+    #[arg(long, value_name = "NAME", conflicts_with = "candidates")]
+    why: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -236,8 +241,36 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
     let (kb, problems) = dossier::knowledge_base(config, true)?;
     print_problems(&problems, true);
     let mut out = std::io::stdout().lock();
+    if let Some(name) = &args.why {
+        let Some(entity) = kb.entity_written_as(name) else {
+            let message = format!(
+                "no entity is named or written `{name}`; `dossier entities` lists them all, `dossier entities --candidates` the names held back"
+            );
+            return Err(Diagnostic::error(None, message).into());
+        };
+        let _ = write_why(entity, &mut out);
+        return Ok(());
+    }
     // A closed pipe (`dossier entities | head`) just ends the listing.
     let _ = write_entities(&kb, args, &mut out);
+    Ok(())
+}
+
+/// The forms merged into an entity, each with the reason.
+fn write_why(entity: &dossier::kb::Entity, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "{} ({})", entity.name, entity.kind.as_str())?;
+    if entity.merged.is_empty() {
+        writeln!(out, "  no other form was merged into it")?;
+    }
+    for note in &entity.merged {
+        writeln!(
+            out,
+            "  {} → {}: {}",
+            note.forms.join(" / "),
+            note.joined,
+            note.reason
+        )?;
+    }
     Ok(())
 }
 
