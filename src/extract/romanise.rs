@@ -61,12 +61,11 @@ pub fn name_skeleton(name: &str) -> String {
     out
 }
 
-/// The skeleton of one lower-case ASCII word, appended to `out`. A word
-/// that is only vowels (`Ia`, `Ye`) keeps its first letter.
+/// The skeleton of one lower-case ASCII word, appended to `out`.
 pub fn push_word_skeleton(word: &str, out: &mut String) {
     let start = out.len();
     let bytes = word.as_bytes();
-    let mut at = 0;
+    let mut at = initial_sound(word, out);
     while at < bytes.len() {
         let rest = &word[at..];
         // `ou` before a vowel is a vowel pair (`Louis`), not ў.
@@ -84,11 +83,37 @@ pub fn push_word_skeleton(word: &str, out: &mut String) {
         }
         at += len;
     }
-    if out.len() == start {
-        out.push_str(&word[..word.len().min(1)]);
-    }
     if is_feminine(word) {
         out.push('~');
+    }
+}
+
+/// Marks how a word begins when it begins with a vowel sound, which the
+/// dropped vowels would otherwise lose (`Anna` is not `Yana`): a vowel
+/// (`Aleksandr`, `Oleksandr`, `Ivan`), `e` or `ye` (`Evgeny`, `Yevgeny`), or
+/// a glide and vowel (`Yana`, `Jana`, `Iana`, `Yulia`, `Iuliia`). Returns how
+/// many letters the mark stands for.
+fn initial_sound(word: &str, out: &mut String) -> usize {
+    let glide = |c: u8| matches!(c, b'y' | b'j' | b'i');
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    match word.as_bytes() {
+        [b'e', ..] => {
+            out.push('E');
+            1
+        }
+        [g, b'e', ..] if glide(*g) => {
+            out.push('E');
+            2
+        }
+        [g, v, ..] if glide(*g) && vowel(*v) => {
+            out.push('Y');
+            2
+        }
+        [v, ..] if vowel(*v) => {
+            out.push('V');
+            1
+        }
+        _ => 0,
     }
 }
 
@@ -167,6 +192,8 @@ mod tests {
             ("Kalesnikava", "Kolesnikova"),
             ("Bălți", "Bălţi"),
             ("Yevgeny", "Evgeniy"),
+            ("Yana", "Jana"),
+            ("Yulia", "Iuliia"),
         ] {
             assert!(
                 same(a, b),
@@ -187,6 +214,8 @@ mod tests {
             ("Lukashenka", "Lukashuk"),
             ("Ivan", "Ivana"),
             ("Makei", "Mikhail"),
+            ("Anna", "Yana"),
+            ("Elena", "Ulyana"),
         ] {
             assert!(!same(a, b), "{a} / {b}: {}", name_skeleton(a));
         }

@@ -257,8 +257,7 @@ pub fn ranks(by_date: &[usize]) -> Vec<usize> {
     rank
 }
 
-/// Authors are people: each author name becomes (or joins, in whatever
-/// romanisation the entity is written) a person entity.
+/// Authors are people: each author name becomes (or joins) a person entity.
 fn link_authors(
     entities: &mut Vec<Entity>,
     briefings: &[Briefing],
@@ -268,12 +267,12 @@ fn link_authors(
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person)
-        .map(|(i, e)| (name_skeleton(&e.name), i))
+        .map(|(i, e)| (name_key(&e.name), i))
         .collect();
     let mut authors = vec![Vec::new(); briefings.len()];
     for &b in by_date {
         for name in &briefings[b].authors {
-            let key = name_skeleton(name);
+            let key = name_key(name);
             let id = *by_key.entry(key).or_insert_with(|| {
                 entities.push(new_person(name));
                 entities.len() - 1
