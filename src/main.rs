@@ -259,6 +259,25 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
 /// The forms merged into an entity, each with the reason.
 fn write_why(entity: &dossier::kb::Entity, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "{} ({})", entity.name, entity.kind.as_str())?;
+    let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    writeln!(out, "  written as: {}", aliases.join(", "))?;
+    let alone: Vec<&str> = aliases
+        .iter()
+        .copied()
+        .filter(|a| !a.contains(' '))
+        .filter(|a| {
+            std::iter::once(entity.name.as_str())
+                .chain(aliases.iter().copied())
+                .any(|full| full.contains(' ') && full.rsplit(' ').next() == Some(*a))
+        })
+        .collect();
+    if entity.kind == dossier::model::EntityKind::Person && !alone.is_empty() {
+        writeln!(
+            out,
+            "  {}: a family name alone joins the full name it shortens in a briefing that names it",
+            alone.join(" / ")
+        )?;
+    }
     if entity.merged.is_empty() {
         writeln!(out, "  no other form was merged into it")?;
     }

@@ -22,6 +22,7 @@ const CORRESPONDENCES: &[(&str, &str)] = &[
     ("sch", "s"),
     ("dzh", "z"),
     ("ou", "v"), // Belarusian ў: Tsikhanouskaya / Tikhanovskaya
+    ("au", "v"), // Sannikau / Sannikov
     ("kh", "h"),
     ("zh", "z"),
     ("sh", "s"),
@@ -68,10 +69,11 @@ pub fn push_word_skeleton(word: &str, out: &mut String) {
     let mut at = initial_sound(word, out);
     while at < bytes.len() {
         let rest = &word[at..];
-        // `ou` before a vowel is a vowel pair (`Louis`), not ў.
+        // `ou` and `au` before a vowel are vowel pairs (`Louis`), not ў.
         let pair = CORRESPONDENCES.iter().find(|(from, _)| {
             rest.starts_with(from)
-                && !(*from == "ou" && rest[2..].starts_with(|c: char| VOWELS.contains(&(c as u8))))
+                && !(from.ends_with('u')
+                    && rest[2..].starts_with(|c: char| VOWELS.contains(&(c as u8))))
         });
         let (class, len) = match pair {
             Some((from, to)) => (*to, from.len()),
@@ -193,6 +195,10 @@ mod tests {
             ("Bălți", "Bălţi"),
             ("Yevgeny", "Evgeniy"),
             ("Yana", "Jana"),
+            ("Sannikau", "Sannikov"),
+            ("Ihar", "Igor"),
+            ("Karpenka", "Karpenko"),
+            ("Aliaksei", "Oleksiy"),
             ("Yulia", "Iuliia"),
         ] {
             assert!(

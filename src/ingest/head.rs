@@ -78,6 +78,10 @@ enum Line {
 /// Classifies a line that is not a title: chrome, a date line, a byline,
 /// a masthead, a label, a publisher. Records what it tells in `head`.
 fn classify(line: &str, head: &mut Head, near_title: bool) -> Option<Line> {
+    if let Some(date) = find_date(line).filter(|_| word_count(line) <= 12) {
+        head.date.get_or_insert(date);
+        return Some(Line::Taken);
+    }
     if is_chrome(line) {
         return Some(Line::Taken);
     }
@@ -86,14 +90,10 @@ fn classify(line: &str, head: &mut Head, near_title: bool) -> Option<Line> {
         head.authors.extend(authors);
         return Some(Line::Taken);
     }
-    if let Some(date) = find_date(line).filter(|_| word_count(line) <= 12) {
-        head.date.get_or_insert(date);
-        return Some(Line::Taken);
-    }
     if is_masthead(line) {
         return Some(Line::Taken);
     }
-    if head.title.is_none() && is_label(line) {
+    if head.title.is_none() && (is_label(line) || is_genre_line(line)) {
         head.label.get_or_insert_with(|| line.to_string());
         return Some(Line::Taken);
     }
@@ -120,8 +120,29 @@ fn next_line<'l>(lines: &[&'l str], i: usize) -> Option<&'l str> {
 /// next line that goes on in lower case (a byline aside).
 fn is_prose(line: &str, next: Option<&str>) -> bool {
     let words = word_count(line);
-    let wrapped = next.is_some_and(|n| starts_lowercase(n) && byline_names(n, true).is_empty());
-    (words >= 14 && ends_sentence(line)) || (words >= 9 && wrapped) || words > 40
+    (words >= 14 && ends_sentence(line))
+        || (words >= 9 && runs_into(line, next) && !is_title_case(line))
+        || words > 40
+}
+
+/// Whether a line is wrapped into the next, which goes on in lower case
+/// (and is no byline).
+fn runs_into(line: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|n| starts_lowercase(n) && byline_names(n, true).is_empty())
+        && !ends_sentence(line)
+}
+
+/// Most longer words capitalised, as in a headline.
+fn is_title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !long.is_empty() && capitalised * 10 >= long.len() * 7
 }
 
 /// Whether a line looks like a title: a few words opening in upper case,
@@ -141,7 +162,8 @@ fn looks_like_title(line: &str, next: Option<&str>) -> bool {
         && !(line.ends_with('.') && words > 12)
         && !has_web_address(line)
         && !is_section_word(line)
-        && !next.is_some_and(|n| starts_lowercase(n) && byline_names(n, true).is_empty())
+        && !is_genre_line(line)
+        && (is_title_case(line) || !runs_into(line, next))
 }
 
 /// The title starting at line `first`, with a continuation line joined when
@@ -453,6 +475,57 @@ fn is_label(line: &str) -> bool {
     letters >= 3 && word_count(line) <= 3 && !line.chars().any(char::is_lowercase)
 }
 
+/// Words that name a kind of publication, in several languages.
+const GENRE_WORDS: &[&str] = &[
+    "policy",
+    "paper",
+    "papers",
+    "brief",
+    "briefing",
+    "commentary",
+    "comment",
+    "analysis",
+    "analyses",
+    "report",
+    "spotlight",
+    "bulletin",
+    "note",
+    "notes",
+    "working",
+    "occasional",
+    "insight",
+    "memo",
+    "focus",
+    "flash",
+    "update",
+    "weekly",
+    "monthly",
+    "review",
+    "studies",
+    "study",
+    "kommentar",
+    "analyse",
+    "analysen",
+    "studie",
+    "komentarz",
+    "analiza",
+    "biuletyn",
+    "raport",
+    "note",
+    "étude",
+    "notes",
+];
+
+/// A line made only of publication-kind words (`Policy Paper`, `OSW
+/// Commentary` aside): a series band, never a title.
+fn is_genre_line(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| GENRE_WORDS.contains(&w.as_str()))
+}
+
 /// Words that head a section of the body, never a title.
 const SECTION_WORDS: &[&str] = &[
     "summary",
@@ -500,11 +573,12 @@ const BODY_WORDS: &[&str] = &[
 /// A short line naming a publisher (`Finnish Institute of International
 /// Affairs`): kept in the body, never the title.
 fn is_publisher(line: &str) -> bool {
-    word_count(line) <= 8
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let body_at = words.iter().position(|w| BODY_WORDS.contains(&w.as_str()));
+    let capitals = !line.chars().any(char::is_lowercase);
+    words.len() <= 8
         && !line.contains([':', '?', '—', '–'])
-        && line
-            .split_whitespace()
-            .any(|w| BODY_WORDS.contains(&w.to_lowercase().as_str()))
+        && body_at.is_some_and(|at| at <= 1 || capitals)
 }
 
 fn has_web_address(line: &str) -> bool {

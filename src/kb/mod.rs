@@ -258,24 +258,39 @@ pub fn ranks(by_date: &[usize]) -> Vec<usize> {
 }
 
 /// Authors are people: each author name becomes (or joins) a person entity.
+/// A byline in another romanisation than the text (`Ihar Karpenka` over
+/// text naming `Igor Karpenko`) joins the person found in the text; authors
+/// are otherwise told apart by their exact names.
 fn link_authors(
     entities: &mut Vec<Entity>,
     briefings: &[Briefing],
     by_date: &[usize],
 ) -> Vec<Vec<usize>> {
-    let mut by_key: BTreeMap<String, usize> = entities
+    let people = entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter(|(_, e)| e.kind == EntityKind::Person);
+    let mut by_key: BTreeMap<String, usize> = people
+        .clone()
         .map(|(i, e)| (name_key(&e.name), i))
         .collect();
+    let mut by_skeleton: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (i, e) in people {
+        let entry = by_skeleton.entry(name_skeleton(&e.name)).or_insert(Some(i));
+        if *entry != Some(i) {
+            *entry = None; // two people read alike: join neither
+        }
+    }
     let mut authors = vec![Vec::new(); briefings.len()];
     for &b in by_date {
         for name in &briefings[b].authors {
             let key = name_key(name);
+            let found = by_skeleton.get(&name_skeleton(name)).copied().flatten();
             let id = *by_key.entry(key).or_insert_with(|| {
-                entities.push(new_person(name));
-                entities.len() - 1
+                found.unwrap_or_else(|| {
+                    entities.push(new_person(name));
+                    entities.len() - 1
+                })
             });
             if !authors[b].contains(&id) {
                 authors[b].push(id);
