@@ -120,7 +120,7 @@ fn main() -> ExitCode {
                     );
                 }
             }),
-        Command::Entities(args) => entities(args),
+        Command::Entities(args) => return entities(args),
         Command::Serve(args) => return serve(args, &cli),
     };
     match result {
@@ -232,7 +232,17 @@ fn print_problems(problems: &[Diagnostic], quiet: bool) {
     }
 }
 
-fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
+fn entities(args: &EntitiesArgs) -> ExitCode {
+    match list_entities(args) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("{failure}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn list_entities(args: &EntitiesArgs) -> Result<ExitCode, BuildFailure> {
     let options = BuildOptions {
         root: args.root.clone(),
         ..Default::default()
@@ -243,17 +253,15 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
     let mut out = std::io::stdout().lock();
     if let Some(name) = &args.why {
         let Some(entity) = kb.entity_written_as(name) else {
-            let message = format!(
-                "no entity is named or written `{name}`; `dossier entities` lists them all, `dossier entities --candidates` the names held back"
-            );
-            return Err(Diagnostic::error(None, message).into());
+            eprintln!("error: no entity is named or written `{name}`\n  help: `dossier entities` lists them all, `dossier entities --candidates` the names held back");
+            return Ok(ExitCode::FAILURE);
         };
         let _ = write_why(entity, &mut out);
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     // A closed pipe (`dossier entities | head`) just ends the listing.
     let _ = write_entities(&kb, args, &mut out);
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The forms merged into an entity, each with the reason.
@@ -282,13 +290,12 @@ fn write_why(entity: &dossier::kb::Entity, out: &mut impl Write) -> std::io::Res
         writeln!(out, "  no other form was merged into it")?;
     }
     for note in &entity.merged {
-        writeln!(
-            out,
-            "  {} → {}: {}",
-            note.forms.join(" / "),
-            note.joined,
-            note.reason
-        )?;
+        let via = note
+            .via
+            .as_ref()
+            .map(|v| format!(" (by way of {v})"))
+            .unwrap_or_default();
+        writeln!(out, "  {}{via}: {}", note.forms.join(" / "), note.reason)?;
     }
     Ok(())
 }

@@ -48,8 +48,9 @@ pub struct ExtractedEntity {
 pub struct MergeNote {
     /// The forms written under the merged key, most used first.
     pub forms: Vec<String>,
-    /// The name it joined directly (the entity, or another of its forms).
-    pub joined: String,
+    /// The form it joined on the way, when that is not the entity itself
+    /// (merges chain: `a → b → entity`).
+    pub via: Option<String>,
     pub reason: String,
 }
 
@@ -203,7 +204,7 @@ fn merge_notes(
         forms.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let note = MergeNote {
             forms: forms.into_iter().map(|(f, _)| f.clone()).collect(),
-            joined: name_of(&merges.direct[from]),
+            via: (merges.direct[from] != *target).then(|| name_of(&merges.direct[from])),
             reason: why.describe(),
         };
         notes.push((target.clone(), note));

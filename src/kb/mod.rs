@@ -103,7 +103,8 @@ impl KnowledgeBase {
 
     /// The entity named `name` or written so (an alias or a merged form),
     /// letters compared case- and accent-insensitively; failing that, the
-    /// one whose name reads the same once romanisation is set aside.
+    /// one whose name (or, for one word, whose family name alone) reads the
+    /// same once romanisation is set aside, if only one does.
     pub fn entity_written_as(&self, name: &str) -> Option<&Entity> {
         let forms = |e: &'_ Entity| -> Vec<String> {
             let merged = e.merged.iter().flat_map(|n| n.forms.iter());
@@ -119,9 +120,17 @@ impl KnowledgeBase {
             .iter()
             .find(|e| forms(e).iter().any(|f| name_key(f) == key))
             .or_else(|| {
-                self.entities
+                let reads_alike = |f: &String| {
+                    let last = f.rsplit(' ').next().unwrap_or(f);
+                    name_skeleton(f) == skeleton
+                        || !name.contains(' ') && name_skeleton(last) == skeleton
+                };
+                let mut alike = self
+                    .entities
                     .iter()
-                    .find(|e| forms(e).iter().any(|f| name_skeleton(f) == skeleton))
+                    .filter(|e| forms(e).iter().any(reads_alike));
+                let first = alike.next();
+                first.filter(|_| alike.next().is_none())
             })
     }
 
