@@ -341,6 +341,32 @@ mod tests {
     }
 
     #[test]
+    fn labels_inside_a_paragraph_are_dropped() {
+        let text = "Grid Notes\n\nA Title Here\n\nThe region depends on\nEASTERN GRID MONITOR\n\
+            imports through its neighbour, and the link\nGrid Watch Weekly\nis old. Tests ran\n\
+            Grid Watch Weekly\ntwice. The alliance\nNATO\nagreed.\n";
+        let plain = convert(text, &BTreeSet::new());
+        assert!(
+            plain.body.contains(
+                "The region depends on imports through its neighbour, and the link is old. \
+                 Tests ran twice. The alliance NATO agreed."
+            ),
+            "{}",
+            plain.body
+        );
+        assert_eq!(plain.series.as_deref(), Some("Eastern GRID Monitor"));
+    }
+
+    #[test]
+    fn words_split_by_a_line_break_hyphen_and_space_rejoin() {
+        assert_eq!(
+            rejoin_broken_words("met Alyaksandr Lukashen- ka and the pro- and anti-war camps"),
+            "met Alyaksandr Lukashenka and the pro- and anti-war camps"
+        );
+        assert_eq!(rejoin_broken_words("Russia- Belarus"), "Russia- Belarus");
+    }
+
+    #[test]
     fn repeated_mid_paragraph_lines_are_labels() {
         let a = "T\n\nA B\n\nSome text that\n\nThink Tank Notes\n\ncontinues here.\n";
         let b = "U\n\nC D\n\nOther text.\n\nThink Tank Notes\n\nNew paragraph.\n";
