@@ -34,6 +34,7 @@ pub fn read_head(lines: &[&str]) -> Head {
     let end = head_end(lines);
     let mut head = Head::default();
     let mut title_at: Option<usize> = None;
+    let mut kept = BTreeSet::new();
     for i in 0..end {
         let line = lines[i];
         if line.is_empty() || head.taken.contains(&i) {
@@ -41,17 +42,24 @@ pub fn read_head(lines: &[&str]) -> Head {
         }
         let near_title = title_at.is_some_and(|t| i <= t + BYLINE_REACH);
         if let Some(kind) = classify(line, &mut head, near_title) {
-            if kind != Line::Kept {
-                head.taken.insert(i);
-            }
+            match kind {
+                Line::Kept => kept.insert(i),
+                Line::Taken => head.taken.insert(i),
+            };
             continue;
         }
-        if head.title.is_some() || !looks_like_title(line, next_line(lines, i)) {
+        // A title opens its block (what stands over it in the block being
+        // furniture), never the middle of a wrapped paragraph.
+        let opens_block = i == 0
+            || lines[i - 1].is_empty()
+            || head.taken.contains(&(i - 1))
+            || kept.contains(&(i - 1));
+        if head.title.is_some() || !opens_block || !looks_like_title(line, next_line(lines, i)) {
             continue;
         }
         // Some covers put the author over the title.
         let names = name_list(line);
-        if !names.is_empty() && title_follows(lines, i + 1, end) {
+        if !names.is_empty() && !ends_sentence(line) && title_follows(lines, i + 1, end) {
             head.authors.extend(names);
             head.taken.insert(i);
             continue;
@@ -227,7 +235,7 @@ pub fn byline_names(line: &str, near_title: bool) -> Vec<String> {
     if has_role && !names.is_empty() && word_count(line) <= 16 {
         return names;
     }
-    if near_title && !has_role && names.len() == parts.len() {
+    if near_title && !has_role && names.len() == parts.len() && !ends_sentence(line) {
         return names;
     }
     Vec::new()
@@ -428,7 +436,7 @@ fn chrome_lines() -> &'static BTreeSet<String> {
 
 /// Navigation, viewer controls and cover furniture: a line from the chrome
 /// list (or one opening a breadcrumb with it), a breadcrumb trail, or a
-/// line with hardly any letters.
+/// line with no letters or digits.
 fn is_chrome(line: &str) -> bool {
     let lower = line
         .trim_end_matches(['.', ':', '!', '…', ' '])
@@ -442,37 +450,46 @@ fn is_chrome(line: &str) -> bool {
         .next()
         .is_some_and(|first| first.len() < lower.len() && list.contains(first.trim()));
     let separators = line.matches(['>', '»', '›']).count();
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    opens_trail || separators >= 2 || letters < 2
+    let bare = !line.chars().any(char::is_alphanumeric);
+    opens_trail || separators >= 2 || bare
 }
 
-/// An issue line or masthead: a web address, an ISSN, or an issue number
-/// (`No. 176`, `Issue 12`, `NUMBER 176`) on a short line.
+/// An issue line or masthead: a web address, or a capitalised issue word
+/// and a number (`No. 176`, `Issue 12`, `NUMBER 176`, `ISSN 1234`) on a
+/// short line.
 fn is_masthead(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let issue = [
-        "no.", "nr", "number", "issue", "vol.", "volume", "issn", "isbn",
-    ]
-    .iter()
-    .any(|w| {
-        lower
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .windows(2)
-            .any(|pair| {
-                pair[0] == *w
-                    && pair[1]
-                        .trim_start_matches('#')
-                        .starts_with(|c: char| c.is_ascii_digit())
-            })
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let issue = words.windows(2).any(|pair| {
+        let numbered = pair[1]
+            .trim_start_matches('#')
+            .starts_with(|c: char| c.is_ascii_digit());
+        let capitalised = pair[0].starts_with(char::is_uppercase);
+        numbered && capitalised && ISSUE_WORDS.contains(&pair[0].to_lowercase().as_str())
     });
-    word_count(line) <= 12 && (issue || has_web_address(line))
+    // The issue number stands alone, in a band (`|`), or after words that
+    // name the kind of publication (`Policy Paper No. 3/2021`).
+    let banded = words.len() <= 3
+        || line.contains('|')
+        || words.iter().all(|w| {
+            is_genre_line(w)
+                || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    words.len() <= 12 && !ends_sentence(line) && (issue && banded || has_web_address(line))
 }
+
+/// Words that number an issue or a publication.
+const ISSUE_WORDS: &[&str] = &[
+    "no.", "no", "nr", "nr.", "number", "issue", "vol.", "volume", "issn", "isbn", "heft", "numéro",
+];
 
 /// A short all-capitals line over the title: a series band.
 fn is_label(line: &str) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3 && word_count(line) <= 3 && !line.chars().any(char::is_lowercase)
+    letters >= 3
+        && word_count(line) <= 3
+        && !line.chars().any(char::is_lowercase)
+        && !ends_sentence(line)
 }
 
 /// Words that name a kind of publication, in several languages.

@@ -150,9 +150,9 @@ fn is_inner_label(
         return false;
     }
     let splits = before.is_some_and(|b| !ends_sentence(b)) && after.is_some_and(starts_lowercase);
-    let page_number = is_page_number(line) && line.len() <= 3;
     let shouting = is_capitals(line) && line.split_whitespace().count() >= 2;
-    (repeats(line) && line.split_whitespace().count() >= 2) || ((shouting || page_number) && splits)
+    let opens_upper = line.starts_with(|c: char| c.is_uppercase());
+    (repeats(line) && opens_upper && line.split_whitespace().count() >= 2) || (shouting && splits)
 }
 
 /// Letters, all in capitals (at least three of them).
