@@ -58,24 +58,27 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
             acronyms.insert(acronym, target.clone());
         }
     }
-    let mut families: FxHashMap<String, Option<(PersonName, Key)>> = FxHashMap::default();
+    // Family names as written, and as read whatever the romanisation.
+    let mut written: Families = FxHashMap::default();
+    let mut read: Families = FxHashMap::default();
     for f in found.iter().filter(|f| f.defines.is_none()) {
         let Some(person) = person_name(f, gazetteer) else {
             continue;
         };
-        let entry = families
-            .entry(person.family.clone())
-            .or_insert_with(|| Some((person.clone(), f.key.clone())));
-        if entry.as_ref().is_some_and(|(p, _)| !p.same_given(&person)) {
-            *entry = None; // two people share the family name: leave it alone
+        if let Key::Found(name) = &f.key {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            add_family(&mut written, last.to_string(), &person, &f.key);
         }
+        add_family(&mut read, person.family.clone(), &person, &f.key);
     }
+    let bearer = |families: &Families, name: &str| families.get(name).cloned().flatten();
     let mut resolved: Vec<(usize, Key)> = Vec::new();
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.single) {
         let Key::Found(key) = &f.key else { continue };
         let target = acronyms.get(&**key).cloned().or_else(|| {
-            let family = families.get(&word_skeleton(key))?.as_ref()?;
-            family_may_stand_alone(key, &f.votes, &family.1).then(|| family.1.clone())
+            let (_, person) =
+                bearer(&written, key).or_else(|| bearer(&read, &word_skeleton(key)))?;
+            family_may_stand_alone(key, &f.votes, &person).then_some(person)
         });
         if let Some(target) = target {
             resolved.push((i, target));
@@ -86,6 +89,19 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
         found[i].common = false;
     }
     found.retain(|f| !f.common);
+}
+
+/// Family name → the one person of a briefing who bears it (`None` when
+/// two people whose given names disagree do).
+type Families = FxHashMap<String, Option<(PersonName, Key)>>;
+
+fn add_family(families: &mut Families, family: String, person: &PersonName, key: &Key) {
+    let entry = families
+        .entry(family)
+        .or_insert_with(|| Some((person.clone(), key.clone())));
+    if entry.as_ref().is_some_and(|(p, _)| !p.same_given(person)) {
+        *entry = None; // two people share the family name: leave it alone
+    }
 }
 
 /// The person name of a multi-word person name found in a briefing.
@@ -391,7 +407,15 @@ pub fn merge_target(
         Some((target, Why::Acronym))
     } else if e.single {
         let family = word_skeleton(text);
-        let target = only_person(surnames.get(&family)?)?;
+        let people = surnames.get(&family)?;
+        // Those who bear the name exactly as written come first: two
+        // people whose names only read alike leave `Savberg` to `X Savberg`.
+        let written: BTreeSet<(PersonName, Key)> = people
+            .iter()
+            .filter(|(_, k)| matches!(k, Key::Found(n) if n.rsplit(' ').next() == Some(&**text)))
+            .cloned()
+            .collect();
+        let target = only_person(if written.is_empty() { people } else { &written })?;
         family_may_stand_alone(text, &e.votes, &target)
             .then_some((target, Why::OnlyPerson { family }))
     } else {

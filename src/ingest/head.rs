@@ -41,6 +41,11 @@ pub fn read_head(lines: &[&str]) -> Head {
             continue;
         }
         let near_title = title_at.is_some_and(|t| i <= t + BYLINE_REACH);
+        if title_at.is_some_and(|t| t + 1 == i) && is_name_line(line) {
+            head.authors.extend(split_names(line));
+            head.taken.insert(i);
+            continue;
+        }
         if let Some(kind) = classify(line, &mut head, near_title) {
             match kind {
                 Line::Kept => kept.insert(i),
@@ -239,6 +244,46 @@ pub fn byline_names(line: &str, near_title: bool) -> Vec<String> {
         return names;
     }
     Vec::new()
+}
+
+/// A line of one to a few names right under the title: capitalised words,
+/// commas and `and`, no sentence punctuation, no digits, no post. Names
+/// made of common words (`Rata Savberg`) count here, where a byline stands.
+fn is_name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=12).contains(&words.len()) || line.len() > 120 || ends_sentence(line) {
+        return false;
+    }
+    if line
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '?' | '!'))
+        || is_role(line)
+        || is_chrome(line)
+        || is_publisher(line)
+        || is_genre_line(line)
+        || words.iter().all(|w| !w.chars().any(char::is_lowercase))
+    {
+        return false;
+    }
+    words.iter().all(|word| {
+        let word = word.trim_end_matches(',');
+        word == "and"
+            || word == "&"
+            || PARTICLES.contains(&word)
+            || word.starts_with(char::is_uppercase)
+    }) && split_names(line)
+        .iter()
+        .all(|n| (2..=4).contains(&word_count(n)))
+}
+
+/// `Jane Roe, John Doe and Ann Poe` → the three names.
+fn split_names(line: &str) -> Vec<String> {
+    line.split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// What opens a byline, lower-case, longest first where one starts another.
