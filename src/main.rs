@@ -114,6 +114,11 @@ struct EntitiesArgs {
     /// List names that were found but not published, with the reason.
     #[arg(long)]
     candidates: bool,
+    /// Show which written forms were merged into the entity named (or
+    /// written) NAME, and why: the same person in another romanisation, a
+    /// family name alone, an acronym, a known name.
+    #[arg(long, value_name = "NAME", conflicts_with = "candidates")]
+    why: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -136,9 +141,7 @@ fn main() -> ExitCode {
                     }
                 }
             }),
-        Command::Entities(args) => {
-            entities(args).map_err(|failure| failure.ending(Ending::Command("entities")))
-        }
+        Command::Entities(args) => return entities(args),
         Command::Serve(args) => return serve(args, &cli),
     };
     match result {
@@ -256,7 +259,17 @@ fn print_problems(problems: &[Diagnostic], quiet: bool) {
     }
 }
 
-fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
+fn entities(args: &EntitiesArgs) -> ExitCode {
+    match list_entities(args) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("{}", failure.ending(Ending::Command("entities")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn list_entities(args: &EntitiesArgs) -> Result<ExitCode, BuildFailure> {
     let options = BuildOptions {
         root: args.root.clone(),
         ..Default::default()
@@ -265,8 +278,52 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
     let (kb, problems) = dossier::knowledge_base(config, true)?;
     print_problems(&problems, true);
     let mut out = std::io::stdout().lock();
+    if let Some(name) = &args.why {
+        let Some(entity) = kb.entity_written_as(name) else {
+            eprintln!("error: no entity is named or written `{name}`\n  help: `dossier entities` lists them all, `dossier entities --candidates` the names held back");
+            return Ok(ExitCode::FAILURE);
+        };
+        let _ = write_why(entity, &mut out);
+        return Ok(ExitCode::SUCCESS);
+    }
     // A closed pipe (`dossier entities | head`) just ends the listing.
     let _ = write_entities(&kb, args, &mut out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The forms merged into an entity, each with the reason.
+fn write_why(entity: &dossier::kb::Entity, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "{} ({})", entity.name, entity.kind.as_str())?;
+    let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    writeln!(out, "  written as: {}", aliases.join(", "))?;
+    let alone: Vec<&str> = aliases
+        .iter()
+        .copied()
+        .filter(|a| !a.contains(' '))
+        .filter(|a| {
+            std::iter::once(entity.name.as_str())
+                .chain(aliases.iter().copied())
+                .any(|full| full.contains(' ') && full.rsplit(' ').next() == Some(*a))
+        })
+        .collect();
+    if entity.kind == dossier::model::EntityKind::Person && !alone.is_empty() {
+        writeln!(
+            out,
+            "  {}: a family name alone joins the full name it shortens in a briefing that names it",
+            alone.join(" / ")
+        )?;
+    }
+    if entity.merged.is_empty() {
+        writeln!(out, "  no other form was merged into it")?;
+    }
+    for note in &entity.merged {
+        let via = note
+            .via
+            .as_ref()
+            .map(|v| format!(" (by way of {v})"))
+            .unwrap_or_default();
+        writeln!(out, "  {}{via}: {}", note.forms.join(" / "), note.reason)?;
+    }
     Ok(())
 }
 

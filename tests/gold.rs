@@ -58,6 +58,14 @@ fn gold() -> (Value, Vec<Gold>) {
     (json, entities)
 }
 
+fn without_possessive(written: &str) -> String {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|ending| written.strip_suffix(ending))
+        .unwrap_or(written)
+        .to_string()
+}
+
 /// The knowledge base of a site holding only the sample briefing.
 fn sample_kb() -> (dossier::kb::KnowledgeBase, String) {
     let text =
@@ -96,8 +104,11 @@ fn sample_briefing_meets_the_gold_annotation() {
                 g.name, entity.kind, g.kind
             ));
         }
-        for surface in g.surfaces.iter().filter(|s| text.contains(s.as_str())) {
+        for written in g.surfaces.iter().filter(|s| text.contains(s.as_str())) {
             surfaces_expected += 1;
+            // Aliases never list possessives (issue 14): `Lukashenka’s` is
+            // found as `Lukashenka`.
+            let surface = &without_possessive(written);
             if entity.name == *surface
                 || entity.aliases.contains(surface)
                 || name_key(&entity.name) == name_key(surface)

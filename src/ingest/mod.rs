@@ -8,7 +8,9 @@
 pub mod date;
 pub mod extracted;
 pub mod frontmatter;
+pub mod head;
 pub mod plaintext;
+pub mod written_date;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -518,7 +520,7 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
         title: plain
             .title
             .unwrap_or_else(|| file_stem_title(&file.relative)),
-        date: date_from_file_name(&file.relative),
+        date: date_from_file_name(&file.relative).or(plain.date),
         authors: plain.authors,
         series: plain.series,
         topics: Vec::new(),
