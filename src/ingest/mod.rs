@@ -212,7 +212,7 @@ fn walk(seeds_dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)
     if !seeds_dir.is_dir() {
         problems.push(
             Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist").help(
-                "create it and put briefings (.md or .txt) in it, or set `[book] src` in book.toml",
+                "create it and put briefings (.md, .txt or .html) in it, or set `[book] src` in book.toml",
             ),
         );
         return Vec::new();
