@@ -1902,7 +1902,11 @@ fn add_hard_entities(seed: u64, names: &mut NameRegistry, invented: &mut Vec<Ent
     let mut rng = Rng::stream(seed, 0x4A5D_C0DE);
     let mut added = 0;
     while added < N_HARD_PEOPLE {
-        let sur = join_syllables(&[rng.word(&SUR2_START), rng.word(&SUR2_END)]);
+        let sur = join_syllables(&[
+            rng.word(&SUR2_START),
+            rng.word(&SUR_MID),
+            rng.word(&SUR2_END),
+        ]);
         if sur.len() < 5 || !names.claim(&sur) {
             continue;
         }
