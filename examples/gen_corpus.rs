@@ -252,7 +252,12 @@ fn run(args: &Args) -> Result<(), RunError> {
             .join(doc.date.0.to_string())
             .join(format!("{}.{ext}", doc.stem));
         write_file(&path, &text)?;
-        truth_line(&world, doc, &format!("{}/{}.{ext}", doc.date.0, doc.stem), &mut truth);
+        truth_line(
+            &world,
+            doc,
+            &format!("{}/{}.{ext}", doc.date.0, doc.stem),
+            &mut truth,
+        );
     }
     write_file(&args.out.join("truth.jsonl"), &truth)?;
 
@@ -1466,7 +1471,10 @@ enum Entity {
         article: bool,
     },
     /// A treaty, agreement or programme (type `other`).
-    Other { name: String, acr: String },
+    Other {
+        name: String,
+        acr: String,
+    },
 }
 
 impl Entity {
@@ -1989,7 +1997,11 @@ fn for_organisations(rng: &mut Rng, names: &mut NameRegistry, invented: &mut Vec
             continue;
         }
         let acr = acronym(&name);
-        let acr = if names.claim(&acr) { acr } else { String::new() };
+        let acr = if names.claim(&acr) {
+            acr
+        } else {
+            String::new()
+        };
         invented.push(Entity::Org {
             name,
             acr,
@@ -2299,7 +2311,9 @@ impl<'w> DocGen<'w> {
     /// An exercise in the hard corpus: `Steel Shield-2021`, `Steel Shield
     /// 2021`, or the bare series name `Steel Shield`.
     fn exercise_form(&mut self, name: &str, year: i64) -> String {
-        let series = name.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
+        let series = name
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches('-');
         match self.rng.below(10) {
             0..=4 => name.to_string(),
             5..=8 => format!("{series} {year}"),

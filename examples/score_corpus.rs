@@ -190,7 +190,10 @@ fn false_class(name: &str, truth: &[Truth]) -> &'static str {
     let words = name.split_whitespace().count();
     if name.chars().next().is_some_and(char::is_lowercase) {
         "starts lower-case"
-    } else if truth.iter().any(|t| t.keys.iter().any(|k| k != &key && key.contains(k.as_str()))) {
+    } else if truth
+        .iter()
+        .any(|t| t.keys.iter().any(|k| k != &key && key.contains(k.as_str())))
+    {
         "a true name with more glued on"
     } else if truth.iter().any(|t| t.keys[0].contains(key.as_str())) {
         "part of a true name (short form or cut)"

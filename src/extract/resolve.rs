@@ -43,6 +43,8 @@ pub struct Found<'d> {
     pub common: bool,
     /// For an acronym defined here: the key of the name it stands for.
     pub defines: Option<Key>,
+    /// At a sentence start or in a headline, where capitals prove nothing.
+    pub initial: bool,
 }
 
 /// Resolves short forms inside one briefing: acronyms defined in it and
@@ -115,6 +117,8 @@ pub struct Evidence {
     pub roles: BTreeMap<String, usize>,
     pub single: bool,
     pub acronym_targets: BTreeSet<Key>,
+    /// Seen capitalised inside a sentence somewhere (not only at its start).
+    pub mid_sentence: bool,
 }
 
 /// What one briefing tells about one key: the sums over its mentions there.
@@ -131,6 +135,8 @@ pub struct Local {
     pub single: bool,
     /// For an acronym defined here: the keys it stands for.
     pub acronym_targets: Vec<Key>,
+    /// Some mention here stands inside a sentence.
+    pub mid_sentence: bool,
 }
 
 /// What one briefing tells about each key it names, in order of first
@@ -175,6 +181,7 @@ fn empty_local() -> Local {
         roles: Vec::new(),
         single: true,
         acronym_targets: Vec::new(),
+        mid_sentence: false,
     }
 }
 
@@ -190,6 +197,7 @@ fn add_found(local: &mut Local, f: &Found) {
         add_count(&mut local.roles, role);
     }
     local.single &= f.single;
+    local.mid_sentence |= !f.initial;
 }
 
 fn add_count(counts: &mut Vec<(String, usize)>, item: &str) {
@@ -254,6 +262,7 @@ fn absorb(e: &mut Evidence, local: &Local, briefing: usize) {
         *e.roles.entry(role.clone()).or_default() += n;
     }
     e.single &= local.single;
+    e.mid_sentence |= local.mid_sentence;
     add_confidence(e, (local.best, local.mentions));
 }
 
@@ -397,7 +406,20 @@ pub fn fold_merged(target: Option<Evidence>, moved: Evidence) -> Evidence {
         *target.roles.entry(role).or_default() += n;
     }
     target.single &= moved.single;
+    target.mid_sentence |= moved.mid_sentence;
     target
+}
+
+/// A discovered single word only ever seen where capitals prove nothing (at
+/// sentence starts, in headlines) is a common word (`Policymakers`), not a
+/// name; acronyms are exempt.
+pub fn only_sentence_initial(evidence: &Evidence) -> bool {
+    evidence.single
+        && !evidence.mid_sentence
+        && evidence
+            .names
+            .keys()
+            .all(|n| n.chars().any(char::is_lowercase))
 }
 
 /// The display name of a found entity: its most frequent multi-word form,
@@ -437,6 +459,7 @@ mod tests {
             single,
             common: false,
             defines: None,
+            initial: false,
         }
     }
 
