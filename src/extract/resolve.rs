@@ -68,13 +68,20 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
         }
     }
     for f in found.iter_mut() {
-        if let Key::Found(key) = &f.key {
-            if f.single {
+        match &f.key {
+            Key::Found(key) if f.single => {
                 if let Some(Some(target)) = short_forms.get(&**key) {
                     f.key = target.clone();
                     f.common = false;
                 }
             }
+            // A known acronym (`CSU`) defined here for another name.
+            Key::Known(_) if f.single && !f.name.chars().any(char::is_lowercase) => {
+                if let Some(Some(target)) = short_forms.get(&name_key(f.name)) {
+                    f.key = target.clone();
+                }
+            }
+            _ => {}
         }
     }
     found.retain(|f| !f.common);
@@ -324,10 +331,11 @@ pub fn merge_target(
     surnames: &BTreeMap<String, BTreeSet<Key>>,
 ) -> Option<Key> {
     let Key::Found(text) = key else { return None };
-    if let Some(id) = gazetteer.lookup_key(text) {
-        Some(Key::Known(id))
-    } else if e.acronym_targets.len() == 1 {
+    // An acronym defined for one name stands for it, whatever a list says.
+    if e.acronym_targets.len() == 1 {
         e.acronym_targets.iter().next().cloned()
+    } else if let Some(id) = gazetteer.lookup_key(text) {
+        Some(Key::Known(id))
     } else if e.single {
         let people = surnames.get(&**text).filter(|p| p.len() == 1)?;
         people.iter().next().cloned()

@@ -303,6 +303,8 @@ impl<'a> Finder<'a> {
             } else {
                 self.known_at(block, at, end)
             };
+            // `Coastal Steel Union (CSU)`: defined here, whatever a list says.
+            let known = known.filter(|_| self.acronym_target(block, at, at + 1, out).is_none());
             if let Some((after, id)) = known {
                 end = end.max(after);
                 let stands_alone = after == end
@@ -332,7 +334,8 @@ impl<'a> Finder<'a> {
         if is_function_word(word) {
             return true;
         }
-        if !token.has(SENTENCE_START) {
+        let initial = token.has(SENTENCE_START);
+        if !initial && !block.title_case {
             return false;
         }
         if self.is_given_name(word) && end > start + 1 {
@@ -351,7 +354,7 @@ impl<'a> Finder<'a> {
             return self.cue(word) & (cue::ORGANIZATION_HEAD | cue::TREATY) == 0
                 && !self.has_type_cue(block, start);
         }
-        !(end - start >= 3 && self.has_type_cue(block, end - 1))
+        initial && !(end - start >= 3 && self.has_type_cue(block, end - 1))
     }
 
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
