@@ -296,10 +296,13 @@ fn opening_words_and_connectors_never_join_the_name_after_them() {
 
 #[test]
 fn units_currencies_and_common_acronyms_are_not_entities() {
-    let kb = kb_of(&[(
-        "seeds/a.md",
-        &md("Poland will add 1,200 MW of capacity near Gdansk. LNG imports rose while GDP growth slowed. AI tools now track ships for the NATO command. The plant will cost EUR 40 million and carry 5 BCM a year; its 300 KT of steel came from Latvia."),
-    )]);
+    // Three briefings: enough evidence to publish a name seen in each.
+    let text = md("Poland will add 1,200 MW of capacity near Gdansk. LNG imports rose while GDP growth slowed. AI tools now track ships for the NATO command. The plant will cost EUR 40 million and carry 5 BCM a year; its 300 KT of steel came from Latvia.");
+    let kb = kb_of(&[
+        ("seeds/a.md", &text),
+        ("seeds/b.md", &text),
+        ("seeds/c.md", &text),
+    ]);
     let found = names(&kb);
     for junk in ["MW", "LNG", "GDP", "AI", "EUR", "BCM", "KT"] {
         assert!(!found.contains(&junk), "{junk} in {found:?}");
@@ -394,10 +397,14 @@ fn an_acronym_defined_in_the_briefing_beats_the_gazetteer() {
 
 #[test]
 fn headline_capitals_do_not_make_a_common_word_part_of_a_name() {
-    let kb = kb_of(&[(
-        "seeds/a.md",
-        "---\ntitle: Unrest Grows at the Port of Mirets\ndate: 2024-01-02\n---\n\nDockers at the port of Mirets went on strike. Mirets is quiet now.\n",
-    )]);
+    let briefing = |title: &str| {
+        format!("---\ntitle: {title} at the Port of Mirets\ndate: 2024-01-02\n---\n\nDockers at the port of Mirets went on strike. Mirets is quiet now.\n")
+    };
+    let kb = kb_of(&[
+        ("seeds/a.md", &briefing("Unrest Grows")),
+        ("seeds/b.md", &briefing("Strikes Spread")),
+        ("seeds/c.md", &briefing("Calm Returns")),
+    ]);
     let found = names(&kb);
     assert!(!found.iter().any(|n| n.starts_with("Port")), "{found:?}");
     assert!(found.contains(&"Mirets"), "{found:?}");
