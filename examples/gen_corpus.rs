@@ -2156,31 +2156,15 @@ impl<'w> DocGen<'w> {
                 article,
                 short_article,
                 ..
-            } => {
-                let the = if *article { "the " } else { "" };
-                let form = if mode == Mode::Prose && !first && !acr.is_empty() {
-                    if *short_article || slot == Slot::Os {
-                        out.push_str("the ");
-                    }
-                    out.push_str(acr);
-                    acr.clone()
-                } else if mode == Mode::Prose && !acr.is_empty() && slot != Slot::Os {
-                    let _ = write!(out, "{the}{name} ({acr})");
-                    name.clone()
-                } else if mode == Mode::Title && !acr.is_empty() && *short_article {
-                    let _ = write!(out, "the {acr}");
-                    acr.clone()
-                } else {
-                    let _ = write!(out, "{the}{name}");
-                    name.clone()
-                };
-                if slot == Slot::Os {
-                    let apo = self.apostrophe();
-                    out.push_str(apo);
-                    out.push('s');
-                }
-                form
-            }
+            } => self.write_org(
+                name,
+                acr,
+                (*article, *short_article),
+                slot,
+                mode,
+                first,
+                out,
+            ),
             Entity::Place { name, kind } => {
                 let kind = *kind;
                 let town_cue = mode == Mode::Prose && first && self.rng.chance(0.2);
@@ -2260,6 +2244,44 @@ impl<'w> DocGen<'w> {
                 }
             }
         }
+    }
+
+    /// Writes an organisation: the full name with its acronym at first
+    /// mention, the acronym later; returns the form written.
+    #[allow(clippy::too_many_arguments)]
+    fn write_org(
+        &mut self,
+        name: &str,
+        acr: &str,
+        (article, short_article): (bool, bool),
+        slot: Slot,
+        mode: Mode,
+        first: bool,
+        out: &mut String,
+    ) -> String {
+        let the = if article { "the " } else { "" };
+        let form = if mode == Mode::Prose && !first && !acr.is_empty() {
+            if short_article || slot == Slot::Os {
+                out.push_str("the ");
+            }
+            out.push_str(acr);
+            acr.to_string()
+        } else if mode == Mode::Prose && !acr.is_empty() && slot != Slot::Os {
+            let _ = write!(out, "{the}{name} ({acr})");
+            name.to_string()
+        } else if mode == Mode::Title && !acr.is_empty() && short_article {
+            let _ = write!(out, "the {acr}");
+            acr.to_string()
+        } else {
+            let _ = write!(out, "{the}{name}");
+            name.to_string()
+        };
+        if slot == Slot::Os {
+            let apo = self.apostrophe();
+            out.push_str(apo);
+            out.push('s');
+        }
+        form
     }
 
     /// Writes a person's name; returns it without the title.
