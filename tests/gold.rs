@@ -152,6 +152,12 @@ fn sample_briefing_meets_the_gold_annotation() {
     println!(
         "gold: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}, types {types_right}/{found}, surfaces {surfaces_found}/{surfaces_expected}, junk {junk:?}"
     );
+    assert_eq!(
+        (precision, recall, f1),
+        (1.0, 1.0, 1.0),
+        "precision, recall and F1 on the gold"
+    );
+    assert_eq!(types_right, found, "every entity typed as the gold says");
     assert!(junk.is_empty(), "junk entities: {junk:?}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

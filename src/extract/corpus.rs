@@ -150,7 +150,11 @@ impl Corpus {
                     role: note_role.or_else(|| super::top_role(&e)),
                 }
             }
-            Key::Found(_) if e.confidence < self.threshold => Decision::Candidate,
+            Key::Found(_)
+                if e.confidence < self.threshold || resolve::only_sentence_initial(&e) =>
+            {
+                Decision::Candidate
+            }
             Key::Found(_) => Decision::Entity {
                 name: resolve::display_name(&e),
                 kind: resolve::top_kind(&e.votes).unwrap_or(EntityKind::Other),

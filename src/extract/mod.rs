@@ -304,7 +304,7 @@ fn same_findings(old: &[Found], new: &[Found]) -> bool {
             f.votes,
             f.confidence,
             f.role.clone(),
-            (f.single, f.common, f.defines.clone()),
+            (f.single, f.common, f.defines.clone(), f.initial),
         )
     }
     old.iter().map(learnt).eq(new.iter().map(learnt))
@@ -430,6 +430,7 @@ fn to_found<'d>(
         single: span.single,
         common: span.common,
         defines: None,
+        initial: span.initial,
     }
 }
 
@@ -468,7 +469,7 @@ fn settle(
             Key::Known(id) => known_entity(gazetteer.entry(*id), e, inputs.entity_notes),
             Key::Found(_) => {
                 let kind = resolve::top_kind(&e.votes).unwrap_or(EntityKind::Other);
-                if e.confidence < threshold {
+                if e.confidence < threshold || resolve::only_sentence_initial(e) {
                     candidates.push(candidate(e, kind, threshold));
                     continue;
                 }
@@ -583,17 +584,21 @@ fn top_role(e: &Evidence) -> Option<String> {
 
 fn candidate(e: &Evidence, kind: EntityKind, threshold: f32) -> Candidate {
     let briefings = e.briefings.len();
-    let reason = format!(
-        "confidence {:.2} below the threshold {:.2}: seen in {} briefing(s){}",
-        e.confidence,
-        threshold,
-        briefings,
-        if e.votes.iter().all(|&v| v == 0.0) {
-            " with no cue to its type"
-        } else {
-            ""
-        }
-    );
+    let reason = if e.confidence >= threshold {
+        format!("seen in {briefings} briefing(s), only at the start of sentences or in headlines, where capitals prove nothing")
+    } else {
+        format!(
+            "confidence {:.2} below the threshold {:.2}: seen in {} briefing(s){}",
+            e.confidence,
+            threshold,
+            briefings,
+            if e.votes.iter().all(|&v| v == 0.0) {
+                " with no cue to its type"
+            } else {
+                ""
+            }
+        )
+    };
     Candidate {
         name: resolve::display_name(e),
         kind,

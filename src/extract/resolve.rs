@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::Gazetteer;
+use super::lexicon::{name_key, Gazetteer};
 use super::romanise::{self, PersonName};
 use super::spans::Votes;
 use crate::model::EntityKind;
@@ -44,6 +44,8 @@ pub struct Found<'d> {
     pub common: bool,
     /// For an acronym defined here: the key of the name it stands for.
     pub defines: Option<Key>,
+    /// At a sentence start or in a headline, where capitals prove nothing.
+    pub initial: bool,
 }
 
 /// Resolves short forms inside one briefing: acronyms defined in it and
@@ -74,12 +76,18 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     let bearer = |families: &Families, name: &str| families.get(name).cloned().flatten();
     let mut resolved: Vec<(usize, Key)> = Vec::new();
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.single) {
-        let Key::Found(key) = &f.key else { continue };
-        let target = acronyms.get(&**key).cloned().or_else(|| {
-            let (_, person) =
-                bearer(&written, key).or_else(|| bearer(&read, &word_skeleton(key)))?;
-            family_may_stand_alone(key, &f.votes, &person).then_some(person)
-        });
+        let target = match &f.key {
+            Key::Found(key) => acronyms.get(&**key).cloned().or_else(|| {
+                let (_, person) =
+                    bearer(&written, key).or_else(|| bearer(&read, &word_skeleton(key)))?;
+                family_may_stand_alone(key, &f.votes, &person).then_some(person)
+            }),
+            // A known acronym (`CSU`) defined here for another name.
+            Key::Known(_) if !f.name.chars().any(char::is_lowercase) => {
+                acronyms.get(name_key(f.name).as_str()).cloned()
+            }
+            Key::Known(_) => None,
+        };
         if let Some(target) = target {
             resolved.push((i, target));
         }
@@ -157,6 +165,8 @@ pub struct Evidence {
     pub roles: BTreeMap<String, usize>,
     pub single: bool,
     pub acronym_targets: BTreeSet<Key>,
+    /// Seen capitalised inside a sentence somewhere (not only at its start).
+    pub mid_sentence: bool,
 }
 
 /// What one briefing tells about one key: the sums over its mentions there.
@@ -173,6 +183,8 @@ pub struct Local {
     pub single: bool,
     /// For an acronym defined here: the keys it stands for.
     pub acronym_targets: Vec<Key>,
+    /// Some mention here stands inside a sentence.
+    pub mid_sentence: bool,
 }
 
 /// What one briefing tells about each key it names, in order of first
@@ -190,7 +202,7 @@ pub fn locals(found: &[Found]) -> Vec<(Key, Local)> {
     // An acronym defined here (`Full Name (ACR)`) may stand alone in
     // other briefings: its own key remembers what it stands for.
     for f in found.iter().filter(|f| f.defines.is_some()) {
-        let acronym = Key::Found(super::lexicon::name_key(f.name).into());
+        let acronym = Key::Found(name_key(f.name).into());
         let target = f.defines.clone().expect("filtered");
         if acronym == target {
             continue;
@@ -217,6 +229,7 @@ fn empty_local() -> Local {
         roles: Vec::new(),
         single: true,
         acronym_targets: Vec::new(),
+        mid_sentence: false,
     }
 }
 
@@ -232,6 +245,7 @@ fn add_found(local: &mut Local, f: &Found) {
         add_count(&mut local.roles, role);
     }
     local.single &= f.single;
+    local.mid_sentence |= !f.initial;
 }
 
 fn add_count(counts: &mut Vec<(String, usize)>, item: &str) {
@@ -296,6 +310,7 @@ fn absorb(e: &mut Evidence, local: &Local, briefing: usize) {
         *e.roles.entry(role.clone()).or_default() += n;
     }
     e.single &= local.single;
+    e.mid_sentence |= local.mid_sentence;
     add_confidence(e, (local.best, local.mentions));
 }
 
@@ -400,11 +415,12 @@ pub fn merge_target(
     surnames: &Surnames,
 ) -> Option<(Key, Why)> {
     let Key::Found(text) = key else { return None };
-    if let Some(id) = gazetteer.lookup_key(text) {
-        Some((Key::Known(id), Why::KnownName))
-    } else if e.acronym_targets.len() == 1 {
+    // An acronym defined for one name stands for it, whatever a list says.
+    if e.acronym_targets.len() == 1 {
         let target = e.acronym_targets.iter().next().cloned()?;
         Some((target, Why::Acronym))
+    } else if let Some(id) = gazetteer.lookup_key(text) {
+        Some((Key::Known(id), Why::KnownName))
     } else if e.single {
         let family = word_skeleton(text);
         let people = surnames.get(&family)?;
@@ -544,7 +560,20 @@ pub fn fold_merged(target: Option<Evidence>, moved: Evidence) -> Evidence {
         *target.roles.entry(role).or_default() += n;
     }
     target.single &= moved.single;
+    target.mid_sentence |= moved.mid_sentence;
     target
+}
+
+/// A discovered single word only ever seen where capitals prove nothing (at
+/// sentence starts, in headlines) is a common word (`Policymakers`), not a
+/// name; acronyms are exempt.
+pub fn only_sentence_initial(evidence: &Evidence) -> bool {
+    evidence.single
+        && !evidence.mid_sentence
+        && evidence
+            .names
+            .keys()
+            .all(|n| n.chars().any(char::is_lowercase))
 }
 
 /// The display name of a found entity: the multi-word form the briefings
@@ -608,6 +637,7 @@ mod tests {
             single,
             common: false,
             defines: None,
+            initial: false,
         }
     }
 
