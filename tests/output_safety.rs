@@ -76,9 +76,10 @@ fn two_corpora(dir: &Path, n: usize) -> [(PathBuf, Snapshot); 2] {
             .status()
             .expect("run the corpus generator");
         assert!(status.success(), "gen_corpus failed");
-        let fresh = build_into(&root, &dir.join(format!("fresh-{seed}"))).unwrap();
-        let snapshot = common::snapshot(&fresh);
-        (root, snapshot)
+        let fresh = dir.join(format!("fresh-{seed}"));
+        let built = build_cli(&root, Some(&fresh), &["-q"]);
+        assert!(built.status.success(), "{}", stderr(&built));
+        (root, common::snapshot(&fresh))
     })
 }
 
@@ -271,9 +272,14 @@ fn killed_patches(n: usize, runs: usize) {
     let briefing = first_markdown(&root.join("seeds"));
     let original = fs::read_to_string(&briefing).unwrap();
     let edited = format!("{original}\nThe ministry confirmed the plan on Tuesday.\n");
-    let fresh_old = common::snapshot(&build_into(&root, &dir.path().join("old")).unwrap());
+    let fresh = |name: &str| {
+        let out = dir.path().join(name);
+        assert!(build_cli(&root, Some(&out), &["-q"]).status.success());
+        common::snapshot(&out)
+    };
+    let fresh_old = fresh("old");
     fs::write(&briefing, &edited).unwrap();
-    let fresh_new = common::snapshot(&build_into(&root, &dir.path().join("new")).unwrap());
+    let fresh_new = fresh("new");
     let out = dir.path().join("site");
     let mut random = Random(0x2545_F491_4F6C_DD1D);
     let mut outcomes = [0usize; 2];
