@@ -3,11 +3,13 @@
 //! file system; pages are rendered in parallel.
 
 pub mod body;
+pub mod communities;
 pub mod feeds;
 pub mod fragments;
 pub mod graph;
 pub mod highlight;
 pub mod knowledge;
+pub mod labels;
 pub mod previews;
 pub mod search;
 pub mod templates;
