@@ -95,7 +95,7 @@
   function fits(n, s, taken) {
     var cx = (n.x - view.x) * s;
     var top = (n.y - n.r - view.y) * s - 0.35 * LABEL_PX;
-    var box = [cx - n.width / 2, top - LABEL_PX * 0.8, cx + n.width / 2, top + LABEL_PX * 0.25];
+    var box = [cx - n.width / 2, top - LABEL_PX * 0.95, cx + n.width / 2, top + LABEL_PX * 0.3];
     var width = view.w * s, height = view.h * s;
     if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) return false;
     for (var i = 0; i < taken.length; i++) {

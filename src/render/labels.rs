@@ -34,13 +34,22 @@ pub struct Spot<'n> {
 /// A rectangle: left, top, right, bottom.
 type Rect = (f32, f32, f32, f32);
 
-/// How wide `name` is at [`LABEL_FONT`], erring wide: 0.62 em a character,
-/// a full em for wide (CJK and similar) characters.
+/// How wide `name` is at [`LABEL_FONT`], erring wide (as wide as DejaVu
+/// Sans, the widest common sans-serif, or wider): narrow letters 0.4 em,
+/// capitals and m, w 0.85 em, wide (CJK and similar) characters a full em,
+/// the rest 0.65 em.
 pub fn label_width(name: &str) -> f32 {
-    let ems: f32 = name
-        .chars()
-        .map(|c| if c as u32 >= 0x1100 { 1.0 } else { 0.62 })
-        .sum();
+    let ems: f32 =
+        name.chars()
+            .map(|c| match c {
+                'i' | 'j' | 'l' | 't' | 'f' | 'r' | 'I' | '.' | ',' | '\'' | ' ' | '-' | '('
+                | ')' => 0.4,
+                'm' | 'w' | 'M' | 'W' => 1.0,
+                c if c.is_uppercase() => 0.85,
+                c if c as u32 >= 0x1100 => 1.0,
+                _ => 0.65,
+            })
+            .sum();
     ems * LABEL_FONT
 }
 
@@ -71,7 +80,7 @@ pub fn place_labels(
 /// The four places a spot's label may go, best first, each with its box.
 fn candidates(spot: &Spot) -> [(Placement, Rect); 4] {
     let (w, font) = (label_width(spot.name), LABEL_FONT);
-    let (ascent, descent) = (font * 0.8, font * 0.25);
+    let (ascent, descent) = (font * 0.95, font * 0.3);
     let above = spot.y - spot.r - GAP;
     let below = spot.y + spot.r + GAP + ascent;
     let middle = spot.y + font * 0.3;

@@ -257,6 +257,7 @@ pub struct EntityIndexContext<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct KindJump {
+    pub kind: &'static str,
     pub label: &'static str,
     pub count: usize,
     pub url: String,
