@@ -441,7 +441,7 @@ fn corpus_graph_fills_its_canvas_and_lists_every_node_by_cluster() {
     let labelled = select(&html, "svg.corpus text:not(.h)").len();
     assert!(labelled > 0 && labelled <= 150, "{labelled} labels");
     assert!(
-        select(&html, "svg.corpus circle.c1").len() > 0,
+        !select(&html, "svg.corpus circle.c1").is_empty(),
         "no second cluster coloured"
     );
     let listed: Vec<String> = select(&html, ".graph-key a")
