@@ -363,17 +363,66 @@ impl<'a> Renderer<'a> {
         let path = "graph.html".to_string();
         let root = path_to_root(&path);
         let (graph, total) = self.corpus_graph(&root);
-        let graph = fragments::graph_svg(&graph, "Graph of entities and their co-mentions");
-        let shown = graph.matches("<circle").count();
+        let clusters = graph_clusters(&graph.nodes);
+        let kinds = crate::model::EntityKind::ALL
+            .iter()
+            .filter_map(|&kind| {
+                let count = graph
+                    .nodes
+                    .iter()
+                    .filter(|n| n.kind == kind.as_str())
+                    .count();
+                (count > 0).then(|| KindCount {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    count,
+                })
+            })
+            .collect();
+        let most = graph.nodes.iter().map(|n| n.count).max().unwrap_or(1);
+        let svg = fragments::graph_svg(&graph, "Graph of entities and their co-mentions");
         let context = GraphContext {
             site: self.site(&path),
             page: self.page_view("Graph".into(), &path, "graph"),
-            graph,
-            shown,
+            graph: svg,
+            shown: graph.nodes.len(),
             total,
+            kinds,
+            most,
+            clusters,
         };
         self.page("graph.html", path, &context)
     }
+}
+
+/// The corpus graph's communities, largest first, each listing its
+/// entities, the most mentioned first (then by name).
+fn graph_clusters<'a>(nodes: &[GraphNode<'a>]) -> Vec<ClusterView<'a>> {
+    let count = nodes
+        .iter()
+        .filter_map(|n| n.cluster)
+        .max()
+        .map_or(0, |c| c + 1);
+    (0..count)
+        .map(|c| {
+            let mut members: Vec<EntityLink> = nodes
+                .iter()
+                .filter(|n| n.cluster == Some(c))
+                .map(|n| EntityLink {
+                    name: n.name,
+                    url: n.url.clone(),
+                    kind: n.kind,
+                    count: n.count,
+                })
+                .collect();
+            members.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+            ClusterView {
+                number: c + 1,
+                colour: (c < fragments::COLOURED_COMMUNITIES).then(|| format!("c{c}")),
+                members,
+            }
+        })
+        .collect()
 }
 
 /// The Atom feed beside a page: `entities/x.html` → `entities/x.xml`.

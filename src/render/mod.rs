@@ -3,11 +3,13 @@
 //! file system; pages are rendered in parallel.
 
 pub mod body;
+pub mod communities;
 pub mod feeds;
 pub mod fragments;
 pub mod graph;
 pub mod highlight;
 pub mod knowledge;
+pub mod labels;
 mod originals;
 pub mod previews;
 pub mod search;
@@ -30,6 +32,10 @@ use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
 use views::*;
+
+/// The entity index's data for its find, sort and filters (see
+/// `static/index.js`).
+pub const ENTITY_INDEX_DATA: &str = "entities/all.js";
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -750,7 +756,7 @@ impl<'a> Renderer<'a> {
                     .map(|(i, e)| (i, e.mention_count))
             })
             .collect();
-        self.index_pages(first, &ordered, |chunk, at| {
+        let mut pages = self.index_pages(first, &ordered, |chunk, at| {
             let context = EntityIndexContext {
                 site: self.site(&at.path),
                 page: self.page_view(page_title("Entities", at.number), &at.path, "entities"),
@@ -759,7 +765,33 @@ impl<'a> Renderer<'a> {
                 pagination: pagination(first, at.number, at.total, &at.root),
             };
             self.page("entities.html", at.path, &context)
-        })
+        })?;
+        pages.push(self.entity_index_data(&ordered));
+        Ok(pages)
+    }
+
+    /// Every entity of the index, as a script (`entities/all.js`: name,
+    /// page, type, mentions) that the index's find, sort, type filter and
+    /// letter bar load on first use; a script, so it loads from file:// too.
+    fn entity_index_data(&self, ordered: &[(usize, usize)]) -> Page {
+        let rows: Vec<(&str, String, &str, usize)> = ordered
+            .iter()
+            .map(|&(e, count)| {
+                let entity = &self.kb.entities[e];
+                (
+                    entity.name.as_str(),
+                    paths::entity_page(&entity.slug),
+                    entity.kind.as_str(),
+                    count,
+                )
+            })
+            .collect();
+        let json = serde_json::to_string(&rows).expect("strings and numbers serialise");
+        Page {
+            path: ENTITY_INDEX_DATA.into(),
+            bytes: format!("window.dossierIndex && window.dossierIndex.load({json});\n")
+                .into_bytes(),
+        }
     }
 
     /// Pages of an index (entities, authors), [`Self::entity_index_page_size`]
@@ -801,6 +833,7 @@ impl<'a> Renderer<'a> {
                     .count();
                 let page = paths::paginated(first, start / self.entity_index_page_size() + 1);
                 Some(KindJump {
+                    kind: kind.as_str(),
                     label: kind.plural_label(),
                     count,
                     url: format!("{root}{page}#{kind}"),

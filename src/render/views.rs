@@ -148,6 +148,10 @@ pub struct GraphNode<'a> {
     pub y: f32,
     pub r: f32,
     pub count: usize,
+    /// Its community in the corpus graph (none in a neighbourhood).
+    pub cluster: Option<usize>,
+    /// Where its label is drawn; without one, the label shows on hover.
+    pub label: Option<crate::render::labels::Placement>,
 }
 
 #[derive(Debug)]
@@ -257,6 +261,7 @@ pub struct EntityIndexContext<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct KindJump {
+    pub kind: &'static str,
     pub label: &'static str,
     pub count: usize,
     pub url: String,
@@ -297,6 +302,30 @@ pub struct GraphContext<'a> {
     pub graph: String,
     pub shown: usize,
     pub total: usize,
+    /// The entity types in the graph, for its type filter.
+    pub kinds: Vec<KindCount>,
+    /// The graph's most mentioned entity's count, the top of its slider.
+    pub most: usize,
+    /// The graph's communities, largest first: its key and its link list.
+    pub clusters: Vec<ClusterView<'a>>,
+}
+
+/// An entity type and how many of something's entities have it.
+#[derive(Debug, Serialize)]
+pub struct KindCount {
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClusterView<'a> {
+    /// 1, 2, … by size.
+    pub number: usize,
+    /// Its colour class (`c0`…), for the coloured communities.
+    pub colour: Option<String>,
+    /// Its entities, the most mentioned first.
+    pub members: Vec<EntityLink<'a>>,
 }
 
 #[derive(Debug, Serialize)]
