@@ -306,7 +306,6 @@ fn read(args: &ReadArgs, quiet: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-
 fn entities(args: &EntitiesArgs) -> ExitCode {
     match list_entities(args) {
         Ok(code) => code,
