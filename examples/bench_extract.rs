@@ -36,7 +36,7 @@ fn main() {
     let documents: Vec<document::Document> = sources
         .briefings
         .iter()
-        .map(|b| document::parse(&b.title, &b.body))
+        .map(|b| document::parse(&b.title, &b.body, false))
         .collect();
     let words: usize = documents
         .iter()

@@ -382,7 +382,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("changed its title, front matter or byline".into());
     }
     briefing.slug = old.slug.clone();
-    let doc = document::parse(&briefing.title, &briefing.body);
+    let doc = document::parse(&briefing.title, &briefing.body, kb.config.allow_raw_html);
     let reread = resolver
         .reread(index, &entry.doc, &doc, &briefing.topics)
         .ok_or("changes what the corpus makes of a name (an entity would appear, go, or change name, type, role or merges)")?;

@@ -25,6 +25,7 @@ pub mod kb;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod raw_html;
 pub mod render;
 pub mod serve;
 pub mod stamps;
@@ -183,7 +184,7 @@ fn knowledge_base_timed(
     let documents: Vec<document::Document> = sources
         .briefings
         .par_iter()
-        .map(|b| document::parse(&b.title, &b.body))
+        .map(|b| document::parse(&b.title, &b.body, config.allow_raw_html))
         .collect();
     watch.lap("parse");
     let front_matter_topics: Vec<Vec<String>> =

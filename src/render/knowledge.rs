@@ -171,7 +171,7 @@ impl<'a> Renderer<'a> {
 
     /// Markdown from a curated note, rendered without mention links.
     fn markdown(&self, text: &str, root: &str) -> String {
-        let doc = crate::document::parse("", text);
+        let doc = crate::document::parse("", text, self.kb.config.allow_raw_html);
         let resolver = NoLinks;
         super::body::render(
             &doc,
