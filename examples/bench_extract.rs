@@ -32,7 +32,7 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(1);
     });
-    let sources = ingest::ingest(&config.seeds_dir, false);
+    let sources = ingest::ingest(&config);
     let documents: Vec<document::Document> = sources
         .briefings
         .iter()

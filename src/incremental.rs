@@ -338,8 +338,9 @@ fn running_labels(kept: &Kept, stamps: &Stamps, modified: &[PathBuf]) -> Option<
     if !modified.iter().any(|p| is_plain_text(p)) {
         return Some(labels.clone());
     }
-    let seeds = &kept.built.kb.config.seeds_dir;
-    let now = ingest::running_labels_of(seeds, stamps.paths().filter(|p| p.starts_with(seeds)));
+    let config = &kept.built.kb.config;
+    let seeds = &config.seeds_dir;
+    let now = ingest::running_labels_of(config, stamps.paths().filter(|p| p.starts_with(seeds)));
     (now == *labels).then_some(now)
 }
 
@@ -359,7 +360,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("is not a briefing".into());
     }
     let unread = || "could not be read again".to_string();
-    let mut briefing = ingest::reread_briefing(seeds, path, labels).map_err(|_| unread())?;
+    let mut briefing = ingest::reread_briefing(&kb.config, path, labels).map_err(|_| unread())?;
     let index = kb
         .briefings
         .iter()

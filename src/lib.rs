@@ -173,7 +173,7 @@ fn knowledge_base_timed(
     keep_going: bool,
     watch: &mut Stopwatch,
 ) -> Result<Known, BuildFailure> {
-    let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
+    let sources = ingest::ingest(&config);
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure {

@@ -45,7 +45,12 @@ impl<'a> Renderer<'a> {
                         .map(|d| d.rfc3339())
                         .unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
                     summary: briefing.summary.as_deref(),
-                    authors: briefing.authors.iter().map(String::as_str).collect(),
+                    authors: briefing
+                        .authors
+                        .iter()
+                        .take(super::BYLINE_AUTHORS)
+                        .map(String::as_str)
+                        .collect(),
                 }
             })
             .collect();
