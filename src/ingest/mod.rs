@@ -615,6 +615,20 @@ fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<Briefi
         })?),
         None => date_from_file_name(&file.relative),
     };
+    if let Some(slug) = meta
+        .slug
+        .as_deref()
+        .filter(|s| !crate::paths::has_slug_text(s))
+    {
+        let text = split.front_matter.map_or("", |(_, text)| text);
+        let line = frontmatter::key_line(text, "slug", split.front_matter_line).unwrap_or(1);
+        return Err(Diagnostic::error(
+            file.path.clone(),
+            format!("the slug {slug:?} has no letters or digits to make a page name from"),
+        )
+        .at(line, None)
+        .help("write a slug such as `zapad-2021`, or remove the key to use the title"));
+    }
     let title = clean_line(meta.title.as_deref().unwrap_or(""))
         .or_else(|| first_heading(split.body))
         .unwrap_or_else(|| file_stem_title(&file.relative));
