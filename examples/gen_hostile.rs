@@ -167,13 +167,16 @@ fn sparse(root: &Path) -> io::Result<()> {
     fs::File::create(seeds.join("sparse.txt"))?.set_len(SPARSE)
 }
 
+/// Writes one site under the given folder.
+type Writer = fn(&Path) -> io::Result<()>;
+
 fn main() -> ExitCode {
     let Some(root) = std::env::args_os().nth(1) else {
         eprintln!("usage: gen_hostile DIR");
         return ExitCode::from(2);
     };
     let root = Path::new(&root);
-    let cases: [(&str, fn(&Path) -> io::Result<()>); 6] = [
+    let cases: [(&str, Writer); 6] = [
         ("names", names),
         ("authors", authors),
         ("yaml-deep", yaml_deep),
