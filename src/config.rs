@@ -106,7 +106,11 @@ struct DossierSection {
     allow_raw_html: bool,
     kb_json: KbJsonOutput,
     date: Option<String>,
+    max_file_size_mb: u64,
 }
+
+/// The largest source file read, in megabytes, unless `book.toml` says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE_MB: u64 = 64;
 
 impl Default for DossierSection {
     fn default() -> Self {
@@ -121,6 +125,7 @@ impl Default for DossierSection {
             allow_raw_html: false,
             kb_json: KbJsonOutput::Plain,
             date: None,
+            max_file_size_mb: DEFAULT_MAX_FILE_SIZE_MB,
         }
     }
 }
@@ -153,6 +158,8 @@ pub struct Config {
     /// The `updated` date for site-wide feeds; by default the newest briefing's.
     pub build_date: Option<String>,
     pub include_drafts: bool,
+    /// The largest source file read, in bytes; a larger one is an error.
+    pub max_file_size: u64,
 }
 
 impl Config {
@@ -236,6 +243,7 @@ fn resolve(root: &Path, raw: BookToml) -> Config {
         kb_json: raw.dossier.kb_json,
         build_date: raw.dossier.date,
         include_drafts: false,
+        max_file_size: raw.dossier.max_file_size_mb.saturating_mul(1024 * 1024),
     }
 }
 
@@ -250,6 +258,24 @@ fn validate(config: &Config) -> Result<(), String> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(format!(
                 "`output.html.site-url` must start with http:// or https://, not `{url}`"
+            ));
+        }
+    }
+    if !config.confidence_threshold.is_finite() || config.confidence_threshold < 0.0 {
+        return Err(format!(
+            "`dossier.confidence-threshold` must be a number of 0 or more, not {}",
+            config.confidence_threshold
+        ));
+    }
+    if config.max_file_size == 0 {
+        return Err("`dossier.max-file-size-mb` must be at least 1".into());
+    }
+    if let Some(cname) = &config.cname {
+        if cname.trim().is_empty()
+            || cname.contains(|c: char| c.is_whitespace() || c.is_control() || c == '/')
+        {
+            return Err(format!(
+                "`output.html.cname` must be one domain name, such as kb.example.org, not {cname:?}"
             ));
         }
     }
@@ -298,6 +324,22 @@ mod tests {
     fn wrong_type_names_line() {
         let error = parse_str("[dossier]\npage-size = \"ten\"\n").unwrap_err();
         assert_eq!(error.line, Some(2), "{error}");
+    }
+
+    #[test]
+    fn odd_numbers_and_names_are_refused() {
+        for text in [
+            "[dossier]\nconfidence-threshold = nan\n",
+            "[dossier]\nconfidence-threshold = -inf\n",
+            "[dossier]\nconfidence-threshold = inf\n",
+            "[dossier]\nmax-file-size-mb = 0\n",
+            "[output.html]\ncname = \"kb.example.org\\nevil.example\"\n",
+            "[output.html]\ncname = \"\"\n",
+        ] {
+            assert!(parse_str(text).is_err(), "{text} is refused");
+        }
+        let config = parse_str("[dossier]\nmax-file-size-mb = 2\n").unwrap();
+        assert_eq!(config.max_file_size, 2 * 1024 * 1024);
     }
 
     #[test]

@@ -337,8 +337,9 @@ fn running_labels(kept: &Kept, stamps: &Stamps, modified: &[PathBuf]) -> Option<
     if !modified.iter().any(|p| is_plain_text(p)) {
         return Some(labels.clone());
     }
-    let seeds = &kept.built.kb.config.seeds_dir;
-    let now = ingest::running_labels_of(seeds, stamps.paths().filter(|p| p.starts_with(seeds)));
+    let config = &kept.built.kb.config;
+    let seeds = &config.seeds_dir;
+    let now = ingest::running_labels_of(config, stamps.paths().filter(|p| p.starts_with(seeds)));
     (now == *labels).then_some(now)
 }
 
@@ -358,7 +359,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("is not a briefing".into());
     }
     let unread = || "could not be read again".to_string();
-    let mut briefing = ingest::reread_briefing(seeds, path, labels).map_err(|_| unread())?;
+    let mut briefing = ingest::reread_briefing(&kb.config, path, labels).map_err(|_| unread())?;
     let index = kb
         .briefings
         .iter()
@@ -381,7 +382,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("changed its title, front matter or byline".into());
     }
     briefing.slug = old.slug.clone();
-    let doc = document::parse(&briefing.title, &briefing.body);
+    let doc = document::parse(&briefing.title, &briefing.body, kb.config.allow_raw_html);
     let reread = resolver
         .reread(index, &entry.doc, &doc, &briefing.topics)
         .ok_or("changes what the corpus makes of a name (an entity would appear, go, or change name, type, role or merges)")?;

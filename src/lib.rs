@@ -25,6 +25,7 @@ pub mod kb;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod raw_html;
 pub mod render;
 pub mod serve;
 pub mod stamps;
@@ -172,7 +173,7 @@ fn knowledge_base_timed(
     keep_going: bool,
     watch: &mut Stopwatch,
 ) -> Result<Known, BuildFailure> {
-    let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
+    let sources = ingest::ingest(&config);
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure::new(problems));
@@ -181,7 +182,7 @@ fn knowledge_base_timed(
     let documents: Vec<document::Document> = sources
         .briefings
         .par_iter()
-        .map(|b| document::parse(&b.title, &b.body))
+        .map(|b| document::parse(&b.title, &b.body, config.allow_raw_html))
         .collect();
     watch.lap("parse");
     let front_matter_topics: Vec<Vec<String>> =

@@ -312,7 +312,7 @@ fn broken_front_matter_names_file_and_line() {
     expect(
         "seeds/bad-date.md",
         5,
-        &["bad date", "2021-02-30", "YYYY-MM-DD"],
+        &["bad date", "2021-02-30", "February 2021 has 28 days"],
     );
     expect("seeds/bad-date-toml.md", 3, &["bad date", "2021-13-01"]);
     // These two used to say "data did not match any variant of untagged enum

@@ -90,6 +90,10 @@ pub struct KnowledgeBase {
 }
 
 const MAX_CO_MENTIONS: usize = 30;
+/// Co-mentions are counted among this many entities of each briefing, its
+/// most mentioned (ties go to the one named first): a briefing that names
+/// 50,000 people (a sanctions list) then adds 4,950 pairs, not 1.25 billion.
+pub const CO_MENTIONED_PER_BRIEFING: usize = 100;
 const MAX_RELATED: usize = 8;
 /// Entities in more briefings than this are too common to tell briefings
 /// apart, and are not used to find related ones. A fixed number (not one that
@@ -357,12 +361,12 @@ fn fill_entity_stats(entities: &mut [Entity], entries: &[BriefingEntry], rank: &
     }
 }
 
-/// Pairs of entities mentioned in the same briefing, counted per briefing.
+/// Pairs of entities mentioned in the same briefing ([`co_mention_ids`]),
+/// counted per briefing.
 fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize, usize)>> {
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for entry in entries {
-        let mut ids: Vec<u32> = entry.entities.iter().map(|&(e, _)| e as u32).collect();
-        ids.sort_unstable();
+        let ids = co_mention_ids(&entry.entities);
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 *pairs.entry((a, b)).or_default() += 1;
@@ -378,6 +382,21 @@ fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize
         .into_par_iter()
         .map(|list| most_first(list, MAX_CO_MENTIONS))
         .collect()
+}
+
+/// The entities of a briefing's (entity, count) list, in order of first
+/// mention, that count for co-mentions: at most [`CO_MENTIONED_PER_BRIEFING`],
+/// the most mentioned first. Sorted by entity number.
+pub fn co_mention_ids(entities: &[(usize, usize)]) -> Vec<u32> {
+    let mut chosen: Vec<usize> = (0..entities.len()).collect();
+    if chosen.len() > CO_MENTIONED_PER_BRIEFING {
+        let order = |&a: &usize, &b: &usize| entities[b].1.cmp(&entities[a].1).then(a.cmp(&b));
+        chosen.select_nth_unstable_by(CO_MENTIONED_PER_BRIEFING, order);
+        chosen.truncate(CO_MENTIONED_PER_BRIEFING);
+    }
+    let mut ids: Vec<u32> = chosen.iter().map(|&i| entities[i].0 as u32).collect();
+    ids.sort_unstable();
+    ids
 }
 
 /// Related briefings: shared entities weighted by rarity (inverse document

@@ -48,7 +48,12 @@ impl<'a> Renderer<'a> {
                         .map(|d| d.rfc3339())
                         .unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
                     summary: briefing.summary.as_deref(),
-                    authors: briefing.authors.iter().map(String::as_str).collect(),
+                    authors: briefing
+                        .authors
+                        .iter()
+                        .take(super::BYLINE_AUTHORS)
+                        .map(String::as_str)
+                        .collect(),
                 }
             })
             .collect();
@@ -363,20 +368,22 @@ fn json_lines<L: AsRef<[u8]>>(
 /// (entity, surface) → count for one briefing, in order of first mention.
 fn surface_counts<'k>(entry: &'k BriefingEntry, kb: &'k KnowledgeBase) -> Vec<MentionJson<'k>> {
     let mut counts: Vec<MentionJson> = Vec::new();
+    // Where each (entity, form) sits in `counts`: first appearance order,
+    // without a scan per mention (a list of 50,000 names has 50,000 forms).
+    let mut position: rustc_hash::FxHashMap<(u32, &str), usize> = Default::default();
     for m in &entry.mentions {
         let block = &entry.doc.blocks[m.block as usize].text;
         let surface = &block[m.start as usize..m.end as usize];
-        let slug = &kb.entities[m.entity as usize].slug;
-        match counts
-            .iter_mut()
-            .find(|c| c.entity == slug && c.surface == surface)
-        {
-            Some(c) => c.count += 1,
-            None => counts.push(MentionJson {
-                entity: slug,
-                surface,
-                count: 1,
-            }),
+        match position.entry((m.entity, surface)) {
+            std::collections::hash_map::Entry::Occupied(at) => counts[*at.get()].count += 1,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(counts.len());
+                counts.push(MentionJson {
+                    entity: &kb.entities[m.entity as usize].slug,
+                    surface,
+                    count: 1,
+                });
+            }
         }
     }
     counts

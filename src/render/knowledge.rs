@@ -6,7 +6,8 @@ use super::previews;
 use super::views::*;
 use super::{page_title, paginate, pagination, Page, Renderer, PAGES_PER_JOB};
 use crate::diagnostics::Diagnostic;
-use crate::kb::Entity;
+use crate::extract::Mention;
+use crate::kb::{Entity, KnowledgeBase};
 use crate::paths::{self, path_to_root};
 
 /// Entries in an entity's or a topic's feed: the newest briefings only, as
@@ -171,7 +172,7 @@ impl<'a> Renderer<'a> {
 
     /// Markdown from a curated note, rendered without mention links.
     fn markdown(&self, text: &str, root: &str) -> String {
-        let doc = crate::document::parse("", text);
+        let doc = crate::document::parse("", text, self.kb.config.allow_raw_html);
         let resolver = NoLinks;
         super::body::render(
             &doc,
@@ -187,11 +188,9 @@ impl<'a> Renderer<'a> {
     fn mention_entry(&self, entity: usize, briefing: usize, root: &str) -> MentionEntry<'a> {
         let entry = &self.kb.briefings[briefing];
         let url = format!("{root}{}", paths::briefing_page(&entry.briefing.slug));
-        let mut mine: Vec<_> = entry
-            .mentions
-            .iter()
-            .filter(|m| m.entity as usize == entity)
-            .collect();
+        let mut mine = self
+            .mentions_by_entity
+            .of(&entry.mentions, briefing, entity);
         // The title is shown anyway: sentences from the text come first.
         mine.sort_by_key(|m| m.block == 0);
         let mut snippets: Vec<Snippet> = Vec::new();
@@ -459,5 +458,52 @@ impl super::body::LinkResolver for NoLinks {
 
     fn placeholder_target(&self, _: &str) -> Option<String> {
         None
+    }
+}
+
+/// Briefings with more mentions than this have them grouped by entity, so
+/// that listing where each of 50,000 names appears is not 50,000 scans.
+const SCAN_MENTIONS_UP_TO: usize = 256;
+
+/// Each long briefing's mentions as (entity, position) pairs, sorted, made
+/// the first time a page needs them and kept for the rest of the render.
+pub(super) struct MentionsByEntity {
+    sorted: Vec<std::sync::OnceLock<Vec<(u32, u32)>>>,
+}
+
+impl MentionsByEntity {
+    pub(super) fn new(kb: &KnowledgeBase) -> MentionsByEntity {
+        MentionsByEntity {
+            sorted: (0..kb.briefings.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    /// The mentions of `entity` among `mentions` (those of `briefing`), in
+    /// text order.
+    fn of<'m>(&self, mentions: &'m [Mention], briefing: usize, entity: usize) -> Vec<&'m Mention> {
+        if mentions.len() <= SCAN_MENTIONS_UP_TO {
+            return mentions
+                .iter()
+                .filter(|m| m.entity as usize == entity)
+                .collect();
+        }
+        let sorted = self.sorted[briefing].get_or_init(|| {
+            let mut pairs: Vec<(u32, u32)> = mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.entity, i as u32))
+                .collect();
+            pairs.sort_unstable();
+            pairs
+        });
+        let entity = entity as u32;
+        let from = sorted.partition_point(|&(e, _)| e < entity);
+        let to = sorted.partition_point(|&(e, _)| e <= entity);
+        sorted[from..to]
+            .iter()
+            .map(|&(_, i)| &mentions[i as usize])
+            .collect()
     }
 }

@@ -14,6 +14,25 @@ mod originals;
 pub mod previews;
 pub mod search;
 pub mod templates;
+/// Authors named where a briefing is listed (lists, feeds). A briefing's own
+/// page names them all; a list names the first ones, so a briefing with
+/// 20,000 authors does not repeat 20,000 names on each of their pages.
+pub const BYLINE_AUTHORS: usize = 10;
+
+/// The authors a list shows for a briefing: all of them, or the first
+/// [`BYLINE_AUTHORS`] and "and N more".
+pub fn byline(authors: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
+    let mut shown: Vec<std::borrow::Cow<str>> = authors
+        .iter()
+        .take(BYLINE_AUTHORS)
+        .map(|a| std::borrow::Cow::Borrowed(a.as_str()))
+        .collect();
+    if authors.len() > BYLINE_AUTHORS {
+        shown.push(format!("and {} more", authors.len() - BYLINE_AUTHORS).into());
+    }
+    shown
+}
+
 #[cfg(test)]
 mod testing;
 pub mod views;
@@ -400,11 +419,18 @@ pub(crate) struct Renderer<'a> {
     pub kb: &'a KnowledgeBase,
     tera: &'a tera::Tera,
     derived: &'a Derived,
+    /// Each briefing's mentions grouped by entity, made when first needed.
+    mentions_by_entity: knowledge::MentionsByEntity,
 }
 
 impl<'a> Renderer<'a> {
     fn new(kb: &'a KnowledgeBase, tera: &'a tera::Tera, derived: &'a Derived) -> Self {
-        Renderer { kb, tera, derived }
+        Renderer {
+            kb,
+            tera,
+            derived,
+            mentions_by_entity: knowledge::MentionsByEntity::new(kb),
+        }
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -559,7 +585,7 @@ impl<'a> Renderer<'a> {
             date: b.date.map(|d| d.to_string()),
             date_long: b.date.map(|d| d.long()),
             summary: b.summary.as_deref(),
-            authors: b.authors.iter().map(String::as_str).collect(),
+            authors: byline(&b.authors),
         }
     }
 

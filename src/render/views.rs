@@ -54,7 +54,8 @@ pub struct BriefingLink<'a> {
     pub date: Option<String>,
     pub date_long: Option<String>,
     pub summary: Option<&'a str>,
-    pub authors: Vec<&'a str>,
+    /// The first authors, then "and N more" ([`super::byline`]).
+    pub authors: Vec<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
