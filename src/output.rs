@@ -178,7 +178,7 @@ fn shrinking_setting(part: &str, config: &crate::config::Config) -> Option<&'sta
         "briefings" if config.link_mentions != LinkMentions::FirstPerBriefing => Some(
             "`link-mentions = \"first-per-briefing\"` shrinks briefings/ (each entity linked once per briefing)",
         ),
-        "kb.json" => Some(
+        "kb.json" if config.kb_json == crate::config::KbJsonOutput::Plain => Some(
             "`kb-json = \"gzip\"` shrinks kb.json to about a tenth (`\"none\"` leaves it out)",
         ),
         "topics" if config.builtin_topics => Some(
@@ -262,6 +262,7 @@ mod tests {
         let mut config = defaults();
         config.sentences_per_briefing = 0;
         config.link_mentions = crate::config::LinkMentions::FirstPerBriefing;
+        config.kb_json = crate::config::KbJsonOutput::Gzip;
         let help = big
             .warning(Path::new("book"), &config)
             .unwrap()

@@ -172,7 +172,9 @@ fn looks_like_title(line: &str, next: Option<&str>) -> bool {
         && opens_well
         && letters * 2 > line.chars().filter(|c| !c.is_whitespace()).count()
         && !line.ends_with([',', ';', ':', '|', '/', '('])
-        && !(line.ends_with('.') && words > 12)
+        // A sentence is prose, not a title, unless it is short and in
+        // headline case: taking it would also lose it from the body.
+        && !(line.ends_with('.') && (words > 12 || !is_title_case(line)))
         && !has_web_address(line)
         && !is_section_word(line)
         && !is_genre_line(line)
@@ -666,4 +668,27 @@ fn starts_lowercase(text: &str) -> bool {
 
 fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(|c: char| ".?!”\")…".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_never_the_title() {
+        let lines = [
+            "Menu",
+            "",
+            "Paragraph one names the talks and goes on.",
+            "",
+            "More.",
+        ];
+        let head = read_head(&lines);
+        assert_eq!(head.title, None, "a sentence would be lost from the body");
+        let lines = ["Grain Exports Resume.", "", "The ships left on Monday."];
+        assert_eq!(
+            read_head(&lines).title.as_deref(),
+            Some("Grain Exports Resume.")
+        );
+    }
 }

@@ -835,7 +835,17 @@ fn first_heading(body: &str) -> Option<String> {
 fn file_stem_title(relative: &str) -> String {
     let name = relative.rsplit('/').next().unwrap_or(relative);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    clean_line(&stem.replace(['-', '_'], " ")).unwrap_or_else(|| "Untitled".into())
+    // A leading date is the briefing's date, not part of its title.
+    let stem = match date_from_file_name(relative) {
+        Some(_) => stem.get(10..).unwrap_or(stem),
+        None => stem,
+    };
+    let words = clean_line(&stem.replace(['-', '_'], " "));
+    let mut title = words.unwrap_or_else(|| "Untitled".into());
+    if let Some(first) = title.chars().next() {
+        title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    title
 }
 
 fn note_parts<T: for<'de> serde::Deserialize<'de>>(
