@@ -840,12 +840,7 @@ fn file_stem_title(relative: &str) -> String {
         Some(_) => stem.get(10..).unwrap_or(stem),
         None => stem,
     };
-    let words = clean_line(&stem.replace(['-', '_'], " "));
-    let mut title = words.unwrap_or_else(|| "Untitled".into());
-    if let Some(first) = title.chars().next() {
-        title.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
-    }
-    title
+    clean_line(&stem.replace(['-', '_'], " ")).unwrap_or_else(|| "Untitled".into())
 }
 
 fn note_parts<T: for<'de> serde::Deserialize<'de>>(
@@ -920,5 +915,6 @@ mod tests {
             Some("Real Title".into())
         );
         assert_eq!(file_stem_title("2021/zapad-notes_v2.md"), "zapad notes v2");
+        assert_eq!(file_stem_title("2021/2021-09-10-zapad.txt"), "zapad");
     }
 }
