@@ -7,6 +7,8 @@
 mod score;
 use score::*;
 
+/// What a reader made of a page; empty when it failed.
+#[derive(Default)]
 struct Out {
     text: String,
     title: Option<String>,
@@ -33,12 +35,7 @@ fn run(name: &str, html: &str) -> Out {
                     byline: a.byline,
                     date: date10(a.published_time),
                 },
-                Err(_) => Out {
-                    text: String::new(),
-                    title: None,
-                    byline: None,
-                    date: None,
-                },
+                Err(_) => Out::default(),
             }
         }
         "readabilityrs" => match readabilityrs::Readability::new(html, None, None)
@@ -51,12 +48,7 @@ fn run(name: &str, html: &str) -> Out {
                 byline: a.byline,
                 date: date10(a.published_time),
             },
-            None => Out {
-                text: String::new(),
-                title: None,
-                byline: None,
-                date: None,
-            },
+            None => Out::default(),
         },
         "legible" => match legible::parse(html, None, None) {
             Ok(a) => Out {
@@ -65,12 +57,7 @@ fn run(name: &str, html: &str) -> Out {
                 byline: a.byline,
                 date: date10(a.published_time),
             },
-            Err(_) => Out {
-                text: String::new(),
-                title: None,
-                byline: None,
-                date: None,
-            },
+            Err(_) => Out::default(),
         },
         "parse-only" => {
             let d = scraper::Html::parse_document(html);
@@ -90,12 +77,7 @@ fn run(name: &str, html: &str) -> Out {
                 byline: r.metadata.author,
                 date: r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()),
             },
-            Err(_) => Out {
-                text: String::new(),
-                title: None,
-                byline: None,
-                date: None,
-            },
+            Err(_) => Out::default(),
         },
         _ => unreachable!(),
     }
@@ -119,12 +101,7 @@ fn main() {
         for case in &cases {
             let html = String::from_utf8_lossy(&case.source);
             let start = cpu();
-            let out = std::panic::catch_unwind(|| run(name, &html)).unwrap_or(Out {
-                text: String::new(),
-                title: None,
-                byline: None,
-                date: None,
-            });
+            let out = std::panic::catch_unwind(|| run(name, &html)).unwrap_or(Out::default());
             time += cpu() - start;
             let out = Out {
                 text: html_text(&out.text),
