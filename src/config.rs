@@ -214,7 +214,8 @@ pub fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Diagnosti
         }
         None => diagnostic,
     };
-    diagnostic.help("see the configuration reference in the README for every key and its type")
+    diagnostic
+        .help("see docs/configuration.md in the Dossier repository for every key and its type")
 }
 
 fn resolve(root: &Path, raw: BookToml) -> Config {

@@ -47,7 +47,7 @@ const GITIGNORE: &str = include_str!("../data/init/gitignore");
 /// The Pages workflow, before the release and repository are filled in.
 const PAGES_WORKFLOW: &str = include_str!("../data/init/pages.yml");
 
-const TEMPLATES_README: &str = "Put a file here with the name of a built-in template (for example `briefing.html`) and it replaces the built-in one; see the README's \"Templates\" section for the list.\n";
+const TEMPLATES_README: &str = "Put a file here with the name of a built-in template (for example `briefing.html`) and it replaces the built-in one; see docs/templates.md in the Dossier repository for the list.\n";
 const STATIC_README: &str = "Files here are copied to `static/` in the output; a file with the name of a built-in one (for example `style.css`) replaces it.\n";
 
 /// Creates a new site in `dir`, which must be missing or empty; with

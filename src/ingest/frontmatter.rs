@@ -200,7 +200,7 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
 ) -> Result<T, Diagnostic> {
     let located = |message: String, line: Option<(usize, usize)>| {
         let diagnostic = Diagnostic::error(path.to_path_buf(), message)
-            .help("fix the front matter; the README lists every key and its type");
+            .help("fix the front matter; docs/briefings.md in the Dossier repository lists every key and its type");
         match line {
             Some((line, column)) => diagnostic.at(line + first_line - 1, Some(column)),
             None => diagnostic,
