@@ -500,6 +500,77 @@ fn lists_and_feeds_name_ten_authors_of_a_briefing_with_many() {
     assert_eq!(feed.matches("<author>").count(), 10, "{feed}");
 }
 
+/// A briefing with `count` distinct authors.
+fn authored_by(count: usize) -> String {
+    let list: String = (0..count).map(|i| format!("  - {}\n", person(i))).collect();
+    format!("---\ntitle: Report\ndate: 2024-01-02\nauthors:\n{list}---\n\nShort.\n")
+}
+
+fn site_bytes(out: &Path) -> u64 {
+    common::files(out)
+        .iter()
+        .map(|file| fs::metadata(out.join(file)).unwrap().len())
+        .sum()
+}
+
+#[test]
+fn output_grows_linearly_with_the_number_of_authors() {
+    let size_with = |count: usize| {
+        let dir = common::site(&[("seeds/report.md", &authored_by(count))]);
+        let out = common::build(dir.path()).expect("the report builds");
+        site_bytes(&out)
+    };
+    let (small, large) = (size_with(500), size_with(2_000));
+    // Four times the authors: about four times the site. A list repeated
+    // on every author's page and feed would make it sixteen times.
+    assert!(
+        large < small * 5,
+        "500 authors: {small} bytes, 2,000 authors: {large} bytes"
+    );
+}
+
+/// Builds a small site, then adds `files` and a `max-output-size-mb` of
+/// `limit`: the build must fail and leave the small site as it was.
+fn refused_over_output_limit(limit: u64, files: &[(&str, &[u8])]) -> BuildFailure {
+    let dir = common::site(&[("seeds/good.md", GOOD)]);
+    let out = common::build(dir.path()).expect("the small site builds");
+    let before = common::snapshot(&out);
+    let toml = format!("[dossier]\nmax-output-size-mb = {limit}\n");
+    common::write(dir.path(), "book.toml", toml.as_bytes());
+    for (path, bytes) in files {
+        common::write(dir.path(), path, bytes);
+    }
+    let failure = build_report(dir.path()).expect_err("a site over the limit is refused");
+    let after = common::snapshot(&out);
+    assert!(after == before, "the previous site is left as it was");
+    failure
+}
+
+#[test]
+fn a_site_projected_past_the_output_limit_is_refused_naming_the_briefing() {
+    let report = authored_by(400);
+    let failure = refused_over_output_limit(1, &[("seeds/report.md", report.as_bytes())]);
+    let found = about(&failure.diagnostics, "seeds/report.md");
+    assert_eq!(found.len(), 1, "{failure}");
+    let message = &found[0].message;
+    assert!(
+        message.contains("max-output-size-mb") && message.contains("names 400 entities"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_site_that_grows_past_the_output_limit_while_written_is_refused() {
+    // Static files are not projected: the limit stops them as they are written.
+    let video = vec![7u8; 4_000_000];
+    let failure = refused_over_output_limit(3, &[("static/video.bin", &video)]);
+    let over = "passed the limit of 3.0 MB (`max-output-size-mb`) while being written";
+    assert!(
+        failure.diagnostics.iter().any(|d| d.message.contains(over)),
+        "{failure}"
+    );
+}
+
 // --- front matter values that are almost right --------------------------------
 
 fn front_matter_error(front_matter: &str) -> Diagnostic {

@@ -12,6 +12,7 @@ pub mod knowledge;
 pub mod labels;
 mod originals;
 pub mod previews;
+pub mod projected;
 pub mod search;
 pub mod templates;
 /// Authors named where a briefing is listed (lists, feeds). A briefing's own
