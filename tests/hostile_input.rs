@@ -600,6 +600,49 @@ fn almost_right_front_matter_is_refused_at_its_line() {
 }
 
 #[test]
+fn every_front_matter_error_of_a_file_is_reported_at_its_line_and_column() {
+    let dir = common::site(&[(
+        "seeds/odd.md",
+        "---\ntitle: Odd\ndate: 2024-13-01\nauthors: 3\ntitel: x\n\
+         extra:\n  kept: [1, 2]\ndraft: maybe\nslug: \"\"\n---\n\nText.\n",
+    )]);
+    let failure = build_report(dir.path()).expect_err("the front matter is refused");
+    let found: Vec<(Option<usize>, Option<usize>, &str)> =
+        about(&failure.diagnostics, "seeds/odd.md")
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+    let places: Vec<(Option<usize>, Option<usize>)> = found
+        .iter()
+        .map(|&(line, column, _)| (line, column))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some(3), Some(7)),
+            (Some(4), Some(10)),
+            (Some(5), Some(1)),
+            (Some(8), Some(8)),
+            (Some(9), Some(1)),
+        ],
+        "{failure}"
+    );
+    for (found, word) in found
+        .iter()
+        .zip(["month 13", "authors", "titel", "maybe", "slug"])
+    {
+        assert!(found.2.contains(word), "{word}: {}", found.2);
+    }
+}
+
+#[test]
+fn a_quoted_string_left_open_is_reported_on_its_own_line() {
+    let open = front_matter_error("summary: \"never closed\ndraft: true\n");
+    assert_eq!((open.line, open.column), (Some(3), Some(10)), "{open}");
+    assert!(open.message.contains("quoted string opened here"), "{open}");
+}
+
+#[test]
 fn odd_numbers_and_domain_names_in_book_toml_are_refused() {
     for (toml, key) in [
         (
