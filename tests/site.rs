@@ -214,20 +214,34 @@ fn site_has_home_index_404_nojekyll_and_no_external_requests() {
 
 #[test]
 fn drafts_are_skipped_unless_asked() {
-    let (_tmp, site) = build_sample();
-    let kb: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(site.join("kb.json")).unwrap()).unwrap();
-    let sources: Vec<&str> = kb["briefings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["source"].as_str().unwrap())
-        .collect();
+    let sources = |drafts: bool| -> Vec<String> {
+        let out = tempfile::tempdir().unwrap();
+        let options = dossier::BuildOptions {
+            root: common::repo(),
+            out: Some(out.path().join("site")),
+            drafts,
+            ..Default::default()
+        };
+        let site = dossier::build(&options).expect("the sample builds").out_dir;
+        let kb: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(site.join("kb.json")).unwrap()).unwrap();
+        kb["briefings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["source"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let is_draft = |s: &String| s.contains("ust-luga-rerouting");
+    let published = sources(false);
     assert!(
-        !sources.iter().any(|s| s.contains("ust-luga-rerouting")),
+        !published.iter().any(is_draft),
         "the draft is not published"
     );
-    assert!(sources.contains(&"000_3d1f1b5c911402f3.txt"));
+    assert!(published.contains(&"000_3d1f1b5c911402f3.txt".to_string()));
+    let with_drafts = sources(true);
+    assert!(with_drafts.iter().any(is_draft), "with drafts, it is");
+    assert_eq!(with_drafts.len(), published.len() + 1);
 }
 
 #[test]
