@@ -210,7 +210,7 @@ fn killed_builds(n: usize, runs: usize) {
     let (mut outcomes, mut finished) = ([0usize; 2], 0);
     for run in 0..runs {
         let root = if run % 2 == 0 { &b } else { &a };
-        let mut child = dossier()
+        let child = dossier()
             .args(["build", "-q", "--root"])
             .arg(root)
             .arg("--out")
@@ -285,7 +285,7 @@ fn killed_patches(n: usize, runs: usize) {
     let mut outcomes = [0usize; 2];
     for run in 0..runs {
         fs::write(&briefing, &original).unwrap();
-        let mut child = serve(&root, &out);
+        let child = serve(&root, &out);
         fs::write(&briefing, &edited).unwrap();
         // The patch starts after a 200 ms quiet spell.
         std::thread::sleep(Duration::from_millis(150 + random.below(250)));
