@@ -373,6 +373,17 @@ fn author_index_is_paginated_and_reaches_every_author() {
         names.iter().map(|n| format!("{n} Kowalczyk")).collect();
     assert_eq!(listed, expected);
     common::assert_no_broken_links(&site);
+    // Find covers every page: `authors/all.js` lists all 25, with their pages.
+    let first = read_html(&site.join("authors/index.html"));
+    let form = select(&first, "form.index-tools")[0];
+    assert_eq!(form.value().attr("data-index"), Some("../authors/all.js"));
+    let rows = index_rows(&site.join("authors/all.js"));
+    let in_data: std::collections::BTreeSet<String> = rows.iter().map(|r| r.0.clone()).collect();
+    assert_eq!(in_data, expected);
+    for (name, page, _, count) in &rows {
+        assert_eq!(*count, 1, "{name} wrote one briefing");
+        assert!(site.join(page).is_file(), "{name}: {page} is missing");
+    }
 }
 
 /// Follows an index's "next" links from its first page; returns each page's
@@ -472,16 +483,22 @@ fn corpus_graph_fills_its_canvas_and_lists_every_node_by_cluster() {
     assert_eq!(sorted, nodes, "the link list is not the graph's nodes");
 }
 
-/// `entities/all.js` lists every entity of the index, each with its page.
-#[test]
-fn entity_index_data_lists_every_entity_with_its_page() {
-    let (_tmp, site) = build_sample();
-    let script = std::fs::read_to_string(site.join("entities/all.js")).unwrap();
+/// The rows of an index's data script (`entities/all.js`, `authors/all.js`):
+/// name, page, type, count.
+fn index_rows(script: &std::path::Path) -> Vec<(String, String, String, usize)> {
+    let script = std::fs::read_to_string(script).unwrap();
     let json = script
         .strip_prefix("window.dossierIndex && window.dossierIndex.load(")
         .and_then(|s| s.strip_suffix(");\n"))
         .expect("the data script calls dossierIndex.load");
-    let rows: Vec<(String, String, String, usize)> = serde_json::from_str(json).unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
+/// `entities/all.js` lists every entity of the index, each with its page.
+#[test]
+fn entity_index_data_lists_every_entity_with_its_page() {
+    let (_tmp, site) = build_sample();
+    let rows = index_rows(&site.join("entities/all.js"));
     let pages = std::fs::read_dir(site.join("entities"))
         .unwrap()
         .filter(|e| {
@@ -500,4 +517,14 @@ fn entity_index_data_lists_every_entity_with_its_page() {
     for (name, page, _, _) in &rows {
         assert!(site.join(page).is_file(), "{name}: {page} is missing");
     }
+}
+
+/// An author index in one page reads its own list: it names no data script.
+#[test]
+fn a_one_page_author_index_has_no_data_script() {
+    let (_tmp, sample) = build_sample();
+    let one_page = read_html(&sample.join("authors/index.html"));
+    let form = select(&one_page, "form.index-tools")[0];
+    assert_eq!(form.value().attr("data-index"), None);
+    assert!(!sample.join("authors/all.js").exists());
 }
