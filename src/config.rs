@@ -107,10 +107,16 @@ struct DossierSection {
     kb_json: KbJsonOutput,
     date: Option<String>,
     max_file_size_mb: u64,
+    max_output_size_mb: u64,
 }
 
 /// The largest source file read, in megabytes, unless `book.toml` says otherwise.
 pub const DEFAULT_MAX_FILE_SIZE_MB: u64 = 64;
+
+/// The largest site written, in megabytes, unless `book.toml` says otherwise:
+/// well over the 2.4 GB of a 100,000-briefing corpus, well under the tens of
+/// gigabytes a briefing that multiplies its pages could ask for.
+pub const DEFAULT_MAX_OUTPUT_SIZE_MB: u64 = 8192;
 
 impl Default for DossierSection {
     fn default() -> Self {
@@ -126,6 +132,7 @@ impl Default for DossierSection {
             kb_json: KbJsonOutput::Plain,
             date: None,
             max_file_size_mb: DEFAULT_MAX_FILE_SIZE_MB,
+            max_output_size_mb: DEFAULT_MAX_OUTPUT_SIZE_MB,
         }
     }
 }
@@ -160,6 +167,9 @@ pub struct Config {
     pub include_drafts: bool,
     /// The largest source file read, in bytes; a larger one is an error.
     pub max_file_size: u64,
+    /// The largest site written, in bytes; a build projected or grown past
+    /// it is refused.
+    pub max_output_size: u64,
 }
 
 impl Config {
@@ -245,6 +255,7 @@ fn resolve(root: &Path, raw: BookToml) -> Config {
         build_date: raw.dossier.date,
         include_drafts: false,
         max_file_size: raw.dossier.max_file_size_mb.saturating_mul(1024 * 1024),
+        max_output_size: raw.dossier.max_output_size_mb.saturating_mul(1_000_000),
     }
 }
 
@@ -270,6 +281,9 @@ fn validate(config: &Config) -> Result<(), String> {
     }
     if config.max_file_size == 0 {
         return Err("`dossier.max-file-size-mb` must be at least 1".into());
+    }
+    if config.max_output_size == 0 {
+        return Err("`dossier.max-output-size-mb` must be at least 1".into());
     }
     if let Some(cname) = &config.cname {
         if cname.trim().is_empty()

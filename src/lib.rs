@@ -291,7 +291,9 @@ fn build_into(
     if !keep {
         resolver.forget_corpus();
     }
-    let staging = output::Staging::begin(lock)?;
+    render::projected::check(&kb)?;
+    let mut staging = output::Staging::begin(lock)?;
+    staging.limit_size(kb.config.max_output_size);
     let derived = render::Derived::new(&kb, keep);
     let stats = render::render(&kb, &tera, &derived, &|page| staging.write(&page))?;
     watch.lap("render and write");

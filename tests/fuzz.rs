@@ -2,6 +2,7 @@
 //! briefings go through ingest → extract → render → output in a temp site.
 //! Nothing may panic, and every page of a successful build must parse
 //! cleanly, hold no control character, and run no script but Dossier's own.
+//! A Markdown briefing with no front matter must build, whatever its body.
 //!
 //! `DOSSIER_FUZZ_CASES=N` sets the number of inputs (default 64, about 20 s
 //! in a debug build); the total tried is printed at the end.
@@ -27,6 +28,8 @@ struct Input {
     file_name: &'static str,
     text: String,
     note: Option<String>,
+    /// Markdown with no front matter: whatever its body, it must build.
+    must_build: bool,
 }
 
 fn cases() -> u32 {
@@ -59,6 +62,10 @@ fn the_pipeline_survives_random_briefings() {
     if let Err(failure) = result {
         panic!("{failure}");
     }
+    assert!(
+        BUILT.load(Ordering::Relaxed) > 0,
+        "every input was refused: the pipeline builds nothing"
+    );
 }
 
 fn check(input: &Input) -> Result<(), TestCaseError> {
@@ -72,8 +79,12 @@ fn check(input: &Input) -> Result<(), TestCaseError> {
         common::write(dir.path(), "seeds/entities/fuzzed.md", note.as_bytes());
     }
     // A panic anywhere in the build fails the case, and proptest shrinks it.
-    let Ok(out) = common::build(dir.path()) else {
-        return Ok(()); // input errors are fine; they are tested elsewhere
+    let out = match common::build(dir.path()) {
+        Ok(out) => out,
+        Err(failure) => {
+            prop_assert!(!input.must_build, "a valid briefing was refused: {failure}");
+            return Ok(()); // input errors are fine; they are tested elsewhere
+        }
     };
     BUILT.fetch_add(1, Ordering::Relaxed);
     for file in common::files(&out) {
@@ -197,6 +208,7 @@ fn input() -> impl Strategy<Value = Input> {
             file_name: if txt { "fuzz.txt" } else { "fuzz.md" },
             text,
             note: None,
+            must_build: false,
         }),
     ]
 }
@@ -431,9 +443,15 @@ fn structured() -> impl Strategy<Value = Input> {
         entity_note(),
         prop::sample::select(&["\n\n", "\n", "\r\n\r\n"][..]),
     )
-        .prop_map(|(front_matter, blocks, note, separator)| Input {
-            file_name: "fuzz.md",
-            text: format!("{front_matter}{}\n", blocks.join(separator)),
-            note,
+        .prop_map(|(front_matter, blocks, note, separator)| {
+            let text = format!("{front_matter}{}\n", blocks.join(separator));
+            Input {
+                file_name: "fuzz.md",
+                must_build: front_matter.is_empty()
+                    && !text.trim().is_empty()
+                    && !text.starts_with(['-', '+']),
+                text,
+                note,
+            }
         })
 }

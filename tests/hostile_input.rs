@@ -500,6 +500,77 @@ fn lists_and_feeds_name_ten_authors_of_a_briefing_with_many() {
     assert_eq!(feed.matches("<author>").count(), 10, "{feed}");
 }
 
+/// A briefing with `count` distinct authors.
+fn authored_by(count: usize) -> String {
+    let list: String = (0..count).map(|i| format!("  - {}\n", person(i))).collect();
+    format!("---\ntitle: Report\ndate: 2024-01-02\nauthors:\n{list}---\n\nShort.\n")
+}
+
+fn site_bytes(out: &Path) -> u64 {
+    common::files(out)
+        .iter()
+        .map(|file| fs::metadata(out.join(file)).unwrap().len())
+        .sum()
+}
+
+#[test]
+fn output_grows_linearly_with_the_number_of_authors() {
+    let size_with = |count: usize| {
+        let dir = common::site(&[("seeds/report.md", &authored_by(count))]);
+        let out = common::build(dir.path()).expect("the report builds");
+        site_bytes(&out)
+    };
+    let (small, large) = (size_with(500), size_with(2_000));
+    // Four times the authors: about four times the site. A list repeated
+    // on every author's page and feed would make it sixteen times.
+    assert!(
+        large < small * 5,
+        "500 authors: {small} bytes, 2,000 authors: {large} bytes"
+    );
+}
+
+/// Builds a small site, then adds `files` and a `max-output-size-mb` of
+/// `limit`: the build must fail and leave the small site as it was.
+fn refused_over_output_limit(limit: u64, files: &[(&str, &[u8])]) -> BuildFailure {
+    let dir = common::site(&[("seeds/good.md", GOOD)]);
+    let out = common::build(dir.path()).expect("the small site builds");
+    let before = common::snapshot(&out);
+    let toml = format!("[dossier]\nmax-output-size-mb = {limit}\n");
+    common::write(dir.path(), "book.toml", toml.as_bytes());
+    for (path, bytes) in files {
+        common::write(dir.path(), path, bytes);
+    }
+    let failure = build_report(dir.path()).expect_err("a site over the limit is refused");
+    let after = common::snapshot(&out);
+    assert!(after == before, "the previous site is left as it was");
+    failure
+}
+
+#[test]
+fn a_site_projected_past_the_output_limit_is_refused_naming_the_briefing() {
+    let report = authored_by(400);
+    let failure = refused_over_output_limit(1, &[("seeds/report.md", report.as_bytes())]);
+    let found = about(&failure.diagnostics, "seeds/report.md");
+    assert_eq!(found.len(), 1, "{failure}");
+    let message = &found[0].message;
+    assert!(
+        message.contains("max-output-size-mb") && message.contains("names 400 entities"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_site_that_grows_past_the_output_limit_while_written_is_refused() {
+    // Static files are not projected: the limit stops them as they are written.
+    let video = vec![7u8; 4_000_000];
+    let failure = refused_over_output_limit(3, &[("static/video.bin", &video)]);
+    let over = "passed the limit of 3.0 MB (`max-output-size-mb`) while being written";
+    assert!(
+        failure.diagnostics.iter().any(|d| d.message.contains(over)),
+        "{failure}"
+    );
+}
+
 // --- front matter values that are almost right --------------------------------
 
 fn front_matter_error(front_matter: &str) -> Diagnostic {
@@ -526,6 +597,49 @@ fn almost_right_front_matter_is_refused_at_its_line() {
     let slug = front_matter_error("slug: \"\"\n");
     assert!(slug.message.contains("slug"), "{slug}");
     assert_eq!(slug.line, Some(3), "{slug}");
+}
+
+#[test]
+fn every_front_matter_error_of_a_file_is_reported_at_its_line_and_column() {
+    let dir = common::site(&[(
+        "seeds/odd.md",
+        "---\ntitle: Odd\ndate: 2024-13-01\nauthors: 3\ntitel: x\n\
+         extra:\n  kept: [1, 2]\ndraft: maybe\nslug: \"\"\n---\n\nText.\n",
+    )]);
+    let failure = build_report(dir.path()).expect_err("the front matter is refused");
+    let found: Vec<(Option<usize>, Option<usize>, &str)> =
+        about(&failure.diagnostics, "seeds/odd.md")
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+    let places: Vec<(Option<usize>, Option<usize>)> = found
+        .iter()
+        .map(|&(line, column, _)| (line, column))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some(3), Some(7)),
+            (Some(4), Some(10)),
+            (Some(5), Some(1)),
+            (Some(8), Some(8)),
+            (Some(9), Some(1)),
+        ],
+        "{failure}"
+    );
+    for (found, word) in found
+        .iter()
+        .zip(["month 13", "authors", "titel", "maybe", "slug"])
+    {
+        assert!(found.2.contains(word), "{word}: {}", found.2);
+    }
+}
+
+#[test]
+fn a_quoted_string_left_open_is_reported_on_its_own_line() {
+    let open = front_matter_error("summary: \"never closed\ndraft: true\n");
+    assert_eq!((open.line, open.column), (Some(3), Some(10)), "{open}");
+    assert!(open.message.contains("quoted string opened here"), "{open}");
 }
 
 #[test]

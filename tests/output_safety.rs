@@ -207,26 +207,26 @@ fn killed_builds(n: usize, runs: usize) {
     assert!(build_cli(&a, Some(&out), &["-q"]).status.success());
     let full = started.elapsed().as_millis() as u64;
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
-    let mut outcomes = [0usize; 2];
+    let (mut outcomes, mut finished) = ([0usize; 2], 0);
     for run in 0..runs {
         let root = if run % 2 == 0 { &b } else { &a };
-        let mut child = dossier()
+        let child = dossier()
             .args(["build", "-q", "--root"])
             .arg(root)
             .arg("--out")
             .arg(&out)
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         std::thread::sleep(Duration::from_millis(random.below(full * 5 / 4)));
-        let _ = child.kill();
-        child.wait().unwrap();
+        finished += usize::from(killed_or_succeeded(child, run));
         let Some(which) = which_site(&out, &[&fresh_a, &fresh_b]) else {
             panic!("run {run}: after a kill the output is neither whole site");
         };
         outcomes[which] += 1;
     }
     eprintln!(
-        "{runs} builds killed at random: {} left site A, {} site B",
+        "{runs} builds killed at random ({finished} finished first): {} left site A, {} site B",
         outcomes[0], outcomes[1]
     );
     let next = build_cli(&a, Some(&out), &["-q"]);
@@ -285,12 +285,11 @@ fn killed_patches(n: usize, runs: usize) {
     let mut outcomes = [0usize; 2];
     for run in 0..runs {
         fs::write(&briefing, &original).unwrap();
-        let mut child = serve(&root, &out);
+        let child = serve(&root, &out);
         fs::write(&briefing, &edited).unwrap();
         // The patch starts after a 200 ms quiet spell.
         std::thread::sleep(Duration::from_millis(150 + random.below(250)));
-        let _ = child.kill();
-        child.wait().unwrap();
+        killed_or_succeeded(child, run);
         let Some(which) = which_site(&out, &[&fresh_old, &fresh_new]) else {
             panic!("run {run}: after a kill mid-patch the output is neither whole site");
         };
@@ -303,6 +302,33 @@ fn killed_patches(n: usize, runs: usize) {
     let next = build_cli(&root, Some(&out), &["-q"]);
     assert!(next.status.success(), "{}", stderr(&next));
     assert_eq!(which_site(&out, &[&fresh_new]), Some(0));
+}
+
+/// Kills `child` unless it has exited; fails the test if it exited on its own
+/// with an error (a build that refuses to run after a kill needs a manual
+/// step). True when it had finished, successfully, before the kill.
+fn killed_or_succeeded(mut child: std::process::Child, run: usize) -> bool {
+    let finished = child.try_wait().unwrap().is_some();
+    let _ = child.kill();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        was_killed(&output.status) || output.status.success(),
+        "run {run}: dossier failed on its own ({}): {}",
+        output.status,
+        stderr(&output)
+    );
+    finished
+}
+
+#[cfg(unix)]
+fn was_killed(status: &std::process::ExitStatus) -> bool {
+    std::os::unix::process::ExitStatusExt::signal(status) == Some(9)
+}
+
+/// `Child::kill` on Windows ends the process with exit code 1.
+#[cfg(not(unix))]
+fn was_killed(status: &std::process::ExitStatus) -> bool {
+    status.code() == Some(1)
 }
 
 fn first_markdown(seeds: &Path) -> PathBuf {

@@ -214,20 +214,34 @@ fn site_has_home_index_404_nojekyll_and_no_external_requests() {
 
 #[test]
 fn drafts_are_skipped_unless_asked() {
-    let (_tmp, site) = build_sample();
-    let kb: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(site.join("kb.json")).unwrap()).unwrap();
-    let sources: Vec<&str> = kb["briefings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["source"].as_str().unwrap())
-        .collect();
+    let sources = |drafts: bool| -> Vec<String> {
+        let out = tempfile::tempdir().unwrap();
+        let options = dossier::BuildOptions {
+            root: common::repo(),
+            out: Some(out.path().join("site")),
+            drafts,
+            ..Default::default()
+        };
+        let site = dossier::build(&options).expect("the sample builds").out_dir;
+        let kb: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(site.join("kb.json")).unwrap()).unwrap();
+        kb["briefings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["source"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let is_draft = |s: &String| s.contains("ust-luga-rerouting");
+    let published = sources(false);
     assert!(
-        !sources.iter().any(|s| s.contains("ust-luga-rerouting")),
+        !published.iter().any(is_draft),
         "the draft is not published"
     );
-    assert!(sources.contains(&"000_3d1f1b5c911402f3.txt"));
+    assert!(published.contains(&"000_3d1f1b5c911402f3.txt".to_string()));
+    let with_drafts = sources(true);
+    assert!(with_drafts.iter().any(is_draft), "with drafts, it is");
+    assert_eq!(with_drafts.len(), published.len() + 1);
 }
 
 #[test]
@@ -359,6 +373,17 @@ fn author_index_is_paginated_and_reaches_every_author() {
         names.iter().map(|n| format!("{n} Kowalczyk")).collect();
     assert_eq!(listed, expected);
     common::assert_no_broken_links(&site);
+    // Find covers every page: `authors/all.js` lists all 25, with their pages.
+    let first = read_html(&site.join("authors/index.html"));
+    let form = select(&first, "form.index-tools")[0];
+    assert_eq!(form.value().attr("data-index"), Some("../authors/all.js"));
+    let rows = index_rows(&site.join("authors/all.js"));
+    let in_data: std::collections::BTreeSet<String> = rows.iter().map(|r| r.0.clone()).collect();
+    assert_eq!(in_data, expected);
+    for (name, page, _, count) in &rows {
+        assert_eq!(*count, 1, "{name} wrote one briefing");
+        assert!(site.join(page).is_file(), "{name}: {page} is missing");
+    }
 }
 
 /// Follows an index's "next" links from its first page; returns each page's
@@ -458,16 +483,22 @@ fn corpus_graph_fills_its_canvas_and_lists_every_node_by_cluster() {
     assert_eq!(sorted, nodes, "the link list is not the graph's nodes");
 }
 
-/// `entities/all.js` lists every entity of the index, each with its page.
-#[test]
-fn entity_index_data_lists_every_entity_with_its_page() {
-    let (_tmp, site) = build_sample();
-    let script = std::fs::read_to_string(site.join("entities/all.js")).unwrap();
+/// The rows of an index's data script (`entities/all.js`, `authors/all.js`):
+/// name, page, type, count.
+fn index_rows(script: &std::path::Path) -> Vec<(String, String, String, usize)> {
+    let script = std::fs::read_to_string(script).unwrap();
     let json = script
         .strip_prefix("window.dossierIndex && window.dossierIndex.load(")
         .and_then(|s| s.strip_suffix(");\n"))
         .expect("the data script calls dossierIndex.load");
-    let rows: Vec<(String, String, String, usize)> = serde_json::from_str(json).unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
+/// `entities/all.js` lists every entity of the index, each with its page.
+#[test]
+fn entity_index_data_lists_every_entity_with_its_page() {
+    let (_tmp, site) = build_sample();
+    let rows = index_rows(&site.join("entities/all.js"));
     let pages = std::fs::read_dir(site.join("entities"))
         .unwrap()
         .filter(|e| {
@@ -486,4 +517,14 @@ fn entity_index_data_lists_every_entity_with_its_page() {
     for (name, page, _, _) in &rows {
         assert!(site.join(page).is_file(), "{name}: {page} is missing");
     }
+}
+
+/// An author index in one page reads its own list: it names no data script.
+#[test]
+fn a_one_page_author_index_has_no_data_script() {
+    let (_tmp, sample) = build_sample();
+    let one_page = read_html(&sample.join("authors/index.html"));
+    let form = select(&one_page, "form.index-tools")[0];
+    assert_eq!(form.value().attr("data-index"), None);
+    assert!(!sample.join("authors/all.js").exists());
 }

@@ -72,9 +72,24 @@ pub struct BriefingMeta {
     pub summary: Option<String>,
     pub draft: bool,
     pub sample: bool,
+    #[serde(deserialize_with = "slug_with_text")]
     pub slug: Option<String>,
     /// Free-form data for custom templates; Dossier itself ignores it.
     pub extra: Option<serde::de::IgnoredAny>,
+}
+
+/// A `slug` with letters or digits to make a page name from.
+fn slug_with_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let slug = String::deserialize(deserializer)?;
+    if crate::paths::has_slug_text(&slug) {
+        return Ok(Some(slug));
+    }
+    Err(serde::de::Error::custom(format!(
+        "the slug {slug:?} has no letters or digits to make a page name from; write one such \
+         as `zapad-2021`, or remove the key to use the title"
+    )))
 }
 
 /// Keys of an entity note (`seeds/entities/*.md`).
@@ -124,17 +139,25 @@ impl<'de> Deserialize<'de> for DateValue {
                 f.write_str("a date written as YYYY-MM-DD")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DateValue, E> {
-                Ok(DateValue::Text(text.to_string()))
+                checked(DateValue::Text(text.to_string()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 map: A,
             ) -> Result<DateValue, A::Error> {
                 let map = serde::de::value::MapAccessDeserializer::new(map);
-                toml::value::Datetime::deserialize(map).map(DateValue::Toml)
+                checked(toml::value::Datetime::deserialize(map).map(DateValue::Toml)?)
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A date that is one, or an error at its line and column.
+fn checked<E: serde::de::Error>(value: DateValue) -> Result<DateValue, E> {
+    match value.parse() {
+        Ok(_) => Ok(value),
+        Err(message) => Err(E::custom(format!("bad date: {message}"))),
     }
 }
 
@@ -198,43 +221,137 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
     text: &str,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
-    let located = |message: String, line: Option<(usize, usize)>| {
-        let diagnostic = Diagnostic::error(path.to_path_buf(), message)
-            .help("fix the front matter; docs/briefings.md in the Dossier repository lists every key and its type");
-        match line {
-            Some((line, column)) => diagnostic.at(line + first_line - 1, Some(column)),
-            None => diagnostic,
-        }
-    };
+    let located = Locator { path, first_line };
     match format {
         Format::Yaml => {
             if let Some(line) = yaml_too_deep(text) {
-                return Err(located(
-                    format!("the YAML front matter is nested more than {MAX_DEPTH} levels deep"),
-                    Some((line, 1)),
-                )
-                .help("flatten the value on this line; front matter holds a few levels at most"));
+                return Err(located
+                    .error(
+                        format!(
+                            "the YAML front matter is nested more than {MAX_DEPTH} levels deep"
+                        ),
+                        Some((line, 1)),
+                    )
+                    .help(
+                        "flatten the value on this line; front matter holds a few levels at most",
+                    ));
             }
             let source = if text.trim().is_empty() { "{}" } else { text };
-            serde_yaml_ng::from_str(source).map_err(|e| {
-                let place = e.location().map(|l| (l.line(), l.column()));
-                located(
-                    format!(
-                        "invalid YAML front matter: {}",
-                        strip_location(&e.to_string())
-                    ),
-                    place,
-                )
-            })
+            serde_yaml_ng::from_str(source).map_err(|e| located.yaml(&e, 0))
         }
         Format::Toml => toml::from_str(text).map_err(|e| {
             let place = e.span().map(|span| line_column(text, span.start));
-            located(
+            located.error(
                 format!("invalid TOML front matter: {}", e.message().trim()),
                 place,
             )
         }),
     }
+}
+
+/// Like [`parse`], for a `T` whose every key may be left out, but reports
+/// every key of YAML front matter that is wrong, not only the first: each
+/// top-level key is read on its own once the whole fails.
+pub fn parse_every_error<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    format: Format,
+    text: &str,
+    first_line: usize,
+) -> Result<T, Vec<Diagnostic>> {
+    let whole = parse(path, format, text, first_line).map_err(|e| vec![e]);
+    let syntax_ok = || serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text).is_ok();
+    if whole.is_ok() || format != Format::Yaml || yaml_too_deep(text).is_some() || !syntax_ok() {
+        return whole;
+    }
+    let located = Locator { path, first_line };
+    let problems: Vec<Diagnostic> = top_level_keys(text)
+        .into_iter()
+        .filter_map(|(start, entry)| {
+            let error = serde_yaml_ng::from_str::<T>(entry).err()?;
+            Some(located.yaml(&error, start))
+        })
+        .collect();
+    // A problem only the whole shows (a key given twice) is reported as it is.
+    if problems.is_empty() {
+        whole
+    } else {
+        Err(problems)
+    }
+}
+
+/// Turns parser errors into diagnostics at the line in the whole file.
+struct Locator<'a> {
+    path: &'a Path,
+    first_line: usize,
+}
+
+impl Locator<'_> {
+    fn error(&self, message: String, place: Option<(usize, usize)>) -> Diagnostic {
+        let diagnostic = Diagnostic::error(self.path.to_path_buf(), message)
+            .help("fix the front matter; docs/briefings.md in the Dossier repository lists every key and its type");
+        match place {
+            Some((line, column)) => diagnostic.at(line + self.first_line - 1, Some(column)),
+            None => diagnostic,
+        }
+    }
+
+    /// A YAML error in text that starts `skipped` lines into the front matter.
+    /// A string or bracket left open is reported where it opens, not where
+    /// the parser gave up (the next key's line, or past the closing fence).
+    fn yaml(&self, error: &serde_yaml_ng::Error, skipped: usize) -> Diagnostic {
+        let full = error.to_string();
+        let problem = strip_location(&full);
+        let (message, place) = match opened_at(&full) {
+            Some((what, place)) => (
+                format!("{problem}: the {what} opened here is not closed"),
+                Some(place),
+            ),
+            None => (problem, error.location().map(|l| (l.line(), l.column()))),
+        };
+        let place = place.map(|(line, column)| (line + skipped, column));
+        self.error(format!("invalid YAML front matter: {message}"), place)
+    }
+}
+
+/// For a YAML error about a string or bracket left open, what it is and the
+/// line and column where it opens (from libyaml's ", while scanning a quoted
+/// scalar at line A column B").
+fn opened_at(message: &str) -> Option<(&'static str, (usize, usize))> {
+    let (_, context) = message.split_once(", while ")?;
+    let what = if context.contains("quoted scalar") {
+        "quoted string"
+    } else if context.contains("flow sequence") {
+        "list in `[`"
+    } else if context.contains("flow mapping") {
+        "map in `{`"
+    } else {
+        return None;
+    };
+    let (_, at) = context.rsplit_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    Some((
+        what,
+        (line.trim().parse().ok()?, column.trim().parse().ok()?),
+    ))
+}
+
+/// The top-level keys of block-style YAML, each with the lines under it and
+/// the number of lines before it.
+fn top_level_keys(text: &str) -> Vec<(usize, &str)> {
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let starts_key = !line.starts_with([' ', '\t', '#', '-', '\n', '\r']);
+        if starts_key {
+            keys.push((number, offset));
+        }
+        offset += line.len();
+    }
+    let ends = keys.iter().skip(1).map(|&(_, at)| at).chain([text.len()]);
+    keys.iter()
+        .zip(ends)
+        .map(|(&(number, start), end)| (number, &text[start..end]))
+        .collect()
 }
 
 /// The deepest nesting YAML front matter may have. The YAML parser takes

@@ -586,8 +586,8 @@ pub fn reread_briefing(
     config: &Config,
     path: &Path,
     running_labels: &BTreeSet<String>,
-) -> Result<Briefing, Diagnostic> {
-    let file = read(config, path.to_path_buf())?;
+) -> Result<Briefing, Vec<Diagnostic>> {
+    let file = read(config, path.to_path_buf()).map_err(|e| vec![e])?;
     parse_briefing(&file, running_labels)
 }
 
@@ -598,7 +598,7 @@ fn parse_briefings(
     include_drafts: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Briefing> {
-    let parsed: Vec<Result<Briefing, Diagnostic>> = files
+    let parsed: Vec<Result<Briefing, Vec<Diagnostic>>> = files
         .par_iter()
         .map(|file| parse_briefing(file, labels))
         .collect();
@@ -614,7 +614,7 @@ fn parse_briefings(
                     briefings.push(briefing);
                 }
             }
-            Err(problem) => problems.push(problem),
+            Err(found) => problems.extend(found),
         }
     }
     briefings
@@ -626,45 +626,29 @@ fn document_warnings(file: &SourceFile) -> impl Iterator<Item = Diagnostic> + '_
     warnings.map(|warning| Diagnostic::warning(file.path.clone(), warning.clone()))
 }
 
-fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<Briefing, Diagnostic> {
+fn parse_briefing(
+    file: &SourceFile,
+    labels: &BTreeSet<String>,
+) -> Result<Briefing, Vec<Diagnostic>> {
     if let Some((format, extracted)) = &file.document {
-        return document_briefing(file, *format, extracted);
+        return document_briefing(file, *format, extracted).map_err(|e| vec![e]);
     }
     if file.relative.ends_with(".txt") {
         return Ok(plain_briefing(file, labels));
     }
     let split = frontmatter::split(&file.text)
-        .map_err(|message| Diagnostic::error(file.path.clone(), message).at(1, Some(1)))?;
+        .map_err(|message| vec![Diagnostic::error(file.path.clone(), message).at(1, Some(1))])?;
     let meta: BriefingMeta = match split.front_matter {
         Some((format, text)) => {
-            frontmatter::parse(&file.path, format, text, split.front_matter_line)?
+            frontmatter::parse_every_error(&file.path, format, text, split.front_matter_line)?
         }
         None => BriefingMeta::default(),
     };
-    let date = match &meta.date {
-        Some(value) => Some(value.parse().map_err(|message| {
-            let text = split.front_matter.map_or("", |(_, text)| text);
-            let line = frontmatter::key_line(text, "date", split.front_matter_line).unwrap_or(1);
-            Diagnostic::error(file.path.clone(), format!("bad date: {message}"))
-                .at(line, None)
-                .help("fix the `date` key, or remove it to date the briefing from its file name")
-        })?),
+    // The front matter's parser has checked the date.
+    let date = match meta.date.as_ref().map(frontmatter::DateValue::parse) {
+        Some(date) => date.ok(),
         None => date_from_file_name(&file.relative),
     };
-    if let Some(slug) = meta
-        .slug
-        .as_deref()
-        .filter(|s| !crate::paths::has_slug_text(s))
-    {
-        let text = split.front_matter.map_or("", |(_, text)| text);
-        let line = frontmatter::key_line(text, "slug", split.front_matter_line).unwrap_or(1);
-        return Err(Diagnostic::error(
-            file.path.clone(),
-            format!("the slug {slug:?} has no letters or digits to make a page name from"),
-        )
-        .at(line, None)
-        .help("write a slug such as `zapad-2021`, or remove the key to use the title"));
-    }
     let title = clean_line(meta.title.as_deref().unwrap_or(""))
         .or_else(|| first_heading(split.body))
         .unwrap_or_else(|| file_stem_title(&file.relative));
@@ -773,7 +757,8 @@ pub fn read_briefing_file(path: &Path) -> Result<Extracted, Diagnostic> {
         }
         _ => BTreeSet::new(),
     };
-    let briefing = parse_briefing(&file, &labels)?;
+    // `dossier read` shows the first problem; a build lists them all.
+    let briefing = parse_briefing(&file, &labels).map_err(|mut found| found.remove(0))?;
     Ok(Extracted {
         title: Some(briefing.title),
         authors: briefing.authors,

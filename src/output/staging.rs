@@ -36,6 +36,8 @@ pub struct Staging<'a> {
     committed: bool,
     /// Bytes of the pages written so far.
     size: Mutex<SiteSize>,
+    /// Past this many bytes, writing stops with an error.
+    size_limit: u64,
 }
 
 impl<'a> Staging<'a> {
@@ -63,6 +65,7 @@ impl<'a> Staging<'a> {
             cleaner,
             committed: false,
             size: Default::default(),
+            size_limit: u64::MAX,
         })
     }
 
@@ -93,6 +96,12 @@ impl<'a> Staging<'a> {
         Ok(staging)
     }
 
+    /// Makes [`Staging::write`] fail once the pages pass `bytes` in all
+    /// (`max-output-size-mb`), should the projection have fallen short.
+    pub fn limit_size(&mut self, bytes: u64) {
+        self.size_limit = bytes;
+    }
+
     /// The size of the pages written so far.
     pub fn size(&self) -> SiteSize {
         lock_value(&self.size).clone()
@@ -113,9 +122,33 @@ impl<'a> Staging<'a> {
                 .map_err(|e| Diagnostic::error(path.clone(), format!("failed to write: {e}")))?;
             self.written.fetch_add(1, Ordering::Relaxed);
         }
-        lock_value(&self.size).add(&page.path, page.bytes.len() as u64);
         lock_value(&self.pages).insert(page.path.clone());
+        let mut size = lock_value(&self.size);
+        size.add(&page.path, page.bytes.len() as u64);
+        if size.total > self.size_limit {
+            return Err(self.over_limit(&size));
+        }
         Ok(())
+    }
+
+    fn over_limit(&self, size: &SiteSize) -> Diagnostic {
+        let largest: Vec<String> = size
+            .largest(3)
+            .iter()
+            .map(|(part, n)| format!("{part} {}", super::human_bytes(*n)))
+            .collect();
+        Diagnostic::error(
+            self.lock.out().to_path_buf(),
+            format!(
+                "the site passed the limit of {} (`max-output-size-mb`) while being written; \
+                 largest so far: {}",
+                super::human_bytes(self.size_limit),
+                largest.join(", ")
+            ),
+        )
+        .help(
+            "raise `max-output-size-mb` under [dossier] in book.toml if a site this large is meant",
+        )
     }
 
     fn make_parent(&self, path: &Path) -> Result<(), Diagnostic> {

@@ -12,6 +12,7 @@ pub mod knowledge;
 pub mod labels;
 mod originals;
 pub mod previews;
+pub mod projected;
 pub mod search;
 pub mod templates;
 /// Authors named where a briefing is listed (lists, feeds). A briefing's own
@@ -55,6 +56,8 @@ use views::*;
 /// The entity index's data for its find, sort and filters (see
 /// `static/index.js`).
 pub const ENTITY_INDEX_DATA: &str = "entities/all.js";
+/// Every author of an author index in pages, for its find and sort.
+pub const AUTHOR_INDEX_DATA: &str = "authors/all.js";
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -792,14 +795,14 @@ impl<'a> Renderer<'a> {
             };
             self.page("entities.html", at.path, &context)
         })?;
-        pages.push(self.entity_index_data(&ordered));
+        pages.push(self.index_data(ENTITY_INDEX_DATA, &ordered));
         Ok(pages)
     }
 
-    /// Every entity of the index, as a script (`entities/all.js`: name,
-    /// page, type, mentions) that the index's find, sort, type filter and
-    /// letter bar load on first use; a script, so it loads from file:// too.
-    fn entity_index_data(&self, ordered: &[(usize, usize)]) -> Page {
+    /// Every entry of an index, as a script (`entities/all.js`: name, page,
+    /// type, count) that the index's find, sort, type filter and letter bar
+    /// load on first use; a script, so it loads from file:// too.
+    fn index_data(&self, path: &str, ordered: &[(usize, usize)]) -> Page {
         let rows: Vec<(&str, String, &str, usize)> = ordered
             .iter()
             .map(|&(e, count)| {
@@ -814,7 +817,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let json = serde_json::to_string(&rows).expect("strings and numbers serialise");
         Page {
-            path: ENTITY_INDEX_DATA.into(),
+            path: path.into(),
             bytes: format!("window.dossierIndex && window.dossierIndex.load({json});\n")
                 .into_bytes(),
         }
@@ -882,24 +885,36 @@ impl<'a> Renderer<'a> {
         self.page("topics.html", path, &context)
     }
 
-    /// The authors, in pages of the entity index's size.
+    /// The authors, in pages of the entity index's size; in more than one,
+    /// with `authors/all.js` so that finding covers every page.
     fn author_index(&self) -> Result<Vec<Page>, Diagnostic> {
         let first = "authors/index.html";
-        let authors: Vec<usize> = (0..self.kb.entities.len())
-            .filter(|&e| !self.kb.entities[e].authored.is_empty())
+        let authors: Vec<(usize, usize)> = (0..self.kb.entities.len())
+            .map(|e| (e, self.kb.entities[e].authored.len()))
+            .filter(|&(_, count)| count > 0)
             .collect();
-        self.index_pages(first, &authors, |chunk, at| {
+        let paged = authors.len() > self.entity_index_page_size();
+        let mut pages = self.index_pages(first, &authors, |chunk, at| {
             let context = AuthorIndexContext {
                 site: self.site(&at.path),
                 page: self.page_view(page_title("Authors", at.number), &at.path, "authors"),
                 authors: chunk
                     .iter()
-                    .map(|&e| self.entity_link(e, self.kb.entities[e].authored.len(), &at.root))
+                    .map(|&(e, count)| self.entity_link(e, count, &at.root))
                     .collect(),
                 pagination: pagination(first, at.number, at.total, &at.root),
+                index_data: if paged {
+                    format!("{}{AUTHOR_INDEX_DATA}", at.root)
+                } else {
+                    String::new()
+                },
             };
             self.page("authors.html", at.path, &context)
-        })
+        })?;
+        if paged {
+            pages.push(self.index_data(AUTHOR_INDEX_DATA, &authors));
+        }
+        Ok(pages)
     }
 
     fn not_found(&self) -> Result<Page, Diagnostic> {

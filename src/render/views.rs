@@ -293,6 +293,9 @@ pub struct AuthorIndexContext<'a> {
     pub page: PageView,
     pub authors: Vec<EntityLink<'a>>,
     pub pagination: Pagination,
+    /// `authors/all.js` from this page when the index has more than one
+    /// page; empty otherwise.
+    pub index_data: String,
 }
 
 #[derive(Debug, Serialize)]

@@ -245,36 +245,56 @@ for (const [label, site] of sites) {
 
   describe(`every page type at every width (${label} site)`, { timeout: 20 * TIMEOUT }, () => {
     it('has no horizontal scroll, and a one-row header from 1280 px', { timeout: 10 * TIMEOUT }, async () => {
-      const types = await pageTypes(site);
-      const problems = [];
-      const out = await ensureOutputDir();
-      for (const width of WIDTHS) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
-        const page = await context.newPage();
-        for (const [type, file] of Object.entries(types)) {
-          if (!file) continue;
-          const [rel, hash] = file.split('#');
-          await page.goto(base + rel, { waitUntil: 'load' });
-          // A 404 page built with a base URL points at /sub-path/ absolutely:
-          // from file:// it cannot load its stylesheet (site.test.js serves it).
-          const base404 = await page.evaluate(() => document.querySelector('base')?.getAttribute('href') || '');
-          if (base404.startsWith('/')) continue;
-          if (hash === 'search') {
-            await page.fill('#search-input', 'the');
-            await page.waitForTimeout(300);
-          }
-          const m = await page.evaluate(() => {
-            const nav = document.querySelector('.site-header nav').getBoundingClientRect();
-            const search = document.querySelector('#search-input').getBoundingClientRect();
-            return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, navTop: nav.top, navBottom: nav.bottom, searchTop: search.top };
-          });
-          if (m.scroll > m.client) problems.push(`${type} (${file}) at ${width} px scrolls sideways: ${m.scroll} > ${m.client}`);
-          if (width >= 1280 && (m.searchTop >= m.navBottom || m.searchTop + 40 < m.navTop)) problems.push(`${type} at ${width} px: the search box is not on the navigation's row`);
-          if (width === 360 || width === 1280) await page.screenshot({ path: path.join(out, `layout-${label}-${type}-${width}.png`), fullPage: false });
-        }
-        await context.close();
-      }
-      assert.deepEqual(problems, []);
+      const types = Object.entries(await pageTypes(site));
+      assert.deepEqual(await widthProblems(base, types, label), []);
     });
   });
+}
+
+// Names of 60 characters and more, an unbroken 81-letter word and
+// right-to-left names (tests/fixtures/long-names) in the header, side panels,
+// indexes and graph: every page of that site, at every width.
+const longNames = process.env.DOSSIER_LONG_NAMES_SITE;
+describe('long and right-to-left names (tests/fixtures/long-names)', { skip: !longNames && 'DOSSIER_LONG_NAMES_SITE is not set', timeout: 20 * TIMEOUT }, () => {
+  it('no page scrolls sideways at any width, and the header keeps one row from 1280 px', { timeout: 10 * TIMEOUT }, async () => {
+    const files = (await htmlFiles(longNames)).map((f) => path.relative(longNames, f).split(path.sep).join('/'));
+    assert.ok(files.some((f) => f.startsWith('entities/maria-magdalena')), 'the fixture has its long names');
+    const base = pathToFileURL(longNames + '/').href;
+    assert.deepEqual(await widthProblems(base, files.map((f) => [f, f]), 'long-names'), []);
+  });
+});
+
+/** Each page of `pages` ([type, file#hash]) at each width: what scrolls
+ * sideways, and where the search box leaves the navigation's row. */
+async function widthProblems(base, pages, label) {
+  const problems = [];
+  const out = await ensureOutputDir();
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const [type, file] of pages) {
+      if (!file) continue;
+      const [rel, hash] = file.split('#');
+      await page.goto(base + rel, { waitUntil: 'load' });
+      // A 404 page built with a base URL points at /sub-path/ absolutely:
+      // from file:// it cannot load its stylesheet (site.test.js serves it).
+      const base404 = await page.evaluate(() => document.querySelector('base')?.getAttribute('href') || '');
+      if (base404.startsWith('/')) continue;
+      if (hash === 'search') {
+        await page.fill('#search-input', 'the');
+        await page.waitForTimeout(300);
+      }
+      const m = await page.evaluate(() => {
+        const nav = document.querySelector('.site-header nav').getBoundingClientRect();
+        const search = document.querySelector('#search-input').getBoundingClientRect();
+        return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, navTop: nav.top, navBottom: nav.bottom, searchTop: search.top };
+      });
+      if (m.scroll > m.client) problems.push(`${type} (${file}) at ${width} px scrolls sideways: ${m.scroll} > ${m.client}`);
+      if (width >= 1280 && (m.searchTop >= m.navBottom || m.searchTop + 40 < m.navTop)) problems.push(`${type} at ${width} px: the search box is not on the navigation's row`);
+      const shot = `layout-${label}-${type.replace(/[^a-z0-9-]+/gi, '_').slice(0, 60)}-${width}.png`;
+      if (width === 360 || width === 1280) await page.screenshot({ path: path.join(out, shot), fullPage: false });
+    }
+    await context.close();
+  }
+  return problems;
 }
