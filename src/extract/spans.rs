@@ -6,8 +6,9 @@
 //! sentence-initial common word (`Despite`, `Therefore`), a month, a bare title
 //! and all-caps cover text never do; titles before a name become its role.
 
-use super::lexicon::{cue, straighten, Builtin, Gazetteer};
+use super::lexicon::{straighten, Builtin, Gazetteer};
 use super::tokens::*;
+use super::vocabulary::cue;
 use crate::model::EntityKind;
 
 /// Votes for each entity kind, indexed like [`EntityKind::ALL`].
@@ -107,7 +108,7 @@ impl<'a> Finder<'a> {
         block.tokens[i].word(block.text)
     }
 
-    fn cue(&self, word: &str) -> u16 {
+    fn cue(&self, word: &str) -> u32 {
         self.builtin.cue(word)
     }
 
@@ -222,7 +223,7 @@ impl<'a> Finder<'a> {
             && !self
                 .gazetteer
                 .starts_a_name(&straighten(self.word(block, start)))
-            && !is_function_word(self.word(block, start))
+            && self.cue(self.word(block, start)) & cue::OPENING_WORD == 0
     }
 
     /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
@@ -262,7 +263,9 @@ impl<'a> Finder<'a> {
             }
             ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
             ["and"] => has_of,
-            [particle] | [particle, _] if is_particle(particle) => at - start <= 2,
+            [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
+                at - start <= 2
+            }
             _ => false,
         };
         allowed.then_some((next + 1, matches!(words[0], "of" | "for")))
@@ -331,7 +334,7 @@ impl<'a> Finder<'a> {
         if self.cue(word) & cue::HEAD_TITLE != 0 || known {
             return false;
         }
-        if is_function_word(word) {
+        if self.cue(word) & cue::OPENING_WORD != 0 {
             return true;
         }
         let initial = token.has(SENTENCE_START);
@@ -636,10 +639,7 @@ impl<'a> Finder<'a> {
             if self.cue(word) & cue::PLACE_NOUN != 0 && !after.has(CAPITALISED) {
                 return (vote(EntityKind::Place, 1.5), 1.0);
             }
-            if matches!(
-                word,
-                "said" | "says" | "argued" | "stated" | "told" | "added" | "wrote" | "claimed"
-            ) {
+            if self.cue(word) & cue::SPEECH_VERB != 0 {
                 return (vote(EntityKind::Person, 0.8), 0.6);
             }
         }
@@ -694,84 +694,4 @@ fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
         && (word.starts_with("19") || word.starts_with("20"))
-}
-
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "von" | "van" | "der" | "den" | "du" | "da" | "al" | "bin" | "la" | "le"
-    )
-}
-
-/// Words that open sentences and never open a name, whatever follows.
-fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "Its"
-            | "They"
-            | "We"
-            | "He"
-            | "She"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "But"
-            | "And"
-            | "Or"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Despite"
-            | "Although"
-            | "However"
-            | "Therefore"
-            | "According"
-            | "What"
-            | "Which"
-            | "Who"
-            | "How"
-            | "Why"
-            | "Where"
-            | "There"
-            | "Both"
-            | "Each"
-            | "As"
-            | "By"
-            | "With"
-            | "From"
-            | "To"
-            | "Since"
-            | "Until"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Such"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "Only"
-            | "Also"
-            | "Yet"
-            | "So"
-            | "Then"
-            | "Meanwhile"
-            | "Moreover"
-            | "Indeed"
-            | "Instead"
-            | "Thus"
-            | "Still"
-            | "Even"
-    )
 }
