@@ -26,10 +26,11 @@ pub mod cue {
     pub const OPENING_WORD: u32 = 1 << 14;
     pub const NAME_PARTICLE: u32 = 1 << 15;
     pub const SPEECH_VERB: u32 = 1 << 16;
+    pub const ADJECTIVE_PREFIX: u32 = 1 << 17;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 17] = [
+const LISTS: [(&str, u32); 18] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -97,6 +98,10 @@ const LISTS: [(&str, u32); 17] = [
     (
         include_str!("../../data/vocabulary/speech_verbs.txt"),
         cue::SPEECH_VERB,
+    ),
+    (
+        include_str!("../../data/vocabulary/adjective_prefixes.txt"),
+        cue::ADJECTIVE_PREFIX,
     ),
 ];
 

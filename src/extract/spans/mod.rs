@@ -102,8 +102,27 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let end = self.phrase_end(&block, i);
+            if self.repeats_last_name(&block, i, end, out) {
+                i = end;
+                continue;
+            }
             i = self.segment(&block, i, end, out);
         }
+    }
+
+    /// `Keir Smith⏎Keir Smith`: a name written again right after itself
+    /// (a byline over the text, a running header whose line break ingest
+    /// joined) is one mention.
+    fn repeats_last_name(&self, block: &Block, start: usize, end: usize, out: &[Span]) -> bool {
+        let Some(last) = out.last() else {
+            return false;
+        };
+        let tokens = block.tokens;
+        let phrase = &block.text[tokens[start].start as usize..tokens[end - 1].end as usize];
+        start > 0
+            && tokens[start].has(SPACE_BEFORE)
+            && last.surface_end == tokens[start - 1].surface_end
+            && last.name(block.text) == phrase
     }
 
     fn word<'t>(&self, block: &Block<'t>, i: usize) -> &'t str {
@@ -139,7 +158,7 @@ impl<'a> Finder<'a> {
         if self.cue(word) & cue::CALENDAR != 0 {
             return false;
         }
-        if token.has(HYPHENATED) && self.is_evaluative(word) {
+        if token.has(HYPHENATED) && (self.is_evaluative(word) || self.is_prefixed(word)) {
             return false;
         }
         if block.title_case && self.is_common(word) && !self.gazetteer.starts_a_name(word) {
@@ -153,6 +172,17 @@ impl<'a> Finder<'a> {
         word.rsplit(['-', '‐', '‑'])
             .next()
             .is_some_and(|last| self.cue(last) & cue::EVALUATIVE != 0)
+    }
+
+    /// `post-Soviet`, `Pro-Russian`: an adjective made with a prefix.
+    fn is_prefixed(&mut self, word: &str) -> bool {
+        let Some((prefix, _)) = word.split_once(['-', '‐', '‑']) else {
+            return false;
+        };
+        self.lower.clear();
+        self.lower.push_str(prefix);
+        self.lower.make_ascii_lowercase();
+        self.builtin.cue(&self.lower) & cue::ADJECTIVE_PREFIX != 0
     }
 
     fn is_ordinal(&self, block: &Block, i: usize) -> bool {
@@ -191,6 +221,9 @@ impl<'a> Finder<'a> {
             let token = tokens[end];
             if !token.has(SPACE_BEFORE) || token.has(SENTENCE_START) {
                 break;
+            }
+            if end - start >= 2 && self.word(block, end) == self.word(block, start) {
+                break; // the name again, written twice across a line break
             }
             if self.is_name_word(block, end) {
                 end += 1;
@@ -259,6 +292,8 @@ impl<'a> Finder<'a> {
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
         let allowed = match words.as_slice() {
+            // `… Office for Romania and Moldova`: the places are the sentence's.
+            ["for" | "and"] if self.is_place_name(block, next) => false,
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
@@ -368,10 +403,22 @@ impl<'a> Finder<'a> {
             != 0
     }
 
+    /// A country or place named as the gazetteer names it (`Romania`, not
+    /// the adjective `Romanian`).
+    fn is_place_name(&self, block: &Block, i: usize) -> bool {
+        let word = self.word(block, i);
+        self.gazetteer.lookup(word).is_some_and(|id| {
+            let entry = self.gazetteer.entry(id);
+            entry.name == word && matches!(entry.kind, EntityKind::Country | EntityKind::Place)
+        })
+    }
+
     /// A run of title words with at least one head title (`Prime Minister`),
-    /// followed by the rest of a name; returns where the name starts.
+    /// followed by the rest of a name; returns where the name starts. An
+    /// acronym no list knows may lead it (`MFA Head`).
     fn title_run(&self, block: &Block, start: usize, end: usize) -> Option<usize> {
-        let mut at = start;
+        let lead = self.unknown_acronyms(block, start, end);
+        let mut at = lead;
         let mut head = false;
         while at < end {
             let flags = self.cue(self.word(block, at));
@@ -387,7 +434,21 @@ impl<'a> Finder<'a> {
             && self.cue(self.word(block, at))
                 & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
                 != 0;
-        (head && at > start && !names_a_thing).then_some(at)
+        (head && at > lead && !names_a_thing).then_some(at)
+    }
+
+    /// Where up to two acronyms no list knows, from `start`, end.
+    fn unknown_acronyms(&self, block: &Block, start: usize, end: usize) -> usize {
+        let mut at = start;
+        while at < end.min(start + 2) {
+            let word = self.word(block, at);
+            let acronym = block.tokens[at].has(ALL_CAPS) && word.len() <= 6;
+            if !acronym || self.cue(word) != 0 || self.gazetteer.lookup(word).is_some() {
+                break;
+            }
+            at += 1;
+        }
+        at
     }
 
     /// The longest gazetteer name starting at `start`. It may run past the
@@ -460,6 +521,9 @@ impl<'a> Finder<'a> {
     fn hyphen_parts(&mut self, block: &Block, i: usize, out: &mut Vec<Span>) {
         let token = block.tokens[i];
         let word = token.word(block.text);
+        if self.is_prefixed(word) {
+            return;
+        }
         let mut offset = token.start as usize;
         let parts: Vec<&str> = word.split(['-', '‐', '‑']).collect();
         for (n, part) in parts.iter().enumerate() {

@@ -32,7 +32,9 @@ fn gazetteer_names_take_the_longest_match() {
     let found = spans(text);
     let names: Vec<&str> = found.iter().map(|s| s.name(text)).collect();
     assert_eq!(names, ["Poland", "Russian Federation"]);
-    assert!(found.iter().all(|s| known_kind(s) == Some(EntityKind::Country)));
+    assert!(found
+        .iter()
+        .all(|s| known_kind(s) == Some(EntityKind::Country)));
 }
 
 #[test]
@@ -117,11 +119,52 @@ fn cue_words_type_discovered_names() {
         resolve_kind(&found[0])
     };
     assert_eq!(kind("Then Varnek Summit began."), Some(EntityKind::Event));
-    assert_eq!(kind("Then Kolstad Bank paid."), Some(EntityKind::Organization));
-    assert_eq!(kind("Observers in Dravonsk waited."), Some(EntityKind::Place));
+    assert_eq!(
+        kind("Then Kolstad Bank paid."),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind("Observers in Dravonsk waited."),
+        Some(EntityKind::Place)
+    );
     assert_eq!(kind("Then Zelnia Agreement held."), Some(EntityKind::Other));
 }
 
 fn resolve_kind(span: &Span) -> Option<EntityKind> {
     crate::extract::resolve::top_kind(&span.votes)
+}
+
+#[test]
+fn a_name_written_twice_in_a_row_is_found_once() {
+    assert_eq!(
+        names("The note is by Tomas Varek\nTomas Varek argues for calm."),
+        ["Tomas Varek"]
+    );
+}
+
+#[test]
+fn prefixed_adjectives_name_nothing() {
+    assert!(names("The post-Soviet and pro-Russian camps, anti-EU and non-NATO.").is_empty());
+    assert!(names("Post-Soviet states waited.").is_empty());
+}
+
+#[test]
+fn an_unknown_acronym_may_lead_a_title() {
+    let text = "Belarusian MFA Head Pavel Drozdik spoke.";
+    let found = spans(text);
+    let names: Vec<&str> = found.iter().map(|s| s.name(text)).collect();
+    assert_eq!(names, ["Belarusian", "Pavel Drozdik"]);
+    assert_eq!(found[1].role.as_deref(), Some("MFA Head"));
+}
+
+#[test]
+fn for_and_and_stop_before_a_place_name() {
+    assert_eq!(
+        names("Then the Kolstad Grid Office for Romania and Moldova met."),
+        ["Kolstad Grid Office", "Romania", "Moldova"]
+    );
+    assert_eq!(
+        names("Then the Ukrainian Centre for European Policy met."),
+        ["Ukrainian Centre for European Policy"]
+    );
 }

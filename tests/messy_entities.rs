@@ -1,0 +1,162 @@
+//! Entities on messy, real-looking briefings (issue 14): one fixture per
+//! class of mistake, each in invented words, built into a site and read
+//! back from the knowledge base.
+
+mod common;
+
+use dossier::kb::KnowledgeBase;
+use dossier::model::EntityKind;
+
+fn kb_of(files: &[(&str, &str)]) -> KnowledgeBase {
+    let dir = common::site(files);
+    let config = dossier::config::Config::defaults(dir.path());
+    let (kb, problems) = dossier::knowledge_base(config, false).unwrap();
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    kb
+}
+
+fn md(body: &str) -> String {
+    format!("---\ntitle: Case\ndate: 2024-01-02\n---\n\n{body}\n")
+}
+
+fn names(kb: &KnowledgeBase) -> Vec<&str> {
+    kb.entities.iter().map(|e| e.name.as_str()).collect()
+}
+
+fn kind_of(kb: &KnowledgeBase, name: &str) -> Option<EntityKind> {
+    kb.entity_by_name(name).map(|e| e.kind)
+}
+
+#[test]
+fn a_name_doubled_across_a_line_break_is_one_mention() {
+    let kb = kb_of(&[(
+        "seeds/a.txt",
+        "A Note on Grain\n\nThe analysis was written by Tomas Varek\nTomas Varek argues that Poland will wait.\n",
+    )]);
+    let found = names(&kb);
+    assert!(
+        !found.iter().any(|n| n.matches("Varek").count() > 1),
+        "{found:?}"
+    );
+    let person = kb
+        .entity_by_name("Tomas Varek")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(person.kind, EntityKind::Person);
+    assert_eq!(person.mention_count, 1, "{:?}", person.aliases);
+}
+
+#[test]
+fn people_fused_to_a_role_are_the_person_not_the_role() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Belarusian MFA Head Pavel Drozdik met Minister Ivan Korvel in Minsk. Deputy Prime Minister Olga Restova joined them."),
+    )]);
+    let found = names(&kb);
+    for person in ["Pavel Drozdik", "Ivan Korvel", "Olga Restova"] {
+        assert_eq!(kind_of(&kb, person), Some(EntityKind::Person), "{found:?}");
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("MFA") || n.contains("Minister") || n.contains("Head")),
+        "{found:?}"
+    );
+    let drozdik = kb.entity_by_name("Pavel Drozdik").unwrap();
+    assert_eq!(drozdik.role.as_deref(), Some("MFA Head"));
+}
+
+#[test]
+fn prefixed_adjectives_are_not_mentions_of_the_name_inside() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The post-Soviet states and the pro-Russian parties, the anti-EU camp and the non-NATO members met in Poland."),
+    )]);
+    let found = names(&kb);
+    for absent in ["Soviet Union", "Russia", "European Union", "NATO"] {
+        assert!(!found.contains(&absent), "{absent} in {found:?}");
+    }
+    assert!(found.contains(&"Poland"), "{found:?}");
+}
+
+#[test]
+fn an_all_caps_publisher_on_a_cover_is_found_in_normal_case() {
+    let cover = "VARNIAN INSTITUTE OF MARITIME AFFAIRS\n\nBriefing Paper 12\n\nPorts of the Baltic\n\nThe harbour in Gdansk grew, as VIMA analysts expected.\n";
+    let kb = kb_of(&[
+        ("seeds/a.txt", cover),
+        (
+            "seeds/b.md",
+            &md("The Varnian Institute of Maritime Affairs (VIMA) published a paper on Latvia."),
+        ),
+    ]);
+    let found = names(&kb);
+    let institute = kb
+        .entity_by_name("Varnian Institute of Maritime Affairs")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(institute.kind, EntityKind::Organization);
+    assert_eq!(institute.briefings.len(), 2, "{:?}", institute.aliases);
+    assert!(
+        institute.aliases.contains("VIMA"),
+        "{:?}",
+        institute.aliases
+    );
+    assert!(!found.iter().any(|n| n.contains("VARNIAN")), "{found:?}");
+}
+
+#[test]
+fn czech_republic_and_czechia_are_one_country() {
+    let kb = kb_of(&[
+        ("seeds/a.md", &md("Trade with the Czech Republic grew.")),
+        (
+            "seeds/b.md",
+            &md("Czechia signed, and the Czech Republic’s envoy left."),
+        ),
+    ]);
+    let czech: Vec<&str> = names(&kb)
+        .into_iter()
+        .filter(|n| n.starts_with("Czech"))
+        .collect();
+    assert_eq!(czech.len(), 1, "{czech:?}");
+    let country = kb.entity_by_name(czech[0]).unwrap();
+    assert_eq!(country.kind, EntityKind::Country);
+    assert_eq!(country.mention_count, 3);
+}
+
+#[test]
+fn a_given_name_before_a_surname_is_a_person_not_a_country() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Officials from Jordan met Jordan Valmer in Warsaw. Valmer said Jordan would wait."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Jordan Valmer"),
+        Some(EntityKind::Person),
+        "{found:?}"
+    );
+    let country = kb
+        .entity_by_name("Jordan")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(country.kind, EntityKind::Country);
+    assert_eq!(country.mention_count, 2);
+}
+
+#[test]
+fn a_for_or_and_join_stops_before_a_known_place() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Last year the Kolstad Grid Office for Romania and Moldova met. The European Bank for Reconstruction and Development paid."),
+    )]);
+    let found = names(&kb);
+    for whole in [
+        "Kolstad Grid Office",
+        "Romania",
+        "Moldova",
+        "European Bank for Reconstruction and Development",
+    ] {
+        assert!(found.contains(&whole), "{whole} missing from {found:?}");
+    }
+    assert!(
+        !found.iter().any(|n| n.contains("for Romania")),
+        "{found:?}"
+    );
+}
