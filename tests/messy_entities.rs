@@ -160,3 +160,55 @@ fn a_for_or_and_join_stops_before_a_known_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn belarusian_and_french_spellings_merge_with_english_ones() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy. Tsikhanouskaya left."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Sviatlana Tsikhanoŭskaya spoke in Vilnius. Tsikhanoŭskaya stayed."),
+        ),
+        (
+            "seeds/c.md",
+            &md("Selon la presse, Alexandre Loukachenko et Svetlana Tikhanovskaïa parlent. Loukachenko attend."),
+        ),
+    ]);
+    let found = names(&kb);
+    let people =
+        |part: &str| -> Vec<&str> { found.iter().copied().filter(|n| n.contains(part)).collect() };
+    let opposition = [people("kaya"), people("kaïa"), people("kaja")].concat();
+    assert_eq!(opposition.len(), 1, "{found:?}");
+    assert_eq!(
+        kb.entity_by_name(opposition[0]).unwrap().briefings.len(),
+        3,
+        "{found:?}"
+    );
+    let president = [people("Lukash"), people("Loukach")].concat();
+    assert_eq!(president.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_belarusian_short_u_in_a_given_name_merges_with_the_russian_form() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Foreign Minister Ŭladzimir Karvel met envoys. Karvel left."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Foreign Minister Vladimir Karvel spoke in Minsk."),
+        ),
+    ]);
+    let found = names(&kb);
+    let people: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|n| n.contains("Karvel"))
+        .collect();
+    assert_eq!(people.len(), 1, "{found:?}");
+    assert_eq!(kb.entity_by_name(people[0]).unwrap().briefings.len(), 2);
+}

@@ -129,9 +129,17 @@ fn needs_straightening(text: &str) -> bool {
 }
 
 /// The key under which spellings of one name meet: accents folded, case and
-/// punctuation dropped, British and American spellings made one.
+/// punctuation dropped, British and American spellings made one. The
+/// Belarusian `ў` (`ŭ` in Latin letters) is a `w` sound, not a vowel:
+/// `Ŭladzimir` keys as `wladzimir`, which romanises as `Vladimir` does.
 pub fn name_key(name: &str) -> String {
-    let folded = deunicode::deunicode_with_tofu_cow(name, "[?]");
+    const SHORT_U: [char; 4] = ['ў', 'Ў', 'ŭ', 'Ŭ'];
+    let name: std::borrow::Cow<str> = if !name.is_ascii() && name.contains(SHORT_U) {
+        name.replace(SHORT_U, "w").into()
+    } else {
+        name.into()
+    };
+    let folded = deunicode::deunicode_with_tofu_cow(&name, "[?]");
     let mut key = String::with_capacity(folded.len());
     if folded.is_ascii() {
         push_key_words(&folded, &mut key);

@@ -423,7 +423,14 @@ pub fn merge_target(
         Some((Key::Known(id), Why::KnownName))
     } else if e.single {
         let family = word_skeleton(text);
-        let people = surnames.get(&family)?;
+        let (family, people) = match surnames.get(&family) {
+            Some(people) => (family, people),
+            None => {
+                let french = word_skeleton(&romanise::french_to_english(text));
+                let people = surnames.get(&french)?;
+                (french, people)
+            }
+        };
         // Those who bear the name exactly as written come first: two
         // people whose names only read alike leave `Savberg` to `X Savberg`.
         let written: BTreeSet<(PersonName, Key)> = people
@@ -436,16 +443,22 @@ pub fn merge_target(
             .then_some((target, Why::OnlyPerson { family }))
     } else {
         let person = corpus_person(key, e, gazetteer)?;
-        let people = surnames.get(&person.family)?;
-        let target = (*same_person(people, &person).first()?).clone();
-        (target != *key).then(|| {
-            let reason = Why::SamePerson {
-                given: person.given.clone(),
-                family: person.family.clone(),
-            };
-            (target, reason)
-        })
+        another_key_of(key, &person, surnames)
+            .or_else(|| another_key_of(key, &PersonName::of_french(text)?, surnames))
     }
+}
+
+/// The smallest other key of the person `person`, and why they are one.
+fn another_key_of(key: &Key, person: &PersonName, surnames: &Surnames) -> Option<(Key, Why)> {
+    let people = surnames.get(&person.family)?;
+    let target = (*same_person(people, person).first()?).clone();
+    (target != *key).then(|| {
+        let reason = Why::SamePerson {
+            given: person.given.clone(),
+            family: person.family.clone(),
+        };
+        (target, reason)
+    })
 }
 
 /// The group a person falls in among the bearers of one family name: the
