@@ -212,3 +212,62 @@ fn a_belarusian_short_u_in_a_given_name_merges_with_the_russian_form() {
     assert_eq!(people.len(), 1, "{found:?}");
     assert_eq!(kb.entity_by_name(people[0]).unwrap().briefings.len(), 2);
 }
+
+#[test]
+fn an_event_series_name_alone_is_the_event() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Troops gathered for Varnok-2021 near Grodno. During Varnok, Poland watched."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Observers saw Varnok 2021 from Lithuania. Varnok worried Latvia."),
+        ),
+    ]);
+    let found = names(&kb);
+    let events: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|n| n.contains("Varnok"))
+        .collect();
+    assert_eq!(events.len(), 1, "{found:?}");
+    let event = kb.entity_by_name(events[0]).unwrap();
+    assert_eq!(event.kind, EntityKind::Event);
+    assert_eq!(event.mention_count, 4, "{:?}", event.aliases);
+}
+
+#[test]
+fn treaties_exercises_rankings_and_adjectives_get_the_right_type() {
+    let text = md("Minsk and Moscow signed the Treaty on the Creation of the Union State long ago. Moldova's DCFTA with the EU holds. Troops rehearsed in Union Shield near Brest. Belarus rose in the Doing Business ranking. Nazi crimes were recalled in Warsaw, and the Nazi occupation of Vitebsk.");
+    let kb = kb_of(&[
+        ("seeds/a.md", &text),
+        ("seeds/b.md", &text),
+        ("seeds/c.md", &text),
+    ]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Treaty on the Creation of the Union State"),
+        Some(EntityKind::Other),
+        "{found:?}"
+    );
+    let area = kb
+        .entity_by_name("Deep and Comprehensive Free Trade Area")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(area.kind, EntityKind::Other);
+    assert!(area.aliases.contains("DCFTA"), "{:?}", area.aliases);
+    assert_eq!(
+        kind_of(&kb, "Union Shield"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert_ne!(
+        kind_of(&kb, "Doing Business"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&"Nazi"),
+        "an adjective is no entity: {found:?}"
+    );
+}

@@ -27,10 +27,11 @@ pub mod cue {
     pub const NAME_PARTICLE: u32 = 1 << 15;
     pub const SPEECH_VERB: u32 = 1 << 16;
     pub const ADJECTIVE_PREFIX: u32 = 1 << 17;
+    pub const GROUP_ADJECTIVE: u32 = 1 << 18;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 18] = [
+const LISTS: [(&str, u32); 19] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -102,6 +103,10 @@ const LISTS: [(&str, u32); 18] = [
     (
         include_str!("../../data/vocabulary/adjective_prefixes.txt"),
         cue::ADJECTIVE_PREFIX,
+    ),
+    (
+        include_str!("../../data/vocabulary/group_adjectives.txt"),
+        cue::GROUP_ADJECTIVE,
     ),
 ];
 

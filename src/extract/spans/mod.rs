@@ -576,8 +576,11 @@ impl<'a> Finder<'a> {
             self.hyphen_parts(block, start, out);
             return;
         }
-        if words == 1 && self.is_common_acronym(block, start) {
-            return;
+        if words == 1
+            && (self.is_common_acronym(block, start)
+                || self.cue(self.word(block, start)) & cue::GROUP_ADJECTIVE != 0)
+        {
+            return; // `GDP`, `1,200 MW`, `Nazi`: no entity alone
         }
         let (mut votes, mut confidence) = self.word_evidence(block, start, end, role.is_some());
         let (context_votes, context_confidence) = self.context_evidence(block, start, end);
