@@ -271,3 +271,23 @@ fn treaties_exercises_rankings_and_adjectives_get_the_right_type() {
         "an adjective is no entity: {found:?}"
     );
 }
+
+#[test]
+fn a_name_split_over_a_line_break_is_linked_in_the_body() {
+    let dir = common::site(&[(
+        "seeds/a.md",
+        &md("Money came from the European Bank for Reconstruction and\nDevelopment in May."),
+    )]);
+    let site = common::build(dir.path()).expect("the site builds");
+    let page = common::read_html(&site.join("briefings/case.html"));
+    let texts: Vec<String> = common::select(&page, ".body a")
+        .iter()
+        .map(common::text)
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "European Bank for Reconstruction and Development"),
+        "{texts:?}"
+    );
+}
