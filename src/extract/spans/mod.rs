@@ -12,6 +12,7 @@ use super::vocabulary::cue;
 use crate::model::EntityKind;
 
 mod evidence;
+mod hyphens;
 
 /// Votes for each entity kind, indexed like [`EntityKind::ALL`].
 pub type Votes = [f32; 6];
@@ -165,24 +166,6 @@ impl<'a> Finder<'a> {
             return false;
         }
         true
-    }
-
-    /// `Russian-led`, `EU-backed`: an adjective made from a name.
-    fn is_evaluative(&self, word: &str) -> bool {
-        word.rsplit(['-', '‐', '‑'])
-            .next()
-            .is_some_and(|last| self.cue(last) & cue::EVALUATIVE != 0)
-    }
-
-    /// `post-Soviet`, `Pro-Russian`: an adjective made with a prefix.
-    fn is_prefixed(&mut self, word: &str) -> bool {
-        let Some((prefix, _)) = word.split_once(['-', '‐', '‑']) else {
-            return false;
-        };
-        self.lower.clear();
-        self.lower.push_str(prefix);
-        self.lower.make_ascii_lowercase();
-        self.builtin.cue(&self.lower) & cue::ADJECTIVE_PREFIX != 0
     }
 
     fn is_ordinal(&self, block: &Block, i: usize) -> bool {
@@ -516,46 +499,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Lower-case or unknown hyphenated words whose parts are known names:
-    /// `Belarusian-Russian`, `pro-Russian`, `anti-NATO`.
-    fn hyphen_parts(&mut self, block: &Block, i: usize, out: &mut Vec<Span>) {
-        let token = block.tokens[i];
-        let word = token.word(block.text);
-        if self.is_prefixed(word) {
-            return;
-        }
-        let mut offset = token.start as usize;
-        let parts: Vec<&str> = word.split(['-', '‐', '‑']).collect();
-        for (n, part) in parts.iter().enumerate() {
-            let starts_upper = part.chars().next().is_some_and(char::is_uppercase);
-            if starts_upper {
-                if let Some(id) = self.gazetteer.lookup(&straighten(part)) {
-                    let end = (offset + part.len()) as u32;
-                    let last = n + 1 == parts.len();
-                    let kind = self.gazetteer.entry(id).kind;
-                    out.push(Span {
-                        start: offset as u32,
-                        end,
-                        surface_end: if last { token.surface_end } else { end },
-                        known: Some(id),
-                        votes: vote(kind, 10.0),
-                        confidence: 10.0,
-                        role: None,
-                        single: true,
-                        common: false,
-                        defines: None,
-                        initial: false,
-                    });
-                }
-            }
-            offset += part.len()
-                + block.text[offset + part.len()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
-        }
-    }
-
     /// A name no list knows, typed from its words and its context.
     fn discovered(
         &mut self,
@@ -604,12 +547,6 @@ impl<'a> Finder<'a> {
             defines,
             initial: tokens[start].has(SENTENCE_START) || block.title_case,
         });
-    }
-
-    fn known_hyphen_parts(&self, block: &Block, i: usize) -> bool {
-        let word = self.word(block, i);
-        word.split(['-', '‐', '‑'])
-            .all(|part| self.gazetteer.lookup(&straighten(part)).is_some())
     }
 }
 
