@@ -105,11 +105,11 @@ impl Finder<'_> {
             .get(end)
             .filter(|t| t.has(SPACE_BEFORE) && !possessive)
         {
-            let word = after.word(block.text);
-            if self.cue(word) & cue::PLACE_NOUN != 0 && !after.has(CAPITALISED) {
+            let flags = self.cue(after.word(block.text));
+            if flags & cue::PLACE_NOUN != 0 && !after.has(CAPITALISED) {
                 return (vote(EntityKind::Place, 1.5), 1.0);
             }
-            if self.cue(word) & cue::SPEECH_VERB != 0 {
+            if flags & cue::SPEECH_VERB != 0 {
                 return (vote(EntityKind::Person, 0.8), 0.6);
             }
         }

@@ -19,6 +19,9 @@ impl Finder<'_> {
         let Some((prefix, _)) = word.split_once(['-', '‐', '‑']) else {
             return false;
         };
+        if prefix.len() > 7 {
+            return false; // no prefix is longer than `counter`
+        }
         self.lower.clear();
         self.lower.push_str(prefix);
         self.lower.make_ascii_lowercase();

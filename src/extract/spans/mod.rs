@@ -351,10 +351,11 @@ impl<'a> Finder<'a> {
     fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize, known: bool) -> bool {
         let token = block.tokens[start];
         let word = self.word(block, start);
-        if self.cue(word) & cue::HEAD_TITLE != 0 || known {
+        let flags = self.cue(word);
+        if flags & cue::HEAD_TITLE != 0 || known {
             return false;
         }
-        if self.cue(word) & cue::OPENING_WORD != 0 {
+        if flags & cue::OPENING_WORD != 0 {
             return true;
         }
         let initial = token.has(SENTENCE_START);
