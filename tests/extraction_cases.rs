@@ -4,28 +4,8 @@
 
 mod common;
 
-use dossier::kb::KnowledgeBase;
+use common::kb::{kb_of, kind_of, md, names};
 use dossier::model::EntityKind;
-
-fn kb_of(files: &[(&str, &str)]) -> KnowledgeBase {
-    let dir = common::site(files);
-    let config = dossier::config::Config::defaults(dir.path());
-    let (kb, problems) = dossier::knowledge_base(config, false).unwrap();
-    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
-    kb
-}
-
-fn md(body: &str) -> String {
-    format!("---\ntitle: Case\ndate: 2024-01-02\n---\n\n{body}\n")
-}
-
-fn kind_of(kb: &KnowledgeBase, name: &str) -> Option<EntityKind> {
-    kb.entity_by_name(name).map(|e| e.kind)
-}
-
-fn names(kb: &KnowledgeBase) -> Vec<&str> {
-    kb.entities.iter().map(|e| e.name.as_str()).collect()
-}
 
 #[test]
 fn sentence_initial_words_and_question_headings_are_not_names() {

@@ -1462,6 +1462,12 @@ EVENTS = [
     ("Wagner Group rebellion", "Wagner mutiny|Wagner rebellion|Prigozhin mutiny"),
     ("Crocus City Hall attack", ""),
     ("Munich Security Conference", ""),
+    # Treaties, programmes and rankings (type other) and exercise series
+    # (issue 14).
+    ("Deep and Comprehensive Free Trade Area", "DCFTA|DCFTAs", "other"),
+    ("Doing Business", "Doing Business index|Doing Business ranking|Doing Business report", "other"),
+    ("Treaty on the Creation of the Union State", "Union State Treaty", "other"),
+    ("Union Shield", "Union Shield exercise"),
 ]
 
 

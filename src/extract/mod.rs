@@ -12,6 +12,7 @@ pub mod romanise;
 pub mod spans;
 pub mod tokens;
 pub mod topics;
+pub mod vocabulary;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

@@ -73,11 +73,15 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
         }
         add_family(&mut read, person.family.clone(), &person, &f.key);
     }
+    let series = event_series(found.iter().map(|f| (&f.key, &f.votes)));
     let bearer = |families: &Families, name: &str| families.get(name).cloned().flatten();
     let mut resolved: Vec<(usize, Key)> = Vec::new();
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.single) {
         let target = match &f.key {
             Key::Found(key) => acronyms.get(&**key).cloned().or_else(|| {
+                if let Some(Some(event)) = series.get(&**key) {
+                    return Some(event.clone());
+                }
                 let (_, person) =
                     bearer(&written, key).or_else(|| bearer(&read, &word_skeleton(key)))?;
                 family_may_stand_alone(key, &f.votes, &person).then_some(person)
@@ -97,6 +101,33 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
         found[i].common = false;
     }
     found.retain(|f| !f.common);
+}
+
+/// Series name → the one dated event of that series (`tallow` →
+/// `tallow 2021`), `None` when several are named.
+pub type Series = FxHashMap<String, Option<Key>>;
+
+/// The event series among discovered keys that end in a year and are
+/// typed events: a series name alone stands for its one dated event.
+pub fn event_series<'k>(keys: impl Iterator<Item = (&'k Key, &'k Votes)>) -> Series {
+    let mut series: Series = FxHashMap::default();
+    for (key, votes) in keys {
+        let Key::Found(text) = key else { continue };
+        let Some((name, year)) = text.rsplit_once(' ') else {
+            continue;
+        };
+        let dated = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        if !dated || top_kind(votes) != Some(EntityKind::Event) {
+            continue;
+        }
+        let entry = series
+            .entry(name.to_string())
+            .or_insert_with(|| Some(key.clone()));
+        if entry.as_ref() != Some(key) {
+            *entry = None; // `Tallow 2017` and `Tallow 2021`: the series is ambiguous
+        }
+    }
+    series
 }
 
 /// Family name → the one person of a briefing who bears it (`None` when
@@ -423,7 +454,14 @@ pub fn merge_target(
         Some((Key::Known(id), Why::KnownName))
     } else if e.single {
         let family = word_skeleton(text);
-        let people = surnames.get(&family)?;
+        let (family, people) = match surnames.get(&family) {
+            Some(people) => (family, people),
+            None => {
+                let french = word_skeleton(&romanise::french_to_english(text));
+                let people = surnames.get(&french)?;
+                (french, people)
+            }
+        };
         // Those who bear the name exactly as written come first: two
         // people whose names only read alike leave `Savberg` to `X Savberg`.
         let written: BTreeSet<(PersonName, Key)> = people
@@ -436,16 +474,22 @@ pub fn merge_target(
             .then_some((target, Why::OnlyPerson { family }))
     } else {
         let person = corpus_person(key, e, gazetteer)?;
-        let people = surnames.get(&person.family)?;
-        let target = (*same_person(people, &person).first()?).clone();
-        (target != *key).then(|| {
-            let reason = Why::SamePerson {
-                given: person.given.clone(),
-                family: person.family.clone(),
-            };
-            (target, reason)
-        })
+        another_key_of(key, &person, surnames)
+            .or_else(|| another_key_of(key, &PersonName::of_french(text)?, surnames))
     }
+}
+
+/// The smallest other key of the person `person`, and why they are one.
+fn another_key_of(key: &Key, person: &PersonName, surnames: &Surnames) -> Option<(Key, Why)> {
+    let people = surnames.get(&person.family)?;
+    let target = (*same_person(people, person).first()?).clone();
+    (target != *key).then(|| {
+        let reason = Why::SamePerson {
+            given: person.given.clone(),
+            family: person.family.clone(),
+        };
+        (target, reason)
+    })
 }
 
 /// The group a person falls in among the bearers of one family name: the
@@ -650,6 +694,21 @@ mod tests {
         ];
         resolve_in_briefing(&mut list, &Gazetteer::default());
         assert_eq!(list[1].key, Key::Found("mikhail mishustin".into()));
+    }
+
+    #[test]
+    fn a_series_name_joins_its_one_dated_event() {
+        let event = super::super::spans::vote(EntityKind::Event, 2.0);
+        let mut list = vec![
+            found("zapad 2021", "Zapad-2021", false, event),
+            found("zapad", "Zapad", true, [0.0; 6]),
+        ];
+        resolve_in_briefing(&mut list, &Gazetteer::default());
+        assert_eq!(list[1].key, Key::Found("zapad 2021".into()));
+        list.push(found("zapad 2017", "Zapad 2017", false, event));
+        list.push(found("zapad", "Zapad", true, [0.0; 6]));
+        resolve_in_briefing(&mut list, &Gazetteer::default());
+        assert_eq!(list[3].key, Key::Found("zapad".into()), "two of a series");
     }
 
     #[test]

@@ -125,6 +125,27 @@ fn is_feminine(word: &str) -> bool {
     word.len() > 2 && word.ends_with('a') && !word.ends_with("nka")
 }
 
+/// A French romanisation written the English way: `ou` is `u`, `tch` is
+/// `ch` and `ch` is `sh` (`Loukachenko` → `Lukashenko`).
+pub fn french_to_english(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut rest = key;
+    while let Some(c) = rest.chars().next() {
+        let (english, len) = if rest.starts_with("tch") {
+            ("ch", 3)
+        } else if rest.starts_with("ch") {
+            ("sh", 2)
+        } else if rest.starts_with("ou") {
+            ("u", 2)
+        } else {
+            (&rest[..c.len_utf8()], c.len_utf8())
+        };
+        out.push_str(english);
+        rest = &rest[len..];
+    }
+    out
+}
+
 /// A person's name as the corpus compares it: the skeletons of the given
 /// name (first word) and of the family name (last word). `None` for a
 /// one-word name.
@@ -140,7 +161,21 @@ pub struct PersonName {
 impl PersonName {
     /// The person name of a multi-word name, if it has one.
     pub fn of(name: &str) -> Option<PersonName> {
+        PersonName::of_key(&name_key(name))
+    }
+
+    /// The person name of a name romanised the French way (`Alexandre
+    /// Loukachenko`, `Iouri`), read as English would write it; `None` when
+    /// that reading changes nothing.
+    pub fn of_french(name: &str) -> Option<PersonName> {
         let key = name_key(name);
+        let english = french_to_english(&key);
+        (english != key)
+            .then(|| PersonName::of_key(&english))
+            .flatten()
+    }
+
+    fn of_key(key: &str) -> Option<PersonName> {
         let (first, rest) = key.split_once(' ')?;
         let last = rest.rsplit(' ').next().unwrap_or(rest);
         let mut given = String::new();
@@ -200,6 +235,10 @@ mod tests {
             ("Karpenka", "Karpenko"),
             ("Aliaksei", "Oleksiy"),
             ("Yulia", "Iuliia"),
+            ("Tsikhanoŭskaya", "Tsikhanouskaya"),
+            ("Ŭladzimir", "Vladimir"),
+            ("Ўладзімір", "Vladimir"),
+            ("Tikhanovskaïa", "Tikhanovskaya"),
         ] {
             assert!(
                 same(a, b),
@@ -240,5 +279,14 @@ mod tests {
         assert_eq!(anna.family, piotr.family);
         assert!(!anna.same_given(&piotr));
         assert_eq!(PersonName::of("Lukashenka"), None);
+    }
+
+    #[test]
+    fn french_romanisations_read_as_english() {
+        let french = PersonName::of_french("Alexandre Loukachenko").unwrap();
+        let english = PersonName::of("Alexander Lukashenko").unwrap();
+        assert_eq!(french, english);
+        assert_eq!(french_to_english("tchernov"), "chernov");
+        assert_eq!(PersonName::of_french("Alexander Lukashenko"), None);
     }
 }

@@ -42,6 +42,7 @@ pub fn render(
         code: None,
         skip_link_end: Vec::new(),
         dropped_images: Vec::new(),
+        open_until: None,
     };
     for (index, event) in doc.events.iter().enumerate() {
         writer.push(index, event);
@@ -96,6 +97,8 @@ struct Writer<'a> {
     skip_link_end: Vec<bool>,
     /// For each open image: true when its unsafe source was dropped.
     dropped_images: Vec<bool>,
+    /// Where a mention link opened in an earlier text ends (block offset).
+    open_until: Option<u32>,
 }
 
 impl<'a> Writer<'a> {
@@ -109,6 +112,7 @@ impl<'a> Writer<'a> {
             }
             return;
         }
+        self.close_open_mention(event);
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(TagEnd::Link) => {
@@ -225,44 +229,73 @@ impl<'a> Writer<'a> {
             self.out.push(Event::Text(text.clone()));
             return;
         };
+        let from = position.offset;
+        let mut cursor = 0usize;
+        if let Some(open_end) = self.open_until.take() {
+            // A mention broken over a line (`… and⏎Development`) ends here or later.
+            let end = open_end.saturating_sub(from) as usize;
+            if end > text.len() {
+                self.out.push(Event::Text(text.clone()));
+                self.open_until = Some(open_end);
+                return;
+            }
+            self.push_text(&text[..end]);
+            self.out.push(Event::Html(CowStr::Borrowed("</a>")));
+            cursor = end;
+        }
         let mentions = self
             .linked
             .get(&position.block)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let (from, to) = (position.offset, position.offset + text.len() as u32);
-        let inside: Vec<Mention> = mentions
+        let to = from + text.len() as u32;
+        let starting: Vec<Mention> = mentions
             .iter()
-            .filter(|m| m.start >= from && m.end <= to)
+            .filter(|m| m.start >= from && m.start < to)
             .copied()
             .collect();
-        if inside.is_empty() || self.link_depth > 0 {
-            self.out.push(Event::Text(text.clone()));
+        if self.link_depth > 0 {
+            self.push_text(&text[cursor..]);
             return;
         }
-        let mut cursor = 0usize;
-        for m in inside {
-            let (start, end) = ((m.start - from) as usize, (m.end - from) as usize);
+        for m in starting {
+            let start = (m.start - from) as usize;
             if start < cursor {
                 continue;
             }
-            if start > cursor {
-                self.out
-                    .push(Event::Text(CowStr::from(text[cursor..start].to_string())));
-            }
+            self.push_text(&text[cursor..start]);
             let path = self.links.entity_path(m.entity as usize);
             self.out.push(Event::Html(CowStr::from(format!(
                 "<a href=\"{}{path}\">",
                 self.root
             ))));
-            self.out
-                .push(Event::Text(CowStr::from(text[start..end].to_string())));
+            if m.end > to {
+                cursor = text.len();
+                self.push_text(&text[start..]);
+                self.open_until = Some(m.end);
+                break;
+            }
+            let end = (m.end - from) as usize;
+            self.push_text(&text[start..end]);
             self.out.push(Event::Html(CowStr::Borrowed("</a>")));
             cursor = end;
         }
-        if cursor < text.len() {
-            self.out
-                .push(Event::Text(CowStr::from(text[cursor..].to_string())));
+        self.push_text(&text[cursor..]);
+    }
+
+    /// Writes a piece of text, unless it is empty.
+    fn push_text(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.out.push(Event::Text(CowStr::from(text.to_string())));
+        }
+    }
+
+    /// Closes a mention link left open at a line break, before anything but
+    /// text or the break itself.
+    fn close_open_mention(&mut self, event: &Event) {
+        if self.open_until.is_some() && !matches!(event, Event::Text(_) | Event::SoftBreak) {
+            self.open_until = None;
+            self.out.push(Event::Html(CowStr::Borrowed("</a>")));
         }
     }
 

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
 
+pub mod kb;
+
 /// The repository root (where the sample `seeds/` and `book.toml` live).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

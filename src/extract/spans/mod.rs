@@ -6,9 +6,13 @@
 //! sentence-initial common word (`Despite`, `Therefore`), a month, a bare title
 //! and all-caps cover text never do; titles before a name become its role.
 
-use super::lexicon::{cue, straighten, Builtin, Gazetteer};
+use super::lexicon::{straighten, Builtin, Gazetteer};
 use super::tokens::*;
+use super::vocabulary::cue;
 use crate::model::EntityKind;
+
+mod evidence;
+mod hyphens;
 
 /// Votes for each entity kind, indexed like [`EntityKind::ALL`].
 pub type Votes = [f32; 6];
@@ -99,15 +103,34 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let end = self.phrase_end(&block, i);
+            if self.repeats_last_name(&block, i, end, out) {
+                i = end;
+                continue;
+            }
             i = self.segment(&block, i, end, out);
         }
+    }
+
+    /// `Keir Smith⏎Keir Smith`: a name written again right after itself
+    /// (a byline over the text, a running header whose line break ingest
+    /// joined) is one mention.
+    fn repeats_last_name(&self, block: &Block, start: usize, end: usize, out: &[Span]) -> bool {
+        let Some(last) = out.last() else {
+            return false;
+        };
+        let tokens = block.tokens;
+        let phrase = &block.text[tokens[start].start as usize..tokens[end - 1].end as usize];
+        start > 0
+            && tokens[start].has(SPACE_BEFORE)
+            && last.surface_end == tokens[start - 1].surface_end
+            && last.name(block.text) == phrase
     }
 
     fn word<'t>(&self, block: &Block<'t>, i: usize) -> &'t str {
         block.tokens[i].word(block.text)
     }
 
-    fn cue(&self, word: &str) -> u16 {
+    fn cue(&self, word: &str) -> u32 {
         self.builtin.cue(word)
     }
 
@@ -136,20 +159,13 @@ impl<'a> Finder<'a> {
         if self.cue(word) & cue::CALENDAR != 0 {
             return false;
         }
-        if token.has(HYPHENATED) && self.is_evaluative(word) {
+        if token.has(HYPHENATED) && (self.is_evaluative(word) || self.is_prefixed(word)) {
             return false;
         }
         if block.title_case && self.is_common(word) && !self.gazetteer.starts_a_name(word) {
             return false;
         }
         true
-    }
-
-    /// `Russian-led`, `EU-backed`: an adjective made from a name.
-    fn is_evaluative(&self, word: &str) -> bool {
-        word.rsplit(['-', '‐', '‑'])
-            .next()
-            .is_some_and(|last| self.cue(last) & cue::EVALUATIVE != 0)
     }
 
     fn is_ordinal(&self, block: &Block, i: usize) -> bool {
@@ -189,6 +205,9 @@ impl<'a> Finder<'a> {
             if !token.has(SPACE_BEFORE) || token.has(SENTENCE_START) {
                 break;
             }
+            if end - start >= 2 && self.word(block, end) == self.word(block, start) {
+                break; // the name again, written twice across a line break
+            }
             if self.is_name_word(block, end) {
                 end += 1;
                 continue;
@@ -222,7 +241,7 @@ impl<'a> Finder<'a> {
             && !self
                 .gazetteer
                 .starts_a_name(&straighten(self.word(block, start)))
-            && !is_function_word(self.word(block, start))
+            && self.cue(self.word(block, start)) & cue::OPENING_WORD == 0
     }
 
     /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
@@ -256,13 +275,17 @@ impl<'a> Finder<'a> {
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
         let allowed = match words.as_slice() {
+            // `… Office for Romania and Moldova`: the places are the sentence's.
+            ["for" | "and"] if self.is_place_name(block, next) => false,
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
             }
             ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
             ["and"] => has_of,
-            [particle] | [particle, _] if is_particle(particle) => at - start <= 2,
+            [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
+                at - start <= 2
+            }
             _ => false,
         };
         allowed.then_some((next + 1, matches!(words[0], "of" | "for")))
@@ -328,10 +351,11 @@ impl<'a> Finder<'a> {
     fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize, known: bool) -> bool {
         let token = block.tokens[start];
         let word = self.word(block, start);
-        if self.cue(word) & cue::HEAD_TITLE != 0 || known {
+        let flags = self.cue(word);
+        if flags & cue::HEAD_TITLE != 0 || known {
             return false;
         }
-        if is_function_word(word) {
+        if flags & cue::OPENING_WORD != 0 {
             return true;
         }
         let initial = token.has(SENTENCE_START);
@@ -363,10 +387,22 @@ impl<'a> Finder<'a> {
             != 0
     }
 
+    /// A country or place named as the gazetteer names it (`Romania`, not
+    /// the adjective `Romanian`).
+    fn is_place_name(&self, block: &Block, i: usize) -> bool {
+        let word = self.word(block, i);
+        self.gazetteer.lookup(word).is_some_and(|id| {
+            let entry = self.gazetteer.entry(id);
+            entry.name == word && matches!(entry.kind, EntityKind::Country | EntityKind::Place)
+        })
+    }
+
     /// A run of title words with at least one head title (`Prime Minister`),
-    /// followed by the rest of a name; returns where the name starts.
+    /// followed by the rest of a name; returns where the name starts. An
+    /// acronym no list knows may lead it (`MFA Head`).
     fn title_run(&self, block: &Block, start: usize, end: usize) -> Option<usize> {
-        let mut at = start;
+        let lead = self.unknown_acronyms(block, start, end);
+        let mut at = lead;
         let mut head = false;
         while at < end {
             let flags = self.cue(self.word(block, at));
@@ -382,7 +418,21 @@ impl<'a> Finder<'a> {
             && self.cue(self.word(block, at))
                 & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
                 != 0;
-        (head && at > start && !names_a_thing).then_some(at)
+        (head && at > lead && !names_a_thing).then_some(at)
+    }
+
+    /// Where up to two acronyms no list knows, from `start`, end.
+    fn unknown_acronyms(&self, block: &Block, start: usize, end: usize) -> usize {
+        let mut at = start;
+        while at < end.min(start + 2) {
+            let word = self.word(block, at);
+            let acronym = block.tokens[at].has(ALL_CAPS) && word.len() <= 6;
+            if !acronym || self.cue(word) != 0 || self.gazetteer.lookup(word).is_some() {
+                break;
+            }
+            at += 1;
+        }
+        at
     }
 
     /// The longest gazetteer name starting at `start`. It may run past the
@@ -450,43 +500,6 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Lower-case or unknown hyphenated words whose parts are known names:
-    /// `Belarusian-Russian`, `pro-Russian`, `anti-NATO`.
-    fn hyphen_parts(&mut self, block: &Block, i: usize, out: &mut Vec<Span>) {
-        let token = block.tokens[i];
-        let word = token.word(block.text);
-        let mut offset = token.start as usize;
-        let parts: Vec<&str> = word.split(['-', '‐', '‑']).collect();
-        for (n, part) in parts.iter().enumerate() {
-            let starts_upper = part.chars().next().is_some_and(char::is_uppercase);
-            if starts_upper {
-                if let Some(id) = self.gazetteer.lookup(&straighten(part)) {
-                    let end = (offset + part.len()) as u32;
-                    let last = n + 1 == parts.len();
-                    let kind = self.gazetteer.entry(id).kind;
-                    out.push(Span {
-                        start: offset as u32,
-                        end,
-                        surface_end: if last { token.surface_end } else { end },
-                        known: Some(id),
-                        votes: vote(kind, 10.0),
-                        confidence: 10.0,
-                        role: None,
-                        single: true,
-                        common: false,
-                        defines: None,
-                        initial: false,
-                    });
-                }
-            }
-            offset += part.len()
-                + block.text[offset + part.len()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
-        }
-    }
-
     /// A name no list knows, typed from its words and its context.
     fn discovered(
         &mut self,
@@ -507,8 +520,11 @@ impl<'a> Finder<'a> {
             self.hyphen_parts(block, start, out);
             return;
         }
-        if words == 1 && self.is_common_acronym(block, start) {
-            return;
+        if words == 1
+            && (self.is_common_acronym(block, start)
+                || self.cue(self.word(block, start)) & cue::GROUP_ADJECTIVE != 0)
+        {
+            return; // `GDP`, `1,200 MW`, `Nazi`: no entity alone
         }
         let (mut votes, mut confidence) = self.word_evidence(block, start, end, role.is_some());
         let (context_votes, context_confidence) = self.context_evidence(block, start, end);
@@ -533,160 +549,6 @@ impl<'a> Finder<'a> {
             initial: tokens[start].has(SENTENCE_START) || block.title_case,
         });
     }
-
-    /// A unit after a number (`1,200 MW`) or a common acronym (`GDP`).
-    fn is_common_acronym(&self, block: &Block, i: usize) -> bool {
-        let token = block.tokens[i];
-        let word = token.word(block.text);
-        if self.cue(word) & cue::COMMON_ACRONYM != 0 {
-            return true;
-        }
-        let after_number = i > 0
-            && token.has(SPACE_BEFORE)
-            && self
-                .word(block, i - 1)
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-        after_number && !word.chars().any(char::is_lowercase)
-    }
-
-    fn known_hyphen_parts(&self, block: &Block, i: usize) -> bool {
-        let word = self.word(block, i);
-        word.split(['-', '‐', '‑'])
-            .all(|part| self.gazetteer.lookup(&straighten(part)).is_some())
-    }
-
-    /// What the words of a name say about its type, and how sure we are.
-    fn word_evidence(
-        &mut self,
-        block: &Block,
-        start: usize,
-        end: usize,
-        has_role: bool,
-    ) -> (Votes, f32) {
-        let tokens = block.tokens;
-        let first = self.word(block, start);
-        let last = self.word(block, end - 1);
-        let last_cue = self.cue(last);
-        let words = end - start;
-        if has_role {
-            return (vote(EntityKind::Person, 2.0), 1.0);
-        }
-        if words == 1 && is_name_year(first) {
-            return (vote(EntityKind::Event, 2.0), 1.0);
-        }
-        if words >= 2 && (start..end).any(|k| self.cue(self.word(block, k)) & cue::TREATY != 0) {
-            return (vote(EntityKind::Other, 1.5), 1.0);
-        }
-        if words >= 2 && is_year(last) {
-            return (vote(EntityKind::Event, 1.5), 1.0);
-        }
-        if words >= 2 {
-            for (flag, kind) in [
-                (cue::ORGANIZATION, EntityKind::Organization),
-                (cue::PLACE, EntityKind::Place),
-                (cue::FACILITY, EntityKind::Other),
-                (cue::EVENT, EntityKind::Event),
-            ] {
-                if last_cue & flag != 0 {
-                    return (vote(kind, 1.5), 1.0);
-                }
-            }
-            if self.cue(first) & cue::ORGANIZATION_HEAD != 0 {
-                return (vote(EntityKind::Organization, 1.0), 1.0);
-            }
-            if words <= 4 && self.is_given_name(first) && !tokens[start].has(ALL_CAPS) {
-                return (vote(EntityKind::Person, 1.5), 1.0);
-            }
-            return ([0.0; 6], 0.6);
-        }
-        if tokens[start].has(ALL_CAPS) && !tokens[start].has(HAS_DIGIT) && first.len() <= 7 {
-            return (vote(EntityKind::Organization, 0.6), 0.6);
-        }
-        let confidence = if tokens[start].has(SENTENCE_START) {
-            0.2
-        } else {
-            0.3
-        };
-        ([0.0; 6], confidence)
-    }
-
-    /// What the words around a name say: `in X`, `the port of X`, `X region`,
-    /// `X said`.
-    fn context_evidence(&mut self, block: &Block, start: usize, end: usize) -> (Votes, f32) {
-        let tokens = block.tokens;
-        let possessive = tokens[end - 1].has(POSSESSIVE);
-        if start >= 1 && tokens[start].has(SPACE_BEFORE) && !possessive {
-            let before = self.word(block, start - 1);
-            if self.cue(before) & cue::PLACE_PREPOSITION != 0 {
-                return (vote(EntityKind::Place, 1.0), 1.0);
-            }
-            if before == "of"
-                && start >= 2
-                && self.cue(self.word(block, start - 2)) & cue::PLACE_NOUN != 0
-            {
-                return (vote(EntityKind::Place, 2.0), 1.0);
-            }
-        }
-        if let Some(after) = tokens
-            .get(end)
-            .filter(|t| t.has(SPACE_BEFORE) && !possessive)
-        {
-            let word = after.word(block.text);
-            if self.cue(word) & cue::PLACE_NOUN != 0 && !after.has(CAPITALISED) {
-                return (vote(EntityKind::Place, 1.5), 1.0);
-            }
-            if matches!(
-                word,
-                "said" | "says" | "argued" | "stated" | "told" | "added" | "wrote" | "claimed"
-            ) {
-                return (vote(EntityKind::Person, 0.8), 0.6);
-            }
-        }
-        ([0.0; 6], 0.0)
-    }
-
-    /// `Full Name (ACR)`: an acronym in parentheses right after a name whose
-    /// initials it matches stands for that name.
-    fn acronym_target(
-        &self,
-        block: &Block,
-        start: usize,
-        end: usize,
-        out: &[Span],
-    ) -> Option<usize> {
-        let token = block.tokens[start];
-        if end - start != 1
-            || !token.has(ALL_CAPS)
-            || !token.has(PAREN_BEFORE)
-            || !token.has(PAREN_AFTER)
-        {
-            return None;
-        }
-        let previous = out.len().checked_sub(1)?;
-        let name_end = out[previous].surface_end as usize;
-        let gap = &block.text[name_end..token.start as usize];
-        if gap.trim() != "(" || out[previous].single {
-            return None;
-        }
-        let acronym = token.word(block.text);
-        let initials: String = out[previous]
-            .name(block.text)
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
-        let plausible = acronym.chars().next() == initials.chars().next();
-        plausible.then_some(previous)
-    }
-}
-
-/// `Zapad-2021`: a name with a year.
-fn is_name_year(word: &str) -> bool {
-    let Some((name, year)) = word.rsplit_once('-') else {
-        return false;
-    };
-    name.chars().next().is_some_and(char::is_uppercase) && is_year(year)
 }
 
 /// A year of the last two centuries (`2021`).
@@ -696,82 +558,5 @@ fn is_year(word: &str) -> bool {
         && (word.starts_with("19") || word.starts_with("20"))
 }
 
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "von" | "van" | "der" | "den" | "du" | "da" | "al" | "bin" | "la" | "le"
-    )
-}
-
-/// Words that open sentences and never open a name, whatever follows.
-fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "Its"
-            | "They"
-            | "We"
-            | "He"
-            | "She"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "But"
-            | "And"
-            | "Or"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Despite"
-            | "Although"
-            | "However"
-            | "Therefore"
-            | "According"
-            | "What"
-            | "Which"
-            | "Who"
-            | "How"
-            | "Why"
-            | "Where"
-            | "There"
-            | "Both"
-            | "Each"
-            | "As"
-            | "By"
-            | "With"
-            | "From"
-            | "To"
-            | "Since"
-            | "Until"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Such"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "Only"
-            | "Also"
-            | "Yet"
-            | "So"
-            | "Then"
-            | "Meanwhile"
-            | "Moreover"
-            | "Indeed"
-            | "Instead"
-            | "Thus"
-            | "Still"
-            | "Even"
-    )
-}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,273 @@
+//! Entities on messy, real-looking briefings (issue 14): one fixture per
+//! class of mistake, each in invented words, built into a site and read
+//! back from the knowledge base.
+
+mod common;
+
+use common::kb::{kb_of, kind_of, md, names};
+use dossier::model::EntityKind;
+
+#[test]
+fn a_name_doubled_across_a_line_break_is_one_mention() {
+    let kb = kb_of(&[(
+        "seeds/a.txt",
+        "A Note on Grain\n\nThe analysis was written by Tomas Varek\nTomas Varek argues that Poland will wait.\n",
+    )]);
+    let found = names(&kb);
+    assert!(
+        !found.iter().any(|n| n.matches("Varek").count() > 1),
+        "{found:?}"
+    );
+    let person = kb
+        .entity_by_name("Tomas Varek")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(person.kind, EntityKind::Person);
+    assert_eq!(person.mention_count, 1, "{:?}", person.aliases);
+}
+
+#[test]
+fn people_fused_to_a_role_are_the_person_not_the_role() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Belarusian MFA Head Pavel Drozdik met Minister Ivan Korvel in Minsk. Deputy Prime Minister Olga Restova joined them."),
+    )]);
+    let found = names(&kb);
+    for person in ["Pavel Drozdik", "Ivan Korvel", "Olga Restova"] {
+        assert_eq!(kind_of(&kb, person), Some(EntityKind::Person), "{found:?}");
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("MFA") || n.contains("Minister") || n.contains("Head")),
+        "{found:?}"
+    );
+    let drozdik = kb.entity_by_name("Pavel Drozdik").unwrap();
+    assert_eq!(drozdik.role.as_deref(), Some("MFA Head"));
+}
+
+#[test]
+fn prefixed_adjectives_are_not_mentions_of_the_name_inside() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The post-Soviet states and the pro-Russian parties, the anti-EU camp and the non-NATO members met in Poland."),
+    )]);
+    let found = names(&kb);
+    for absent in ["Soviet Union", "Russia", "European Union", "NATO"] {
+        assert!(!found.contains(&absent), "{absent} in {found:?}");
+    }
+    assert!(found.contains(&"Poland"), "{found:?}");
+}
+
+#[test]
+fn an_all_caps_publisher_on_a_cover_is_found_in_normal_case() {
+    let cover = "VARNIAN INSTITUTE OF MARITIME AFFAIRS\n\nBriefing Paper 12\n\nPorts of the Baltic\n\nThe harbour in Gdansk grew, as VIMA analysts expected.\n";
+    let kb = kb_of(&[
+        ("seeds/a.txt", cover),
+        (
+            "seeds/b.md",
+            &md("The Varnian Institute of Maritime Affairs (VIMA) published a paper on Latvia."),
+        ),
+    ]);
+    let found = names(&kb);
+    let institute = kb
+        .entity_by_name("Varnian Institute of Maritime Affairs")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(institute.kind, EntityKind::Organization);
+    assert_eq!(institute.briefings.len(), 2, "{:?}", institute.aliases);
+    assert!(
+        institute.aliases.contains("VIMA"),
+        "{:?}",
+        institute.aliases
+    );
+    assert!(!found.iter().any(|n| n.contains("VARNIAN")), "{found:?}");
+}
+
+#[test]
+fn czech_republic_and_czechia_are_one_country() {
+    let kb = kb_of(&[
+        ("seeds/a.md", &md("Trade with the Czech Republic grew.")),
+        (
+            "seeds/b.md",
+            &md("Czechia signed, and the Czech Republic’s envoy left."),
+        ),
+    ]);
+    let czech: Vec<&str> = names(&kb)
+        .into_iter()
+        .filter(|n| n.starts_with("Czech"))
+        .collect();
+    assert_eq!(czech.len(), 1, "{czech:?}");
+    let country = kb.entity_by_name(czech[0]).unwrap();
+    assert_eq!(country.kind, EntityKind::Country);
+    assert_eq!(country.mention_count, 3);
+}
+
+#[test]
+fn a_given_name_before_a_surname_is_a_person_not_a_country() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Officials from Jordan met Jordan Valmer in Warsaw. Valmer said Jordan would wait."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Jordan Valmer"),
+        Some(EntityKind::Person),
+        "{found:?}"
+    );
+    let country = kb
+        .entity_by_name("Jordan")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(country.kind, EntityKind::Country);
+    assert_eq!(country.mention_count, 2);
+}
+
+#[test]
+fn a_for_or_and_join_stops_before_a_known_place() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Last year the Kolstad Grid Office for Romania and Moldova met. The European Bank for Reconstruction and Development paid."),
+    )]);
+    let found = names(&kb);
+    for whole in [
+        "Kolstad Grid Office",
+        "Romania",
+        "Moldova",
+        "European Bank for Reconstruction and Development",
+    ] {
+        assert!(found.contains(&whole), "{whole} missing from {found:?}");
+    }
+    assert!(
+        !found.iter().any(|n| n.contains("for Romania")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn belarusian_and_french_spellings_merge_with_english_ones() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy. Tsikhanouskaya left."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Sviatlana Tsikhanoŭskaya spoke in Vilnius. Tsikhanoŭskaya stayed."),
+        ),
+        (
+            "seeds/c.md",
+            &md("Selon la presse, Alexandre Loukachenko et Svetlana Tikhanovskaïa parlent. Loukachenko attend."),
+        ),
+    ]);
+    let found = names(&kb);
+    let people =
+        |part: &str| -> Vec<&str> { found.iter().copied().filter(|n| n.contains(part)).collect() };
+    let opposition = [people("kaya"), people("kaïa"), people("kaja")].concat();
+    assert_eq!(opposition.len(), 1, "{found:?}");
+    assert_eq!(
+        kb.entity_by_name(opposition[0]).unwrap().briefings.len(),
+        3,
+        "{found:?}"
+    );
+    let president = [people("Lukash"), people("Loukach")].concat();
+    assert_eq!(president.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_belarusian_short_u_in_a_given_name_merges_with_the_russian_form() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Foreign Minister Ŭladzimir Karvel met envoys. Karvel left."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Foreign Minister Vladimir Karvel spoke in Minsk."),
+        ),
+    ]);
+    let found = names(&kb);
+    let people: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|n| n.contains("Karvel"))
+        .collect();
+    assert_eq!(people.len(), 1, "{found:?}");
+    assert_eq!(kb.entity_by_name(people[0]).unwrap().briefings.len(), 2);
+}
+
+#[test]
+fn an_event_series_name_alone_is_the_event() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Troops gathered for Varnok-2021 near Grodno. During Varnok, Poland watched."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Observers saw Varnok 2021 from Lithuania. Varnok worried Latvia."),
+        ),
+    ]);
+    let found = names(&kb);
+    let events: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|n| n.contains("Varnok"))
+        .collect();
+    assert_eq!(events.len(), 1, "{found:?}");
+    let event = kb.entity_by_name(events[0]).unwrap();
+    assert_eq!(event.kind, EntityKind::Event);
+    assert_eq!(event.mention_count, 4, "{:?}", event.aliases);
+}
+
+#[test]
+fn treaties_exercises_rankings_and_adjectives_get_the_right_type() {
+    let text = md("Minsk and Moscow signed the Treaty on the Creation of the Union State long ago. Moldova's DCFTA with the EU holds. Troops rehearsed in Union Shield near Brest. Belarus rose in the Doing Business ranking. Nazi crimes were recalled in Warsaw, and the Nazi occupation of Vitebsk.");
+    let kb = kb_of(&[
+        ("seeds/a.md", &text),
+        ("seeds/b.md", &text),
+        ("seeds/c.md", &text),
+    ]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Treaty on the Creation of the Union State"),
+        Some(EntityKind::Other),
+        "{found:?}"
+    );
+    let area = kb
+        .entity_by_name("Deep and Comprehensive Free Trade Area")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(area.kind, EntityKind::Other);
+    assert!(area.aliases.contains("DCFTA"), "{:?}", area.aliases);
+    assert_eq!(
+        kind_of(&kb, "Union Shield"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert_ne!(
+        kind_of(&kb, "Doing Business"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&"Nazi"),
+        "an adjective is no entity: {found:?}"
+    );
+}
+
+#[test]
+fn a_name_split_over_a_line_break_is_linked_in_the_body() {
+    let dir = common::site(&[(
+        "seeds/a.md",
+        &md("Money came from the European Bank for Reconstruction and\nDevelopment in May."),
+    )]);
+    let site = common::build(dir.path()).expect("the site builds");
+    let page = common::read_html(&site.join("briefings/case.html"));
+    let texts: Vec<String> = common::select(&page, ".body a")
+        .iter()
+        .map(common::text)
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "European Bank for Reconstruction and Development"),
+        "{texts:?}"
+    );
+}
