@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::spare::{self, Spare};
 use crate::diagnostics::{display_path, Diagnostic};
 
 /// How long to wait for a lock held elsewhere before refusing: long enough
@@ -48,6 +49,8 @@ pub struct OutputLock {
     holder: Holder,
     /// The removals of replaced sites under way, for [`Holder::Serve`].
     removals: Mutex<Vec<Removal>>,
+    /// The next patch's staging folder, being linked, for [`Holder::Serve`].
+    spare: Mutex<Option<spare::Preparing>>,
     /// Kept open: closing it releases the lock.
     _file: File,
 }
@@ -90,10 +93,13 @@ impl OutputLock {
         // What a killed build left is put right at once, so a build that
         // fails later still leaves a site in place.
         super::swap::recover(out)?;
+        // A spare a killed `serve` left; nobody else makes one.
+        super::swap::remove_ours(&super::swap::sibling(out, "next"))?;
         Ok(OutputLock {
             out: out.to_path_buf(),
             holder,
             removals: Mutex::new(Vec::new()),
+            spare: Mutex::new(None),
             _file: file,
         })
     }
@@ -133,10 +139,38 @@ impl OutputLock {
             removals.push(std::thread::spawn(move || super::swap::remove_ours(&old)));
         }
     }
+
+    /// Starts linking the live site into the next patch's staging folder,
+    /// when the holder patches ([`Holder::Serve`]), just after a swap.
+    pub(super) fn prepare_spare(&self) {
+        if self.holder == Holder::Serve {
+            *super::lock_value(&self.spare) = Some(spare::start(&self.out));
+        }
+    }
+
+    /// The spare, once linked (waiting for it if need be); `None` when none
+    /// was started or linking it failed.
+    pub(super) fn take_spare(&self) -> Option<Spare> {
+        let preparing = super::lock_value(&self.spare).take()?;
+        preparing.join().ok()?.ok()
+    }
+
+    /// Hands a spare a full build has no use for to the background removal.
+    pub(super) fn discard_spare(&self) {
+        if let Some(spare) = self.take_spare() {
+            let old = super::swap::free_old_name(&self.out);
+            if std::fs::rename(&spare.path, &old).is_ok() {
+                self.replaced(old);
+            }
+        }
+    }
 }
 
 impl Drop for OutputLock {
     fn drop(&mut self) {
+        if let Some(spare) = self.take_spare() {
+            let _ = super::swap::remove_ours(&spare.path);
+        }
         // Finished before the lock goes, so no later writer meets them.
         for removal in super::lock_value(&self.removals).drain(..) {
             let _ = removal.join();
