@@ -118,7 +118,7 @@ fn timed(session: &mut Session, name: &str) -> f64 {
             "full, {} pages{}",
             report.pages,
             reason
-                .as_deref()
+                .as_ref()
                 .map(|r| format!(": {r}"))
                 .unwrap_or_default()
         ),

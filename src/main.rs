@@ -182,7 +182,7 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
         eprintln!("Building {} …", display_path(&args.root));
     }
     let report = dossier::build(&options)?;
-    report.print(cli.quiet, cli.verbose);
+    show(report.lines(cli.quiet, cli.verbose));
     Ok(())
 }
 
@@ -430,4 +430,14 @@ fn write_entities(
         )?;
     }
     Ok(())
+}
+
+/// Prints what the library says to show, each line on its stream.
+fn show(lines: Vec<dossier::Line>) {
+    for line in lines {
+        match line {
+            dossier::Line::Out(text) => println!("{text}"),
+            dossier::Line::Err(text) => eprintln!("{text}"),
+        }
+    }
 }

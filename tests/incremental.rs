@@ -499,6 +499,7 @@ fn an_edit_that_changes_what_the_corpus_decides_builds_in_full() {
         let Rebuild::Full(_, Some(reason)) = &rebuild else {
             panic!("edit {n} was not built in full, with a reason: {rebuild:?}");
         };
+        let reason = reason.to_string();
         assert!(
             reason.starts_with("first.md ") && reason.contains(why),
             "edit {n}: {reason}"
