@@ -129,7 +129,7 @@ impl Stopwatch {
     }
 
     /// Adds a part of the last stage (not counted in the laps).
-    fn record(&mut self, part: &'static str, time: Duration) {
+    pub(crate) fn record(&mut self, part: &'static str, time: Duration) {
         self.timings.push((part, time));
     }
 

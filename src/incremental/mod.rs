@@ -189,8 +189,9 @@ fn write_patch(
 ) -> Result<Patched, Diagnostic> {
     let (pages, gone) = render_patch(&mut kept.built, applied)?;
     watch.lap("render");
-    let written = write_pages(lock, &pages, &gone)?;
+    let (written, waited) = write_pages(lock, &pages, &gone)?;
     watch.lap("write");
+    watch.record("· waited for spare", waited);
     let kb = &kept.built.kb;
     Ok(Patched {
         out_dir: kept.built.report.out_dir.clone(),
@@ -247,8 +248,13 @@ fn render_patch(
 
 /// Writes a patch as a build writes a site: a staging folder holding the
 /// live site's files, with `pages` written and `gone` left out, swapped in
-/// whole. Returns how many pages had new bytes.
-fn write_pages(lock: &OutputLock, pages: &[Page], gone: &[String]) -> Result<usize, Diagnostic> {
+/// whole. Returns how many pages had new bytes, and how long it waited for
+/// the staging folder linked in the background.
+fn write_pages(
+    lock: &OutputLock,
+    pages: &[Page],
+    gone: &[String],
+) -> Result<(usize, Duration), Diagnostic> {
     let replaced: BTreeSet<String> = pages
         .iter()
         .map(|p| p.path.clone())
@@ -258,7 +264,7 @@ fn write_pages(lock: &OutputLock, pages: &[Page], gone: &[String]) -> Result<usi
     for page in pages {
         staging.write(page)?;
     }
-    let written = staging.written();
+    let written = (staging.written(), staging.waited());
     staging.commit()?;
     Ok(written)
 }

@@ -6,6 +6,7 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -24,9 +25,9 @@ pub enum Holder {
     /// `dossier build`: one site, then the process ends. The site it
     /// replaced is removed by the next build, while that one renders.
     Build,
-    /// `dossier serve`: a site, then patches of it. The site each replaced
-    /// is removed at once, in the background, so the next patch finds its
-    /// name free.
+    /// `dossier serve`: a site, then patches of it. After each swap the new
+    /// site is linked into the next patch's staging folder and the site it
+    /// replaced is removed, in the background.
     Serve,
 }
 
@@ -50,7 +51,7 @@ pub struct OutputLock {
     /// The removals of replaced sites under way, for [`Holder::Serve`].
     removals: Mutex<Vec<Removal>>,
     /// The next patch's staging folder, being linked, for [`Holder::Serve`].
-    spare: Mutex<Option<spare::Preparing>>,
+    spare: Mutex<Option<Receiver<Result<Spare, Diagnostic>>>>,
     /// Kept open: closing it releases the lock.
     _file: File,
 }
@@ -129,30 +130,34 @@ impl OutputLock {
         !super::lock_value(&self.removals).is_empty()
     }
 
-    /// Starts removing the site just replaced, now at `old`, when the
-    /// holder wants it gone at once (a server that patches again soon);
-    /// removals already finished are collected.
-    pub(super) fn replaced(&self, old: PathBuf) {
-        if self.holder == Holder::Serve {
-            let mut removals = super::lock_value(&self.removals);
-            removals.retain(|removal| !removal.is_finished());
-            removals.push(std::thread::spawn(move || super::swap::remove_ours(&old)));
+    /// After a swap that put the site replaced at `old`: when the holder
+    /// patches again soon ([`Holder::Serve`]), links the new live site into
+    /// the next patch's staging folder and then removes the replaced site,
+    /// on one background thread, the spare first so it is ready sooner.
+    pub(super) fn swapped(&self, old: Option<PathBuf>) {
+        if self.holder != Holder::Serve {
+            return;
         }
+        let (ready, spare) = mpsc::channel();
+        let out = self.out.clone();
+        *super::lock_value(&self.spare) = Some(spare);
+        self.in_background(move || {
+            let _ = ready.send(spare::prepare(&out));
+            old.map_or(Ok(()), |old| super::swap::remove_ours(&old))
+        });
     }
 
-    /// Starts linking the live site into the next patch's staging folder,
-    /// when the holder patches ([`Holder::Serve`]), just after a swap.
-    pub(super) fn prepare_spare(&self) {
-        if self.holder == Holder::Serve {
-            *super::lock_value(&self.spare) = Some(spare::start(&self.out));
-        }
+    fn in_background(&self, work: impl FnOnce() -> Result<(), Diagnostic> + Send + 'static) {
+        let mut removals = super::lock_value(&self.removals);
+        removals.retain(|removal| !removal.is_finished());
+        removals.push(std::thread::spawn(work));
     }
 
     /// The spare, once linked (waiting for it if need be); `None` when none
     /// was started or linking it failed.
     pub(super) fn take_spare(&self) -> Option<Spare> {
         let preparing = super::lock_value(&self.spare).take()?;
-        preparing.join().ok()?.ok()
+        preparing.recv().ok()?.ok()
     }
 
     /// Hands a spare a full build has no use for to the background removal.
@@ -160,7 +165,7 @@ impl OutputLock {
         if let Some(spare) = self.take_spare() {
             let old = super::swap::free_old_name(&self.out);
             if std::fs::rename(&spare.path, &old).is_ok() {
-                self.replaced(old);
+                self.in_background(move || super::swap::remove_ours(&old));
             }
         }
     }

@@ -8,7 +8,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::thread::JoinHandle;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -26,17 +25,8 @@ pub(super) struct Spare {
     folders: FxHashSet<PathBuf>,
 }
 
-/// A spare being prepared in the background.
-pub(super) type Preparing = JoinHandle<Result<Spare, Diagnostic>>;
-
-/// Starts preparing the spare of the output folder `out`.
-pub(super) fn start(out: &Path) -> Preparing {
-    let out = out.to_path_buf();
-    std::thread::spawn(move || prepare(&out))
-}
-
 /// Links every file of the live site at `out` into a new `.NAME.next`.
-fn prepare(out: &Path) -> Result<Spare, Diagnostic> {
+pub(super) fn prepare(out: &Path) -> Result<Spare, Diagnostic> {
     let path = sibling(out, "next");
     swap::remove_ours(&path)?;
     fs::create_dir(&path).map_err(|e| {

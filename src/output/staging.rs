@@ -38,6 +38,8 @@ pub struct Staging<'a> {
     committed: bool,
     /// Bytes of the pages written so far.
     size: Mutex<SiteSize>,
+    /// How long a patch waited for its staging folder to be ready.
+    waited: std::time::Duration,
 }
 
 impl<'a> Staging<'a> {
@@ -72,6 +74,7 @@ impl<'a> Staging<'a> {
             cleaner,
             committed: false,
             size: Default::default(),
+            waited: Default::default(),
         }
     }
 
@@ -86,10 +89,14 @@ impl<'a> Staging<'a> {
     ) -> Result<Staging<'a>, Diagnostic> {
         let out = lock.out().to_path_buf();
         let live = marker::files_written(&out).unwrap_or_default();
-        let mut staging = match lock.take_spare() {
+        let start = std::time::Instant::now();
+        let spare = lock.take_spare();
+        let waited = start.elapsed();
+        let mut staging = match spare {
             Some(spare) => Staging::from_spare(lock, spare, replaced)?,
             None => Staging::linked_now(lock, replaced)?,
         };
+        staging.waited = waited;
         staging.patched_from = Some(live.difference(replaced).cloned().collect());
         Ok(staging)
     }
@@ -147,6 +154,12 @@ impl<'a> Staging<'a> {
     /// linked from it).
     pub fn written(&self) -> usize {
         self.written.load(Ordering::Relaxed)
+    }
+
+    /// How long a patch waited for the staging folder prepared in the
+    /// background (zero for a build).
+    pub fn waited(&self) -> std::time::Duration {
+        self.waited
     }
 
     /// Writes one page; safe to call from several threads.
@@ -226,10 +239,7 @@ impl<'a> Staging<'a> {
         }));
         let replaced = swap::swap_in(&self.staging, self.lock.out())?;
         self.committed = true;
-        if let Some(old) = replaced {
-            self.lock.replaced(old);
-        }
-        self.lock.prepare_spare();
+        self.lock.swapped(replaced);
         Ok(warnings)
     }
 
