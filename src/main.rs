@@ -30,7 +30,8 @@ const VERSION: &str = concat!(
 #[derive(Parser)]
 #[command(name = "dossier", version = VERSION, about, long_about = None)]
 struct Cli {
-    /// Also print how long each build stage took.
+    /// Also print how long each build stage took (and, for `serve`, the name
+    /// of the reason a save built in full: see docs/incremental.md).
     #[arg(short, long, global = true)]
     verbose: bool,
     /// Print only errors (no progress, summary or warnings).

@@ -129,3 +129,130 @@ pub(crate) fn pages_gone(kb: &KnowledgeBase, patches: &[Patch]) -> Vec<String> {
     }
     gone
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn sample_kb(page_size: usize) -> KnowledgeBase {
+        let mut config = Config::defaults(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+        config.page_size = page_size;
+        crate::knowledge_base(config, false)
+            .expect("the sample builds")
+            .0
+    }
+
+    /// The briefing naming the most entities.
+    fn busiest(kb: &KnowledgeBase) -> usize {
+        (0..kb.briefings.len())
+            .max_by_key(|&b| kb.briefings[b].entities.len())
+            .unwrap()
+    }
+
+    #[test]
+    fn a_briefings_text_shows_on_its_page_and_the_list_pages_quoting_it() {
+        let kb = sample_kb(1);
+        let b = busiest(&kb);
+        let jobs = text_jobs(&kb, b);
+        assert!(jobs.contains(&Job::Briefing(b)) && jobs.contains(&Job::Original(b)));
+        // One entity per list page: the page of each entity holding `b`.
+        for &(e, _) in &kb.briefings[b].entities {
+            let at = kb.entities[e]
+                .briefings
+                .iter()
+                .position(|&x| x == b)
+                .unwrap();
+            assert!(jobs.contains(&Job::EntityPages(e, at, 1)), "entity {e}");
+        }
+        assert_eq!(jobs.len(), 2 + kb.briefings[b].entities.len());
+        assert!(!jobs.contains(&Job::Home), "the home page shows no text");
+    }
+
+    #[test]
+    fn a_recount_renders_the_entitys_pages_from_the_briefing_on() {
+        let kb = sample_kb(1);
+        let rank = crate::kb::ranks(&kb.by_date);
+        let b = busiest(&kb);
+        let &(e, _) = kb.briefings[b]
+            .entities
+            .iter()
+            .max_by_key(|&&(e, _)| kb.entities[e].briefings.len())
+            .unwrap();
+        let now = kb.entities[e].briefings.len();
+        assert!(now >= 3, "a list of several pages");
+        let patch = Patch {
+            briefing: b,
+            recounted: vec![(e, now)],
+            ..Patch::default()
+        };
+        let reached = after_patch(&kb, &rank, &[b], std::slice::from_ref(&patch));
+        assert_eq!(reached.entities, [e]);
+        assert!(reached.topics.is_empty());
+        for job in [Job::Home, Job::EntityIndex, Job::Graph, Job::EntityFeed(e)] {
+            assert!(reached.jobs.contains(&job), "{job:?}");
+        }
+        // The same number of briefings: only the page holding `b` and the
+        // first (its counts).
+        let at = kb.entities[e]
+            .briefings
+            .iter()
+            .position(|&x| x == b)
+            .unwrap();
+        assert!(reached.jobs.contains(&Job::EntityPages(e, at, 1)));
+        assert!(!reached.jobs.contains(&Job::TopicIndex));
+        // One briefing more than before: every page from `b`'s on shifts.
+        let joined = Patch {
+            recounted: vec![(e, now - 1)],
+            ..patch
+        };
+        let reached = after_patch(&kb, &rank, &[b], &[joined]);
+        assert!(reached
+            .jobs
+            .contains(&Job::EntityPages(e, 0, now.min(PAGES_PER_JOB))));
+    }
+
+    #[test]
+    fn a_topic_list_that_changed_renders_the_topic_and_the_index() {
+        let kb = sample_kb(10);
+        let rank = crate::kb::ranks(&kb.by_date);
+        let b = busiest(&kb);
+        let t = kb.briefings[b].topics[0];
+        let patch = Patch {
+            briefing: b,
+            topic_lists: vec![(t, kb.topics[t].briefings.len() - 1)],
+            ..Patch::default()
+        };
+        let reached = after_patch(&kb, &rank, &[b], &[patch]);
+        assert_eq!(reached.topics, [t]);
+        assert!(reached.jobs.contains(&Job::TopicIndex));
+        assert!(reached.jobs.contains(&Job::Topic(t, 0)));
+    }
+
+    #[test]
+    fn lists_that_shrank_lose_their_last_pages() {
+        let kb = sample_kb(1);
+        let e = (0..kb.entities.len())
+            .max_by_key(|&e| kb.entities[e].briefings.len())
+            .unwrap();
+        let now = kb.entities[e].briefings.len();
+        let patch = Patch {
+            recounted: vec![(e, now + 2)],
+            ..Patch::default()
+        };
+        let first = paths::entity_page(&kb.entities[e].slug);
+        let stem = first.strip_suffix(".html").unwrap();
+        assert_eq!(
+            pages_gone(&kb, &[patch]),
+            [
+                format!("{stem}/page-{}.html", now + 1),
+                format!("{stem}/page-{}.html", now + 2)
+            ]
+        );
+        let grew = Patch {
+            recounted: vec![(e, now - 1)],
+            ..Patch::default()
+        };
+        assert!(pages_gone(&kb, &[grew]).is_empty());
+    }
+}

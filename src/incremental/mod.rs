@@ -128,7 +128,7 @@ impl Session {
     pub fn build(&mut self) -> Result<Rebuild, BuildFailure> {
         let started = Instant::now();
         let mut watch = Stopwatch::new();
-        let stamps = self.snapshot();
+        let stamps = snapshot(&self.options);
         watch.lap("snapshot");
         let mut reason = None;
         if let (Some(kept), Some(lock)) = (&mut self.kept, &self.lock) {
@@ -162,20 +162,20 @@ impl Session {
         });
         Ok(Rebuild::Full(report, reason))
     }
+}
 
-    /// Every source a build reads, taken before it reads them, so an edit
-    /// made during a build is seen by the next.
-    fn snapshot(&self) -> Stamps {
-        match crate::load_config(&self.options) {
-            Ok(config) => {
-                let templates = config.root.join("templates");
-                let statics = config.root.join("static");
-                let book = config.root.join("book.toml");
-                Stamps::take(&[&config.seeds_dir, &templates, &statics], &[&book])
-            }
-            // The build reports the problem; nothing to compare.
-            Err(_) => Stamps::default(),
+/// Every source a build reads, taken before it reads them, so an edit made
+/// during a build is seen by the next.
+fn snapshot(options: &BuildOptions) -> Stamps {
+    match crate::load_config(options) {
+        Ok(config) => {
+            let templates = config.root.join("templates");
+            let statics = config.root.join("static");
+            let book = config.root.join("book.toml");
+            Stamps::take(&[&config.seeds_dir, &templates, &statics], &[&book])
         }
+        // The build reports the problem; nothing to compare.
+        Err(_) => Stamps::default(),
     }
 }
 

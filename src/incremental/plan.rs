@@ -299,3 +299,6 @@ fn knowledge_base_mentions(kept: &Kept, reread: &Reread) -> Vec<Mention> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -624,3 +624,6 @@ fn sort_topics(topics: Vec<Topic>, entries: &mut [BriefingEntry]) -> Vec<Topic> 
     }
     sorted
 }
+
+#[cfg(test)]
+mod tests;
