@@ -4,6 +4,7 @@
 #   bash bench/run.sh [N ...]        default: 1000 10000
 #   BENCH_DIR=/tmp/dossier-bench     where corpora and outputs go
 #   NO_HUGO=1                        skip Hugo
+#   BENCH_IDLE_MS=2000               serve's idle time before each edit
 #
 # For each N it prints wall time, CPU time (user + system), peak RSS and
 # output size for Dossier and Hugo, the ratio of their wall times, a Dossier
@@ -84,7 +85,7 @@ for N in "${sizes[@]}"; do
   cp "$work/edited.bak" "$edited"
   echo "serve at $N: a full build, then rebuilds after edits of one briefing"
   rm -rf "$work/serve-$N"
-  "$incremental" "$corpus" "$work/serve-$N" | sed 's/^/  /'
+  "$incremental" "$corpus" "$work/serve-$N" "${BENCH_IDLE_MS:-2000}" | sed 's/^/  /'
   rm -rf "$work/serve-$N"
 done
 echo "stages of a rebuild of the largest corpus (-v; render, write and search index are summed over threads):"

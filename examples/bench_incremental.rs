@@ -2,7 +2,11 @@
 //! then rebuilds after edits of the first Markdown briefing (in file-name
 //! order), each restored afterwards. The source file is left as it was.
 //!
-//!   cargo run --release --example bench_incremental -- ROOT OUT
+//!   cargo run --release --example bench_incremental -- ROOT OUT [IDLE_MS]
+//!
+//! `IDLE_MS` (default 0) is how long `serve` sits idle before each edit, as
+//! between a writer's saves: it prepares the next patch's staging folder
+//! then. With 0 the edits come back to back and a patch may wait for it.
 //!
 //! Edits, each patched in when the corpus decides every name as before:
 //! a sentence without names appended (only the pages showing the text are
@@ -23,10 +27,15 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [root, out] = args.as_slice() else {
-        eprintln!("usage: bench_incremental ROOT OUT");
-        std::process::exit(2);
+    let (root, out, idle) = match args.as_slice() {
+        [root, out] => (root, out, 0),
+        [root, out, idle] => (root, out, idle.parse().expect("IDLE_MS, a number")),
+        _ => {
+            eprintln!("usage: bench_incremental ROOT OUT [IDLE_MS]");
+            std::process::exit(2);
+        }
     };
+    let idle = std::time::Duration::from_millis(idle);
     let root = PathBuf::from(root);
     let mut session = Session::new(BuildOptions {
         root: root.clone(),
@@ -61,7 +70,7 @@ fn main() {
         ),
         ("edit undone", original.clone()),
     ];
-    edit_and_time(&mut session, &file, &edits, full);
+    edit_and_time(&mut session, &file, &edits, full, idle);
     std::fs::write(&file, original).expect("restore the briefing");
     // A plain-text briefing: its running headers are checked against every
     // other `.txt` file's.
@@ -74,15 +83,22 @@ fn main() {
             ),
             ("edit undone", original.clone()),
         ];
-        edit_and_time(&mut session, &plain, &edits, full);
+        edit_and_time(&mut session, &plain, &edits, full, idle);
         std::fs::write(&plain, original).expect("restore the .txt briefing");
     }
 }
 
-/// Writes each text into `file` and times the rebuild after it, as a share
-/// of the `full` build's seconds.
-fn edit_and_time(session: &mut Session, file: &Path, edits: &[(&str, String)], full: f64) {
+/// Writes each text into `file`, after `idle`, and times the rebuild after
+/// it, as a share of the `full` build's seconds.
+fn edit_and_time(
+    session: &mut Session,
+    file: &Path,
+    edits: &[(&str, String)],
+    full: f64,
+    idle: std::time::Duration,
+) {
     for (name, text) in edits {
+        std::thread::sleep(idle);
         std::fs::write(file, text).expect("write the briefing");
         let seconds = timed(session, name);
         println!("    {:.1} % of the full build", seconds / full * 100.0);
@@ -102,7 +118,7 @@ fn timed(session: &mut Session, name: &str) -> f64 {
             "full, {} pages{}",
             report.pages,
             reason
-                .as_deref()
+                .as_ref()
                 .map(|r| format!(": {r}"))
                 .unwrap_or_default()
         ),

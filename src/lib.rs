@@ -64,38 +64,53 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
+/// A line for the user, on standard output or standard error. The library
+/// never prints: it says what to show, and `main.rs` and `serve` print it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Out(String),
+    Err(String),
+}
+
 impl BuildReport {
-    /// Prints problems (errors only when `quiet`), stage times when
-    /// `verbose`, and a one-line summary unless `quiet`.
-    pub fn print(&self, quiet: bool, verbose: bool) {
-        for problem in &self.problems {
-            if problem.is_error() || !quiet {
-                eprintln!("{problem}");
-            }
-        }
+    /// What to show: problems (errors only when `quiet`), stage times when
+    /// `verbose`, and a summary unless `quiet`.
+    pub fn lines(&self, quiet: bool, verbose: bool) -> Vec<Line> {
+        let mut lines: Vec<Line> = self
+            .problems
+            .iter()
+            .filter(|problem| problem.is_error() || !quiet)
+            .map(|problem| Line::Err(problem.to_string()))
+            .collect();
         if verbose {
-            print_timings(&self.timings);
+            lines.extend(timing_lines(&self.timings));
         }
         if !quiet {
-            let skipped = self.problems.iter().filter(|p| p.is_error()).count();
-            let skipped = match skipped {
-                0 => String::new(),
-                n => format!("; skipped {n} file(s) with errors"),
-            };
-            println!(
+            lines.extend(self.summary().into_iter().map(Line::Out));
+        }
+        lines
+    }
+
+    fn summary(&self) -> [String; 2] {
+        let skipped = match self.problems.iter().filter(|p| p.is_error()).count() {
+            0 => String::new(),
+            n => format!("; skipped {n} file(s) with errors"),
+        };
+        [
+            format!(
                 "Built {} briefings, {} entities, {} topics into {} ({} files){skipped}",
                 self.briefings,
                 self.entities,
                 self.topics,
                 diagnostics::display_path(&self.out_dir),
                 self.pages,
-            );
-            println!(
+            ),
+            format!(
                 "Site size: {} ({} per briefing)",
                 output::human_bytes(self.size.total),
                 output::human_bytes(self.size.total / self.briefings.max(1) as u64)
-            );
-        }
+            ),
+        ]
     }
 }
 
@@ -114,7 +129,7 @@ impl Stopwatch {
     }
 
     /// Adds a part of the last stage (not counted in the laps).
-    fn record(&mut self, part: &'static str, time: Duration) {
+    pub(crate) fn record(&mut self, part: &'static str, time: Duration) {
         self.timings.push((part, time));
     }
 
@@ -125,11 +140,15 @@ impl Stopwatch {
     }
 }
 
-/// Prints stage times, one per line, as `-v` shows them.
-pub(crate) fn print_timings(timings: &[(&'static str, Duration)]) {
-    for (stage, time) in timings {
-        eprintln!("  {stage:<16} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-    }
+/// Stage times, one a line, as `-v` shows them.
+pub(crate) fn timing_lines(timings: &[(&'static str, Duration)]) -> Vec<Line> {
+    let line = |(stage, time): &(&str, Duration)| {
+        Line::Err(format!(
+            "  {stage:<16} {:>8.1} ms",
+            time.as_secs_f64() * 1000.0
+        ))
+    };
+    timings.iter().map(line).collect()
 }
 
 /// Reads the configuration with the command line's overrides applied.

@@ -30,7 +30,8 @@ const VERSION: &str = concat!(
 #[derive(Parser)]
 #[command(name = "dossier", version = VERSION, about, long_about = None)]
 struct Cli {
-    /// Also print how long each build stage took.
+    /// Also print how long each build stage took (and, for `serve`, the name
+    /// of the reason a save built in full: see docs/incremental.md).
     #[arg(short, long, global = true)]
     verbose: bool,
     /// Print only errors (no progress, summary or warnings).
@@ -182,7 +183,7 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
         eprintln!("Building {} …", display_path(&args.root));
     }
     let report = dossier::build(&options)?;
-    report.print(cli.quiet, cli.verbose);
+    show(report.lines(cli.quiet, cli.verbose));
     Ok(())
 }
 
@@ -430,4 +431,14 @@ fn write_entities(
         )?;
     }
     Ok(())
+}
+
+/// Prints what the library says to show, each line on its stream.
+fn show(lines: Vec<dossier::Line>) {
+    for line in lines {
+        match line {
+            dossier::Line::Out(text) => println!("{text}"),
+            dossier::Line::Err(text) => eprintln!("{text}"),
+        }
+    }
 }

@@ -16,6 +16,7 @@ use crate::render::Page;
 mod lock;
 mod marker;
 mod place;
+mod spare;
 mod staging;
 mod swap;
 

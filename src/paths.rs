@@ -121,15 +121,6 @@ pub fn topic_page(slug: &Slug) -> String {
     format!("topics/{slug}.html")
 }
 
-/// Page `n` (1-based) of a paginated listing whose first page is `first`.
-pub fn paginated(first: &str, n: usize) -> String {
-    if n <= 1 {
-        return first.to_string();
-    }
-    let stem = first.strip_suffix(".html").unwrap_or(first);
-    format!("{stem}/page-{n}.html")
-}
-
 /// The prefix that leads from a page back to the site root: `""`, `"../"`, ….
 pub fn path_to_root(page_path: &str) -> String {
     "../".repeat(page_path.matches('/').count())
@@ -178,8 +169,7 @@ mod tests {
     fn relative_paths() {
         assert_eq!(path_to_root("index.html"), "");
         assert_eq!(path_to_root("entities/x.html"), "../");
-        assert_eq!(paginated("entities/x.html", 2), "entities/x/page-2.html");
-        assert_eq!(path_to_root(&paginated("entities/x.html", 2)), "../../");
+        assert_eq!(path_to_root("entities/x/page-2.html"), "../../");
         assert_eq!(
             absolute_url("https://a.github.io/repo/", "index.html"),
             "https://a.github.io/repo/"

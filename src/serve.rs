@@ -430,7 +430,12 @@ fn build_site(
     chatter: Chatter,
 ) -> Result<Site, BuildFailure> {
     let rebuild = session.build()?;
-    rebuild.print(chatter.quiet, chatter.verbose);
+    for line in rebuild.lines(chatter.quiet, chatter.verbose) {
+        match line {
+            crate::Line::Out(text) => println!("{text}"),
+            crate::Line::Err(text) => eprintln!("{text}"),
+        }
+    }
     let site_url = crate::load_config(options)
         .ok()
         .and_then(|config| config.site_url);

@@ -414,6 +414,12 @@ fn a_plain_text_edit_that_changes_running_labels_builds_in_full() {
     assert_same_site(&out, &fresh, "after the edit");
 }
 
+/// Writes `text` as the body of `first.md` of [`three_on_poland`].
+fn edit_first(root: &Path, text: &str) {
+    let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
+    common::write(root, "seeds/first.md", body.as_bytes());
+}
+
 /// A site of three briefings naming Poland, one list entry per page.
 fn three_on_poland() -> tempfile::TempDir {
     let briefing = |title: &str, date: &str, text: &str| {
@@ -453,10 +459,6 @@ fn an_entity_named_more_or_less_is_recounted_and_its_pages_follow() {
     let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     assert!(out.join("entities/poland/page-3.html").is_file());
-    let edit = |text: &str| {
-        let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
-        common::write(site.path(), "seeds/first.md", body.as_bytes());
-    };
     let cases = [
         // Poland twice: counted again, nothing else moves.
         "Poland met Lithuania in Vilnius. Poland went on.",
@@ -467,7 +469,7 @@ fn an_entity_named_more_or_less_is_recounted_and_its_pages_follow() {
         "Poland met Lithuania in Vilnius. The talks went on.",
     ];
     for (n, text) in cases.into_iter().enumerate() {
-        edit(text);
+        edit_first(site.path(), text);
         let Rebuild::Patched(patched) = session.build().unwrap() else {
             panic!("edit {n} was built in full");
         };
@@ -499,6 +501,7 @@ fn an_edit_that_changes_what_the_corpus_decides_builds_in_full() {
         let Rebuild::Full(_, Some(reason)) = &rebuild else {
             panic!("edit {n} was not built in full, with a reason: {rebuild:?}");
         };
+        let reason = reason.to_string();
         assert!(
             reason.starts_with("first.md ") && reason.contains(why),
             "edit {n}: {reason}"
@@ -517,10 +520,6 @@ fn a_briefing_joining_or_leaving_a_topic_is_patched_in() {
     let mut session = session_at(site.path());
     let out = session.build().unwrap().out_dir().to_path_buf();
     assert!(out.join("topics/energy.html").is_file(), "no Energy topic");
-    let first = |text: &str| {
-        let body = format!("---\ntitle: First look\ndate: 2024-01-01\n---\n\n{text}\n");
-        common::write(site.path(), "seeds/first.md", body.as_bytes());
-    };
     let cases = [
         // Joins Energy, which has a page already.
         &format!("Poland met Lithuania in Vilnius. {energy}") as &str,
@@ -528,7 +527,7 @@ fn a_briefing_joining_or_leaving_a_topic_is_patched_in() {
         "Poland met Lithuania in Vilnius. The talks went on.",
     ];
     for (n, text) in cases.into_iter().enumerate() {
-        first(text);
+        edit_first(site.path(), text);
         let rebuild = session.build().unwrap();
         assert!(
             matches!(rebuild, Rebuild::Patched(_)),
@@ -648,4 +647,152 @@ fn random_sentence_edits_end_byte_identical_to_a_fresh_build() {
         recounted * 4 >= cases,
         "only {recounted} of {cases} edits were patched with recounts"
     );
+}
+
+/// Every folder under `dir` (relative, sorted): a patch leaves no folder a
+/// fresh build would not make.
+fn folders(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                found.push(path.strip_prefix(dir).unwrap().to_path_buf());
+                stack.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Serves the site at `root` into `out`, checks that the first build is
+/// byte-identical to `dossier build`'s, then makes each edit of `edits` to
+/// `file` and checks the site after each against a fresh build. Returns how
+/// many edits were patched in.
+fn serve_and_compare(root: &Path, out: &Path, file: &Path, edits: &[String]) -> usize {
+    let mut session = Session::new(BuildOptions {
+        root: root.to_path_buf(),
+        out: Some(out.to_path_buf()),
+        ..Default::default()
+    });
+    assert!(matches!(session.build().unwrap(), Rebuild::Full(_, None)));
+    let fresh_dir = root.with_extension("fresh");
+    let fresh = fresh_build(root, &fresh_dir);
+    assert_same_site(out, &fresh, "the first build");
+    let mut patched = 0;
+    for (n, text) in edits.iter().enumerate() {
+        fs::write(file, text).unwrap();
+        match session.build().unwrap() {
+            Rebuild::Patched(_) => patched += 1,
+            Rebuild::Full(_, reason) => eprintln!("edit {n}: built in full: {reason:?}"),
+        }
+        let fresh = fresh_build(root, &fresh_dir);
+        assert_same_site(out, &fresh, &format!("after edit {n}"));
+        assert_eq!(folders(out), folders(&fresh), "after edit {n}: folders");
+    }
+    patched
+}
+
+/// Edits a writer makes to `text`, each undone by the next: a sentence
+/// without names, its first paragraph again (names counted again), the
+/// last paragraph dropped.
+fn edits_of(text: &str) -> Vec<String> {
+    let paragraphs: Vec<&str> = text.trim_end().split("\n\n").collect();
+    let opening = paragraphs
+        .iter()
+        .skip(1)
+        .find(|p| !p.starts_with('#') && !p.starts_with("---") && p.len() > 40)
+        .expect("a paragraph");
+    vec![
+        format!("{text}\nThe ministry confirmed the plan again.\n"),
+        text.to_string(),
+        format!("{}\n\n{opening}\n", text.trim_end()),
+        text.to_string(),
+        format!("{}\n", paragraphs[..paragraphs.len() - 1].join("\n\n")),
+        text.to_string(),
+    ]
+}
+
+/// [`serve_and_compare`] with the edits of [`edits_of`] to the `n`th
+/// Markdown briefing of `root`; most must be patched in.
+fn serve_edits_of_nth_markdown(root: &Path, n: usize) {
+    let file = files_with_extension(&root.join("seeds"), "md")[n].clone();
+    let text = fs::read_to_string(&file).unwrap();
+    let served = root.with_extension("served");
+    let patched = serve_and_compare(root, &served, &file, &edits_of(&text));
+    assert!(patched >= 4, "only {patched} of 6 edits patched in");
+}
+
+#[test]
+fn serve_patches_of_the_sample_are_byte_identical_to_fresh_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("sample");
+    let repo = common::repo();
+    fs::create_dir_all(root.join("seeds")).unwrap();
+    fs::copy(repo.join("book.toml"), root.join("book.toml")).unwrap();
+    for file in common::files(&repo.join("seeds")) {
+        let to = root.join("seeds").join(&file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(repo.join("seeds").join(&file), to).unwrap();
+    }
+    serve_edits_of_nth_markdown(&root, 1);
+}
+
+#[test]
+fn serve_patches_of_a_generated_corpus_are_byte_identical_to_fresh_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("corpus");
+    common::generated_corpus(300, &root);
+    serve_edits_of_nth_markdown(&root, 5);
+}
+
+#[test]
+fn a_list_losing_its_second_page_leaves_no_empty_folder() {
+    let site = three_on_poland();
+    let mut session = session_at(site.path());
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    let cases = [
+        // Estonia in two briefings: a second page, in entities/estonia/.
+        "Poland met Lithuania and Estonia in Vilnius. The talks went on.",
+        // Back to one: the page and its folder go.
+        "Poland met Lithuania in Vilnius. The talks went on.",
+    ];
+    for (n, text) in cases.into_iter().enumerate() {
+        edit_first(site.path(), text);
+        let rebuild = session.build().unwrap();
+        assert!(
+            matches!(rebuild, Rebuild::Patched(_)),
+            "edit {n}: {rebuild:?}"
+        );
+        assert_eq!(out.join("entities/estonia").is_dir(), n == 0, "edit {n}");
+        let fresh = fresh_build(site.path(), &site.path().join(format!("fresh-{n}")));
+        assert_same_site(&out, &fresh, &format!("after edit {n}"));
+        assert_eq!(folders(&out), folders(&fresh), "after edit {n}: folders");
+    }
+}
+
+#[test]
+fn a_file_added_to_the_site_while_serve_idles_is_kept_by_the_next_patch() {
+    let site = three_on_poland();
+    let mut session = session_at(site.path());
+    let out = session.build().unwrap().out_dir().to_path_buf();
+    // `serve` links the next patch's staging folder right after a build;
+    // the user's file comes after that.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    fs::write(out.join("CNAME"), "example.org\n").unwrap();
+    // And a file of the site replaced by another (a new inode), as editors
+    // save.
+    fs::write(out.join("404.html.new"), "mine").unwrap();
+    fs::rename(out.join("404.html.new"), out.join("404.html")).unwrap();
+    let body = "---\ntitle: First look\ndate: 2024-01-01\n---\n\nPoland met Lithuania in Vilnius. The talks went on and on.\n";
+    common::write(site.path(), "seeds/first.md", body.as_bytes());
+    let rebuild = session.build().unwrap();
+    assert!(matches!(rebuild, Rebuild::Patched(_)), "{rebuild:?}");
+    assert_eq!(
+        fs::read_to_string(out.join("CNAME")).unwrap(),
+        "example.org\n"
+    );
+    assert_eq!(fs::read_to_string(out.join("404.html")).unwrap(), "mine");
 }

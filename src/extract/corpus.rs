@@ -30,6 +30,31 @@ pub(super) struct Postings {
     merged_into: FxHashMap<Key, Vec<Key>>,
 }
 
+/// Why an edit would change a decision of the corpus pass (then only a
+/// full extraction gives what a build would make of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameChange {
+    /// The findings were freed after a one-off build: nothing to check.
+    Forgotten,
+    /// A name would start or stop reading as a person's across the corpus.
+    Person,
+    /// A name would merge into another entity, or stop merging.
+    Merge,
+    /// An entity would appear, go, or change name, type or role.
+    Entity,
+}
+
+impl std::fmt::Display for NameChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NameChange::Forgotten => "cannot be checked against the corpus, whose findings were not kept",
+            NameChange::Person => "changes what the corpus makes of a name (whether it is a person's)",
+            NameChange::Merge => "changes what the corpus makes of a name (which names merge into one entity)",
+            NameChange::Entity => "changes what the corpus makes of a name (an entity would appear, go, or change name, type or role)",
+        })
+    }
+}
+
 /// What the corpus makes of a key.
 #[derive(Debug, PartialEq)]
 enum Decision {
@@ -45,18 +70,18 @@ enum Decision {
 }
 
 impl Corpus {
-    /// Whether replacing briefing `b`'s findings by `new` leaves every
+    /// Checks that replacing briefing `b`'s findings by `new` leaves every
     /// corpus decision as it was: the same merges, the same surnames, and
     /// every entity the touched keys stand for with the same name, type and
-    /// role (and no entity appearing or disappearing).
+    /// role (and no entity appearing or disappearing); says which changes.
     pub fn edit_keeps_decisions(
         &mut self,
         b: usize,
         new: &[(Key, Local)],
         gazetteer: &Gazetteer,
-    ) -> bool {
+    ) -> Result<(), NameChange> {
         if self.locals.is_empty() {
-            return false;
+            return Err(NameChange::Forgotten);
         }
         if self.postings.is_none() {
             self.postings = Some(Postings::new(&self.locals, &self.merges.resolved));
@@ -91,7 +116,7 @@ impl Corpus {
                     .and_then(|e| resolve::corpus_person(key, e, gazetteer))
             };
             if person(&old) != person(&now) {
-                return false;
+                return Err(NameChange::Person);
             }
             let direct = now.as_ref().and_then(|e| {
                 resolve::merge_target(key, e, gazetteer, &self.merges.surnames)
@@ -99,15 +124,18 @@ impl Corpus {
             });
             let was_named = old.is_some();
             if (was_named || direct.is_some()) && direct.as_ref() != self.merges.direct.get(key) {
-                return false;
+                return Err(NameChange::Merge);
             }
             targets.insert(self.merges.resolved.get(key).unwrap_or(key).clone());
         }
-        targets.iter().all(|target| {
-            !self.merges.direct.contains_key(target)
-                && self.decide(target, before.merged(target), gazetteer)
-                    == self.decide(target, after.merged(target), gazetteer)
-        })
+        if targets.iter().any(|t| self.merges.direct.contains_key(t)) {
+            return Err(NameChange::Merge);
+        }
+        let same = targets.iter().all(|target| {
+            self.decide(target, before.merged(target), gazetteer)
+                == self.decide(target, after.merged(target), gazetteer)
+        });
+        same.then_some(()).ok_or(NameChange::Entity)
     }
 
     /// Frees the findings; every later check then fails.

@@ -240,15 +240,15 @@ impl Resolver {
     /// Reads `new`, an edit of briefing `b` whose document was `old`, under
     /// the same decisions. Gives its findings when the corpus decides
     /// everything as before: the same merges, and every entity with the same
-    /// name, type and role; mentions and their counts may change. `None`
-    /// when a decision would change (a full extraction is then needed).
+    /// name, type and role; mentions and their counts may change. Otherwise
+    /// says which decision would change (a full extraction is then needed).
     pub fn reread(
         &mut self,
         b: usize,
         old: &Document,
         new: &Document,
         front_matter: &[String],
-    ) -> Option<Reread> {
+    ) -> Result<Reread, corpus::NameChange> {
         let builtin = lexicon::builtin();
         let gazetteer = self.layered.as_ref().unwrap_or(&builtin.gazetteer);
         let mut scratch = Scratch::default();
@@ -258,8 +258,8 @@ impl Resolver {
             find_in_document(new, gazetteer, builtin, &self.index, &mut scratch);
         let locals = resolve::locals(&new_found);
         let same_names = same_findings(&old_found, &new_found);
-        if !same_names && !self.corpus.edit_keeps_decisions(b, &locals, gazetteer) {
-            return None;
+        if !same_names {
+            self.corpus.edit_keeps_decisions(b, &locals, gazetteer)?;
         }
         let mentions = mentions_of(&new_found, &self.ids);
         let topics = topics_of(
@@ -274,7 +274,7 @@ impl Resolver {
             .into_iter()
             .map(|t| self.index.topics[t].slug.to_string())
             .collect();
-        Some(Reread {
+        Ok(Reread {
             mentions,
             topic_slugs,
             same_names,

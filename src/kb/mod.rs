@@ -1,7 +1,10 @@
 //! The knowledge base: briefings, entities, topics and the links between
 //! them, built once from ingest and extraction and not changed while pages
-//! render. Between rebuilds, `serve` may swap in the edited text of a
-//! briefing ([`KnowledgeBase::replace_text`]); nothing else ever changes it.
+//! render. Between rebuilds, `serve` patches it: an edit that kept a
+//! briefing's names swaps in its text ([`KnowledgeBase::replace_text`]); one
+//! that names entities more or less often, or moves the briefing between
+//! topics, recounts what it reaches (`patch.rs`,
+//! [`KnowledgeBase::patch_mentions`]). `incremental::plan` decides which.
 //!
 //! Everything a page shows is computed here: who is mentioned where, who
 //! appears with whom, which briefings are related, newest-first orders and
@@ -21,7 +24,7 @@ use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention, MergeNot
 use crate::ingest::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
-pub use patch::{Edited, Patch, Tallies};
+pub use patch::{Edited, KbChange, Patch, Tallies};
 
 /// A briefing with its parsed body and what was found in it.
 #[derive(Debug)]
@@ -621,3 +624,6 @@ fn sort_topics(topics: Vec<Topic>, entries: &mut [BriefingEntry]) -> Vec<Topic> 
     }
     sorted
 }
+
+#[cfg(test)]
+mod tests;

@@ -73,30 +73,62 @@ impl Tallies {
     }
 }
 
+/// Why an edit cannot be patched into the knowledge base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KbChange {
+    /// An entity would be written in a form no briefing used, or lose the
+    /// last use of one: its aliases would change.
+    WrittenForm,
+    /// A topic would be left with no briefing, and so lose its page.
+    TopicEmptied,
+}
+
+impl std::fmt::Display for KbChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            KbChange::WrittenForm => {
+                "gives a name a written form no briefing used, or drops the last use of one"
+            }
+            KbChange::TopicEmptied => "leaves a topic with no briefing",
+        })
+    }
+}
+
 impl KnowledgeBase {
+    /// What stops an edit of briefing `index` being patched in with
+    /// [`KnowledgeBase::patch_mentions`], if anything.
+    pub fn patch_refusal(
+        &self,
+        tallies: &Tallies,
+        index: usize,
+        edit: &Edited,
+    ) -> Option<KbChange> {
+        let entry = &self.briefings[index];
+        let old_surfaces = surface_counts(&entry.doc, &entry.mentions);
+        let new_surfaces = surface_counts(&edit.doc, &edit.mentions);
+        if self.changes_aliases(tallies, &old_surfaces, &new_surfaces) {
+            Some(KbChange::WrittenForm)
+        } else if self.empties_a_topic(index, &edit.topics) {
+            Some(KbChange::TopicEmptied)
+        } else {
+            None
+        }
+    }
+
     /// Swaps in an edit of briefing `index` whose title, date and authors
-    /// are as before, whose mentions name entities the corpus already has and
-    /// whose topics all have pages already. Refused, with nothing changed and
-    /// the reason, when the edit adds or drops a form an entity is written in
-    /// (its aliases would change) or leaves a topic with no page.
+    /// are as before, whose mentions name entities the corpus already has,
+    /// whose topics all have pages already, and that
+    /// [`KnowledgeBase::patch_refusal`] accepts.
     pub fn patch_mentions(
         &mut self,
         tallies: &mut Tallies,
         rank: &[usize],
         index: usize,
         edit: Edited,
-    ) -> Result<Patch, &'static str> {
+    ) -> Patch {
         let entry = &self.briefings[index];
         let old_surfaces = surface_counts(&entry.doc, &entry.mentions);
         let new_surfaces = surface_counts(&edit.doc, &edit.mentions);
-        if self.changes_aliases(tallies, &old_surfaces, &new_surfaces) {
-            return Err(
-                "gives a name a written form no briefing used, or drops the last use of one",
-            );
-        }
-        if self.empties_a_topic(index, &edit.topics) {
-            return Err("leaves a topic with no briefing");
-        }
         adjust_surfaces(tallies, &old_surfaces, -1);
         adjust_surfaces(tallies, &new_surfaces, 1);
         let entities = count_in_order(&edit.mentions);
@@ -145,7 +177,7 @@ impl KnowledgeBase {
             .copied()
             .collect();
         self.update_topic_entities(&topics, &mut patch);
-        Ok(patch)
+        patch
     }
 
     /// Whether taking briefing `b` out of its topics not in `topics` leaves

@@ -6,10 +6,12 @@
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::spare::{self, Spare};
 use crate::diagnostics::{display_path, Diagnostic};
 
 /// How long to wait for a lock held elsewhere before refusing: long enough
@@ -23,9 +25,9 @@ pub enum Holder {
     /// `dossier build`: one site, then the process ends. The site it
     /// replaced is removed by the next build, while that one renders.
     Build,
-    /// `dossier serve`: a site, then patches of it. The site each replaced
-    /// is removed at once, in the background, so the next patch finds its
-    /// name free.
+    /// `dossier serve`: a site, then patches of it. After each swap the new
+    /// site is linked into the next patch's staging folder and the site it
+    /// replaced is removed, in the background.
     Serve,
 }
 
@@ -48,6 +50,8 @@ pub struct OutputLock {
     holder: Holder,
     /// The removals of replaced sites under way, for [`Holder::Serve`].
     removals: Mutex<Vec<Removal>>,
+    /// The next patch's staging folder, being linked, for [`Holder::Serve`].
+    spare: Mutex<Option<Receiver<Result<Spare, Diagnostic>>>>,
     /// Kept open: closing it releases the lock.
     _file: File,
 }
@@ -90,10 +94,13 @@ impl OutputLock {
         // What a killed build left is put right at once, so a build that
         // fails later still leaves a site in place.
         super::swap::recover(out)?;
+        // A spare a killed `serve` left; nobody else makes one.
+        super::swap::remove_ours(&super::swap::sibling(out, "next"))?;
         Ok(OutputLock {
             out: out.to_path_buf(),
             holder,
             removals: Mutex::new(Vec::new()),
+            spare: Mutex::new(None),
             _file: file,
         })
     }
@@ -123,20 +130,52 @@ impl OutputLock {
         !super::lock_value(&self.removals).is_empty()
     }
 
-    /// Starts removing the site just replaced, now at `old`, when the
-    /// holder wants it gone at once (a server that patches again soon);
-    /// removals already finished are collected.
-    pub(super) fn replaced(&self, old: PathBuf) {
-        if self.holder == Holder::Serve {
-            let mut removals = super::lock_value(&self.removals);
-            removals.retain(|removal| !removal.is_finished());
-            removals.push(std::thread::spawn(move || super::swap::remove_ours(&old)));
+    /// After a swap that put the site replaced at `old`: when the holder
+    /// patches again soon ([`Holder::Serve`]), links the new live site into
+    /// the next patch's staging folder and then removes the replaced site,
+    /// on one background thread, the spare first so it is ready sooner.
+    pub(super) fn swapped(&self, old: Option<PathBuf>) {
+        if self.holder != Holder::Serve {
+            return;
+        }
+        let (ready, spare) = mpsc::channel();
+        let out = self.out.clone();
+        *super::lock_value(&self.spare) = Some(spare);
+        self.in_background(move || {
+            let _ = ready.send(spare::prepare(&out));
+            old.map_or(Ok(()), |old| super::swap::remove_ours(&old))
+        });
+    }
+
+    fn in_background(&self, work: impl FnOnce() -> Result<(), Diagnostic> + Send + 'static) {
+        let mut removals = super::lock_value(&self.removals);
+        removals.retain(|removal| !removal.is_finished());
+        removals.push(std::thread::spawn(work));
+    }
+
+    /// The spare, once linked (waiting for it if need be); `None` when none
+    /// was started or linking it failed.
+    pub(super) fn take_spare(&self) -> Option<Spare> {
+        let preparing = super::lock_value(&self.spare).take()?;
+        preparing.recv().ok()?.ok()
+    }
+
+    /// Hands a spare a full build has no use for to the background removal.
+    pub(super) fn discard_spare(&self) {
+        if let Some(spare) = self.take_spare() {
+            let old = super::swap::free_old_name(&self.out);
+            if std::fs::rename(&spare.path, &old).is_ok() {
+                self.in_background(move || super::swap::remove_ours(&old));
+            }
         }
     }
 }
 
 impl Drop for OutputLock {
     fn drop(&mut self) {
+        if let Some(spare) = self.take_spare() {
+            let _ = super::swap::remove_ours(&spare.path);
+        }
         // Finished before the lock goes, so no later writer meets them.
         for removal in super::lock_value(&self.removals).drain(..) {
             let _ = removal.join();

@@ -1,7 +1,8 @@
 //! A site being written: pages go into a staging folder beside the output
 //! folder, which is swapped in whole once finished. A full build writes
 //! every page (linking those whose bytes did not change); a patch starts
-//! from the live site, linked file by file, and writes only what changed.
+//! from a copy of the live site made of hard links (the spare `serve`
+//! prepared while idle, see `spare.rs`) and writes only what changed.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 
 use super::lock::OutputLock;
 use super::marker::{self, MARKER};
+use super::spare::Spare;
 use super::swap::{self, sibling};
 use super::{lock_value, SiteSize};
 use crate::diagnostics::{display_path, Diagnostic};
@@ -38,11 +40,14 @@ pub struct Staging<'a> {
     size: Mutex<SiteSize>,
     /// Past this many bytes, writing stops with an error.
     size_limit: u64,
+    /// How long a patch waited for its staging folder to be ready.
+    waited: std::time::Duration,
 }
 
 impl<'a> Staging<'a> {
     /// Starts writing a new site; first puts right what a killed build left.
     pub fn begin(lock: &'a OutputLock) -> Result<Staging<'a>, Diagnostic> {
+        lock.discard_spare();
         let out = lock.out();
         swap::recover(out)?;
         let staging = sibling(out, "building");
@@ -51,11 +56,17 @@ impl<'a> Staging<'a> {
                 .help(super::writable_parent_help(out))
         })?;
         marker::mark_building(&staging)?;
+        Ok(Staging::at(lock, staging))
+    }
+
+    /// The staging folder `staging`, marked as being written, as a site for
+    /// the output folder of `lock`.
+    fn at(lock: &'a OutputLock, staging: PathBuf) -> Staging<'a> {
         let cleaner = (!lock.removing()).then(|| {
-            let out = out.to_path_buf();
+            let out = lock.out().to_path_buf();
             std::thread::spawn(move || swap::remove_replaced(&out))
         });
-        Ok(Staging {
+        Staging {
             lock,
             staging,
             made: Default::default(),
@@ -66,19 +77,61 @@ impl<'a> Staging<'a> {
             committed: false,
             size: Default::default(),
             size_limit: u64::MAX,
-        })
+            waited: Default::default(),
+        }
     }
 
-    /// Starts a patch of the live site: every file of it is linked into
-    /// the staging folder, but those at `replaced` (written or removed by
-    /// the patch). Folders left with no file are not made.
+    /// Starts a patch of the live site: a staging folder holding every file
+    /// of it, but those at `replaced` (written or removed by the patch).
+    /// Folders left with no file are not there. `serve` links the next
+    /// patch's folder while idle, after each swap; without one ready, every
+    /// file is linked now.
     pub fn begin_patch(
         lock: &'a OutputLock,
         replaced: &BTreeSet<String>,
     ) -> Result<Staging<'a>, Diagnostic> {
-        let mut staging = Staging::begin(lock)?;
         let out = lock.out().to_path_buf();
         let live = marker::files_written(&out).unwrap_or_default();
+        let start = std::time::Instant::now();
+        let spare = lock.take_spare();
+        let waited = start.elapsed();
+        let mut staging = match spare {
+            Some(spare) => Staging::from_spare(lock, spare, replaced)?,
+            None => Staging::linked_now(lock, replaced)?,
+        };
+        staging.waited = waited;
+        staging.patched_from = Some(live.difference(replaced).cloned().collect());
+        Ok(staging)
+    }
+
+    /// The spare, brought in line with the live site, without `replaced`,
+    /// moved to the staging folder's name.
+    fn from_spare(
+        lock: &'a OutputLock,
+        mut spare: Spare,
+        replaced: &BTreeSet<String>,
+    ) -> Result<Staging<'a>, Diagnostic> {
+        let out = lock.out();
+        swap::recover(out)?;
+        spare.sync(out)?;
+        for relative in replaced {
+            spare.remove(relative)?;
+        }
+        let staging = sibling(out, "building");
+        fs::rename(&spare.path, &staging).map_err(|e| {
+            Diagnostic::error(staging.clone(), format!("failed to prepare the patch: {e}"))
+        })?;
+        Ok(Staging::at(lock, staging))
+    }
+
+    /// Every file of the live site but `replaced`, linked into a new
+    /// staging folder.
+    fn linked_now(
+        lock: &'a OutputLock,
+        replaced: &BTreeSet<String>,
+    ) -> Result<Staging<'a>, Diagnostic> {
+        let staging = Staging::begin(lock)?;
+        let out = lock.out().to_path_buf();
         let mut kept = Vec::new();
         for entry in walkdir::WalkDir::new(&out).min_depth(1) {
             let entry = entry.map_err(|e| {
@@ -92,7 +145,6 @@ impl<'a> Staging<'a> {
         }
         kept.par_iter()
             .try_for_each(|(path, relative)| staging.link_from_live(path, relative))?;
-        staging.patched_from = Some(live.difference(replaced).cloned().collect());
         Ok(staging)
     }
 
@@ -111,6 +163,12 @@ impl<'a> Staging<'a> {
     /// linked from it).
     pub fn written(&self) -> usize {
         self.written.load(Ordering::Relaxed)
+    }
+
+    /// How long a patch waited for the staging folder prepared in the
+    /// background (zero for a build).
+    pub fn waited(&self) -> std::time::Duration {
+        self.waited
     }
 
     /// Writes one page; safe to call from several threads.
@@ -214,9 +272,7 @@ impl<'a> Staging<'a> {
         }));
         let replaced = swap::swap_in(&self.staging, self.lock.out())?;
         self.committed = true;
-        if let Some(old) = replaced {
-            self.lock.replaced(old);
-        }
+        self.lock.swapped(replaced);
         Ok(warnings)
     }
 

@@ -153,7 +153,7 @@ pub fn swap_in(staging: &Path, out: &Path) -> Result<Option<PathBuf>, Diagnostic
 }
 
 /// `.NAME.old`, or the first of `.NAME.old.2`, `.NAME.old.3`, … not taken.
-fn free_old_name(out: &Path) -> PathBuf {
+pub(super) fn free_old_name(out: &Path) -> PathBuf {
     let old = sibling(out, "old");
     (1..)
         .map(|n| match n {

@@ -2,9 +2,10 @@
 //! co-mentions, neighbourhood), one per topic, and the corpus graph.
 
 use super::fragments;
+use super::pagination::{page_title, paginate, paginated, pagination, PAGES_PER_JOB};
 use super::previews;
 use super::views::*;
-use super::{page_title, paginate, pagination, Page, Renderer, PAGES_PER_JOB};
+use super::{Page, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::extract::Mention;
 use crate::kb::{Entity, KnowledgeBase};
@@ -38,7 +39,7 @@ impl<'a> Renderer<'a> {
         let chunks = paginate(&entity.briefings, self.kb.config.page_size);
         let mut pages = Vec::with_capacity(count);
         for (n, chunk) in chunks.iter().enumerate().skip(from).take(count) {
-            let path = paths::paginated(&first, n + 1);
+            let path = paginated(&first, n + 1);
             let root = path_to_root(&path);
             let entries: Vec<MentionEntry> = chunk
                 .iter()
@@ -308,7 +309,7 @@ impl<'a> Renderer<'a> {
         let chunks = paginate(&topic.briefings, self.kb.config.page_size);
         let mut pages = Vec::with_capacity(count);
         for (n, chunk) in chunks.iter().enumerate().skip(from).take(count) {
-            let path = paths::paginated(&first, n + 1);
+            let path = paginated(&first, n + 1);
             let root = path_to_root(&path);
             let briefings: Vec<BriefingLink> = chunk
                 .iter()

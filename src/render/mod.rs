@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod knowledge;
 pub mod labels;
 mod originals;
+pub mod pagination;
 pub mod previews;
 pub mod projected;
 pub mod search;
@@ -51,6 +52,7 @@ use crate::extract::lexicon::name_key;
 use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
+use pagination::{job_groups, page_title, paginate, paginated, pagination};
 use views::*;
 
 /// The entity index's data for its find, sort and filters (see
@@ -217,115 +219,15 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Renders again what shows the text of briefing `b`, after an edit that
-/// kept its title, date, authors, summary, entities and topics: its own page,
-/// the "Mentioned in" pages that quote a sentence of it, and the preview shard
-/// holding its card if the card changed. Every other page shows only what the
-/// edit kept, so it would render to the same bytes.
-pub fn pages_showing_text(
+/// Renders the pages of `jobs`, in job order: what a `serve` patch must
+/// render again (`incremental::invalidate` says which).
+pub(crate) fn render_jobs(
     kb: &KnowledgeBase,
     tera: &tera::Tera,
-    derived: &mut Derived,
-    b: usize,
+    derived: &Derived,
+    jobs: BTreeSet<Job>,
 ) -> Result<Vec<Page>, Diagnostic> {
-    let shard = derived.previews.update_briefing(b, &kb.briefings[b]);
-    let mut pages = Renderer::new(kb, tera, derived).run_all(text_jobs(kb, b))?;
-    pages.extend(shard);
-    Ok(pages)
-}
-
-/// The jobs rendering the pages that show briefing `b`'s text.
-fn text_jobs(kb: &KnowledgeBase, b: usize) -> BTreeSet<Job> {
-    let page_size = kb.config.page_size;
-    let mut jobs = BTreeSet::from([Job::Briefing(b), Job::Original(b)]);
-    for &(e, _) in &kb.briefings[b].entities {
-        if let Some(position) = kb.entities[e].briefings.iter().position(|&x| x == b) {
-            jobs.insert(Job::EntityPages(e, position / page_size, 1));
-        }
-    }
-    jobs
-}
-
-/// Renders again what an edit changing which entities `briefings` mention
-/// (patched into `kb` as `patches` say) can change: the edited briefings'
-/// pages and what shows their text, every page of an entity whose count
-/// or list changed, the first page of an entity whose co-mentions or topics
-/// changed and of a topic whose entities changed, briefings whose related
-/// list changed, the home page, the entity index, the corpus graph, and
-/// the search, preview and `kb.json` files that hold the changed records.
-pub fn pages_after_patch(
-    kb: &KnowledgeBase,
-    tera: &tera::Tera,
-    derived: &mut Derived,
-    briefings: &[usize],
-    patches: &[crate::kb::Patch],
-) -> Result<Vec<Page>, Diagnostic> {
-    let mut jobs = BTreeSet::from([Job::Home, Job::EntityIndex, Job::Graph]);
-    for &b in briefings {
-        jobs.extend(text_jobs(kb, b));
-    }
-    let groups = |briefings: usize| job_groups(briefings, kb.config.page_size);
-    let mut entities = BTreeSet::new();
-    let mut topics = BTreeSet::new();
-    for patch in patches {
-        for &(e, before) in &patch.recounted {
-            entities.insert(e);
-            jobs.extend(recounted_entity_jobs(
-                kb,
-                &derived.rank,
-                e,
-                before,
-                patch.briefing,
-            ));
-        }
-        jobs.extend(patch.overviews.iter().map(|&e| Job::EntityPages(e, 0, 1)));
-        jobs.extend(patch.related.iter().map(|&b| Job::Briefing(b)));
-        jobs.extend(patch.topics.iter().map(|&t| Job::TopicFirst(t)));
-        for &(t, _) in &patch.topic_lists {
-            topics.insert(t);
-            jobs.insert(Job::TopicIndex);
-            jobs.extend(groups(kb.topics[t].briefings.len()).map(|n| Job::Topic(t, n)));
-        }
-    }
-    let entities: Vec<usize> = entities.into_iter().collect();
-    let topics: Vec<usize> = topics.into_iter().collect();
-    // Search shards, kb.json and preview cards (the briefings' own too).
-    let site_data = refresh_site_data(kb, derived, &entities, briefings, &topics)?;
-    let mut pages = Renderer::new(kb, tera, derived).run_all(jobs)?;
-    pages.extend(site_data);
-    Ok(pages)
-}
-
-/// The pages of entity `e` to render after briefing `b`'s mentions of it
-/// changed, when it was in `before` briefings: the first page (its counts),
-/// the feed, and the page holding `b`; when `b` joined or left the list,
-/// every later page too (their entries shift), and when the number of pages
-/// changed, every page (each shows the page count).
-fn recounted_entity_jobs(
-    kb: &KnowledgeBase,
-    rank: &[usize],
-    e: usize,
-    before: usize,
-    b: usize,
-) -> Vec<Job> {
-    let list = &kb.entities[e].briefings;
-    let size = kb.config.page_size;
-    let pages = |n: usize| page_count(n, size);
-    let (now, last) = (list.len(), pages(list.len()));
-    let from = if pages(before) != last {
-        0
-    } else {
-        list.partition_point(|&x| rank[x] < rank[b]) / size
-    };
-    let to = if before == now { from + 1 } else { last };
-    let mut jobs = vec![Job::EntityFeed(e), Job::EntityPages(e, 0, 1)];
-    let mut start = from;
-    while start < to {
-        let count = PAGES_PER_JOB.min(to - start);
-        jobs.push(Job::EntityPages(e, start, count));
-        start += count;
-    }
-    jobs
+    Renderer::new(kb, tera, derived).run_all(jobs)
 }
 
 /// Time spent in one kind of work, summed over the threads doing it.
@@ -355,12 +257,9 @@ struct IndexPage {
     total: usize,
 }
 
-/// Pages of one entity's or topic's list rendered by one job.
-const PAGES_PER_JOB: usize = 16;
-
 /// A unit of rendering work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Job {
+pub(crate) enum Job {
     Home,
     BriefingIndex,
     Briefing(usize),
@@ -657,7 +556,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(n, chunk)| {
-                let path = paths::paginated(first, n + 1);
+                let path = paginated(first, n + 1);
                 let root = path_to_root(&path);
                 let briefings: Vec<BriefingLink> = chunk
                     .iter()
@@ -836,7 +735,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(n, chunk)| {
-                let path = paths::paginated(first, n + 1);
+                let path = paginated(first, n + 1);
                 let at = IndexPage {
                     root: path_to_root(&path),
                     path,
@@ -860,7 +759,7 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .take_while(|&&(e, _)| self.kb.entities[e].kind == kind)
                     .count();
-                let page = paths::paginated(first, start / self.entity_index_page_size() + 1);
+                let page = paginated(first, start / self.entity_index_page_size() + 1);
                 Some(KindJump {
                     kind: kind.as_str(),
                     label: kind.plural_label(),
@@ -1003,60 +902,6 @@ pub fn sorted_by_count(list: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut sorted = list.to_vec();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     sorted
-}
-
-/// The pages a list of `items` fills, `size` to a page: at least one.
-pub fn page_count(items: usize, size: usize) -> usize {
-    items.div_ceil(size.max(1)).max(1)
-}
-
-/// The rendering jobs of a list of `items` (each job renders
-/// [`PAGES_PER_JOB`] pages).
-fn job_groups(items: usize, size: usize) -> std::ops::Range<usize> {
-    0..page_count(items, size).div_ceil(PAGES_PER_JOB)
-}
-
-/// Splits a list into pages; an empty list still has one (empty) page.
-pub fn paginate<T>(items: &[T], size: usize) -> Vec<&[T]> {
-    if items.is_empty() {
-        return vec![&items[..0]];
-    }
-    items.chunks(size.max(1)).collect()
-}
-
-pub fn page_title(title: &str, number: usize) -> String {
-    if number <= 1 {
-        title.to_string()
-    } else {
-        format!("{title} (page {number})")
-    }
-}
-
-/// Navigation between the pages of a listing whose first page is `first`.
-pub fn pagination(first: &str, current: usize, total: usize, root: &str) -> Pagination {
-    let url = |n: usize| format!("{root}{}", paths::paginated(first, n));
-    let window = current.saturating_sub(3).max(1)..=(current + 3).min(total);
-    let mut numbers: Vec<usize> = window.collect();
-    if !numbers.contains(&1) {
-        numbers.insert(0, 1);
-    }
-    if !numbers.contains(&total) {
-        numbers.push(total);
-    }
-    Pagination {
-        current,
-        total,
-        prev: (current > 1).then(|| url(current - 1)),
-        next: (current < total).then(|| url(current + 1)),
-        pages: numbers
-            .into_iter()
-            .map(|n| PageNumber {
-                number: n,
-                url: url(n),
-                current: n == current,
-            })
-            .collect(),
-    }
 }
 
 #[cfg(test)]
