@@ -64,6 +64,11 @@ enum Command {
     /// Build the site, serve it on http://127.0.0.1:3000/, and rebuild it and
     /// reload open pages whenever a briefing, template, static file or
     /// book.toml changes.
+    ///
+    /// Only requests whose Host header names localhost, a loopback address
+    /// or the --bind address are answered (403 otherwise), so no web page
+    /// can read the site by pointing its domain name here. Request heads
+    /// over 64 KiB get 431. docs/serve.md describes the limits.
     Serve(ServeArgs),
     /// Print a briefing as Dossier reads it: title, authors, date, series,
     /// summary, then the body as Markdown. Works on every format a briefing
@@ -135,9 +140,12 @@ fn parse_seconds(text: &str) -> Result<Duration, String> {
     let seconds: f64 = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    // A day at most: a deadline further away could overflow the clock.
     match Duration::try_from_secs_f64(seconds) {
-        Ok(duration) if !duration.is_zero() => Ok(duration),
-        _ => Err(format!("`{text}` must be more than 0 seconds")),
+        Ok(duration) if !duration.is_zero() && duration.as_secs() <= 86_400 => Ok(duration),
+        _ => Err(format!(
+            "`{text}` must be more than 0 and at most 86400 seconds (a day)"
+        )),
     }
 }
 

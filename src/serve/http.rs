@@ -90,12 +90,7 @@ async fn serve_connection(
 async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let host = request.headers().get(header::HOST);
     if !host_allowed(host.and_then(|h| h.to_str().ok()), shared.bound) {
-        let body = format!(
-            "Forbidden: this server answers to localhost, 127.0.0.1, [::1] and {}, \
-             not to other names.\n",
-            shared.bound
-        );
-        return plain(StatusCode::FORBIDDEN, &body);
+        return plain(StatusCode::FORBIDDEN, &host_refusal(shared.bound));
     }
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         let mut response = plain(
@@ -141,6 +136,22 @@ async fn on_disk(work: impl FnOnce() -> Response + Send + 'static) -> Response {
             "Internal error: reading the file failed.\n",
         )
     })
+}
+
+/// Why a request naming another host was refused, and what is answered.
+fn host_refusal(bound: IpAddr) -> String {
+    let also = if bound.is_unspecified() {
+        " and this machine's addresses".to_string()
+    } else if bound.is_loopback() {
+        String::new()
+    } else {
+        format!(" and {bound}")
+    };
+    format!(
+        "Forbidden: the Host header names another site. This server answers to \
+         localhost, 127.0.0.1 and [::1]{also}, so that no web page can read it by \
+         pointing its own domain name at this address.\n"
+    )
 }
 
 /// Whether `host` (a `Host` header, port and all) names this server: the
