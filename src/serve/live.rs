@@ -134,6 +134,11 @@ mod tests {
 
     #[test]
     fn a_stream_stops_listening_when_it_is_dropped() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let _inside = runtime.enter();
         let clients = LiveClients::new();
         let stream = event_stream(clients.subscribe(), None);
         assert_eq!(clients.count(), 1);
