@@ -37,9 +37,12 @@ const HTML: &str = "text/html; charset=utf-8";
 const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; \
     charset=utf-8\r\nContent-Length: 40\r\nConnection: close\r\n\r\nBusy: too many open connections.\nRetry.\n";
 
+/// Busy answers being sent at once; past that, a connection is just closed.
+const REFUSALS: usize = 64;
+
 /// Accepts connections until `stop` changes, each served on its own task.
 /// Past `limits.max_connections`, a connection is told it is busy and
-/// closed at once, so the system's queue of waiting connections never fills.
+/// closed, so the system's queue of waiting connections never fills.
 pub(super) async fn accept_loop(
     listener: TcpListener,
     shared: Arc<Shared>,
@@ -48,6 +51,7 @@ pub(super) async fn accept_loop(
 ) {
     let app = Router::new().fallback(handle).with_state(shared);
     let permits = Arc::new(Semaphore::new(limits.max_connections));
+    let refusals = Arc::new(Semaphore::new(REFUSALS));
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -58,15 +62,37 @@ pub(super) async fn accept_loop(
                 Ok(permit) => {
                     tokio::spawn(serve_connection(stream, app.clone(), limits, permit));
                 }
-                Err(_) => {
-                    let _ = stream.try_write(BUSY);
-                }
+                Err(_) => match Arc::clone(&refusals).try_acquire_owned() {
+                    Ok(slot) => {
+                        tokio::spawn(refuse(stream, slot));
+                    }
+                    Err(_) => drop(stream),
+                },
             },
             // Out of file descriptors, or a connection reset while queued:
             // pause so a lasting failure does not spin.
             Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
         }
     }
+}
+
+/// Tells a connection past the limit that the server is busy. What the
+/// client sent is read and dropped for up to a second first: closing with
+/// unread bytes would reset the connection before the answer is read.
+async fn refuse(stream: TcpStream, _slot: OwnedSemaphorePermit) {
+    let _ = stream.try_write(BUSY);
+    let drain = async {
+        let mut buffer = [0; 4096];
+        while stream.readable().await.is_ok() {
+            match stream.try_read(&mut buffer) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(_) => return,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
 }
 
 /// Serves one connection's requests. hyper closes it when a request head
