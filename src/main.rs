@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
@@ -64,6 +65,11 @@ enum Command {
     /// Build the site, serve it on http://127.0.0.1:3000/, and rebuild it and
     /// reload open pages whenever a briefing, template, static file or
     /// book.toml changes.
+    ///
+    /// Only requests whose Host header names localhost, a loopback address
+    /// or the --bind address are answered (403 otherwise), so no web page
+    /// can read the site by pointing its domain name here. Request heads
+    /// over 64 KiB get 431. docs/serve.md describes the limits.
     Serve(ServeArgs),
     /// Print a briefing as Dossier reads it: title, authors, date, series,
     /// summary, then the body as Markdown. Works on every format a briefing
@@ -118,6 +124,30 @@ struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
+    /// Close a connection that has sent no complete request for this many
+    /// seconds (fractions allowed), counted from when it opened or from
+    /// its last response.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
+    idle_timeout: Duration,
+    /// Serve at most this many connections at once, live-reload streams
+    /// included; more are answered 503 Service Unavailable.
+    #[arg(long, value_name = "N", default_value_t = 4096,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
+}
+
+/// A number of seconds, such as `30` or `0.5`, for `--idle-timeout`.
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    // A day at most: a deadline further away could overflow the clock.
+    match Duration::try_from_secs_f64(seconds) {
+        Ok(duration) if !duration.is_zero() && duration.as_secs() <= 86_400 => Ok(duration),
+        _ => Err(format!(
+            "`{text}` must be more than 0 and at most 86400 seconds (a day)"
+        )),
+    }
 }
 
 #[derive(clap::Args)]
@@ -201,6 +231,11 @@ fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
         watch: true,
         quiet: cli.quiet,
         verbose: cli.verbose,
+        limits: dossier::serve::Limits {
+            idle_timeout: args.idle_timeout,
+            max_connections: args.max_connections as usize,
+            ..Default::default()
+        },
     };
     if !cli.quiet {
         eprintln!("Building {} …", display_path(&args.build.root));

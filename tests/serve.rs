@@ -67,10 +67,15 @@ fn connect(addr: SocketAddr) -> TcpStream {
 
 /// Sends `target` exactly as given (no normalisation) and reads the reply.
 fn get(addr: SocketAddr, target: &str) -> Reply {
+    get_from(addr, target, "localhost")
+}
+
+/// `get`, naming `host` in the `Host` header.
+fn get_from(addr: SocketAddr, target: &str, host: &str) -> Reply {
     let mut stream = connect(addr);
     write!(
         stream,
-        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -327,6 +332,36 @@ fn never_serves_files_outside_the_output_folder() {
         assert!(!reply.body.contains("Lithuania met"), "{target}");
     }
     assert_eq!(get(addr, "/.dossier-build").status, 404);
+    server.stop();
+}
+
+/// A page on another domain that rebinds its name to 127.0.0.1 sends its
+/// own name as `Host`; only loopback names and addresses are answered.
+#[test]
+fn requests_naming_another_host_are_refused() {
+    let dir = fixture();
+    let server = start(dir.path(), false);
+    let addr = server.addr();
+    let port = addr.port();
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "localhost.evil.example",
+    ] {
+        let reply = get_from(addr, "/", host);
+        assert_eq!(reply.status, 403, "Host: {host}");
+        assert!(!reply.body.contains("First Version Title"), "Host: {host}");
+        assert_eq!(get_from(addr, "/kb.json", host).status, 403, "Host: {host}");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        "localhost".into(),
+    ] {
+        let reply = get_from(addr, "/", &host);
+        assert_eq!(reply.status, 200, "Host: {host}");
+        assert!(reply.body.contains("First Version Title"), "Host: {host}");
+    }
     server.stop();
 }
 
