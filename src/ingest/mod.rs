@@ -8,6 +8,7 @@
 pub mod date;
 pub mod extracted;
 pub mod frontmatter;
+pub mod pdf;
 pub mod plaintext;
 
 use std::collections::{BTreeMap, BTreeSet};
