@@ -48,6 +48,22 @@ enum Command {
     /// reload open pages whenever a briefing, template, static file or
     /// book.toml changes.
     Serve(ServeArgs),
+    /// Print a briefing as Dossier reads it: title, authors, date, series,
+    /// summary, then the body as Markdown. Works on every format a briefing
+    /// can come in (.md, .txt, .html, .htm); run it to see why a briefing
+    /// looks wrong on the site.
+    Read(ReadArgs),
+}
+
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// The briefing file to read.
+    file: PathBuf,
+    /// Print one JSON object instead: title, authors, date (YYYY-MM-DD or
+    /// null), series, summary, text (the body as Markdown), source (format,
+    /// and pages and producer where known) and warnings.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -117,6 +133,7 @@ fn main() -> ExitCode {
             }),
         Command::Entities(args) => entities(args),
         Command::Serve(args) => return serve(args, &cli),
+        Command::Read(args) => return read(args, cli.quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -225,6 +242,36 @@ fn print_problems(problems: &[Diagnostic], quiet: bool) {
             eprintln!("{problem}");
         }
     }
+}
+
+fn read(args: &ReadArgs, quiet: bool) -> ExitCode {
+    let extracted = match dossier::ingest::read_briefing_file(&args.file) {
+        Ok(extracted) => extracted,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !quiet {
+        for warning in &extracted.warnings {
+            eprintln!(
+                "{}",
+                Diagnostic::warning(args.file.clone(), warning.clone())
+            );
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`dossier read x.html | head`) just ends the output.
+    let _ = if args.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&extracted).unwrap_or_default()
+        )
+    } else {
+        out.write_all(extracted.to_markdown().as_bytes())
+    };
+    ExitCode::SUCCESS
 }
 
 fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {

@@ -100,6 +100,11 @@ pub fn briefing_page(slug: &Slug) -> String {
     format!("briefings/{slug}.html")
 }
 
+/// Where the site carries the original a briefing was read from.
+pub fn original_file(slug: &Slug, extension: &str) -> String {
+    format!("originals/{slug}.{extension}")
+}
+
 pub fn entity_page(slug: &Slug) -> String {
     format!("entities/{slug}.html")
 }

@@ -1,4 +1,5 @@
-//! Reading the site's sources: briefings (`.md`, `.txt`) and curated notes
+//! Reading the site's sources: briefings (`.md`, `.txt`, saved web pages
+//! `.html`/`.htm`, see [`formats`]) and curated notes
 //! (`entities/*.md`, `topics/*.md`) under the seeds folder, walked in sorted
 //! order so every later stage sees them in the same order on every machine.
 //!
@@ -7,7 +8,9 @@
 
 pub mod date;
 pub mod extracted;
+pub mod formats;
 pub mod frontmatter;
+pub mod html;
 pub mod pdf;
 pub mod plaintext;
 
@@ -20,6 +23,8 @@ use crate::diagnostics::{display_path, line_column, Diagnostic};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 use date::Date;
+use extracted::{Extracted, SourceInfo};
+use formats::Format;
 use frontmatter::{BriefingMeta, EntityMeta, TopicMeta};
 
 /// One briefing, its metadata settled and its body as Markdown.
@@ -39,6 +44,9 @@ pub struct Briefing {
     pub draft: bool,
     pub sample: bool,
     pub body: String,
+    /// The extension of the original file the site carries a copy of
+    /// (`originals/<slug>.<ext>`), for briefings read from a document.
+    pub original: Option<&'static str>,
 }
 
 /// A curated entity note.
@@ -75,11 +83,13 @@ pub struct Sources {
     pub problems: Vec<Diagnostic>,
 }
 
-/// A file found under seeds/, read and decoded.
+/// A file found under seeds/, read and decoded (Markdown, text), or read
+/// by its format's reader (documents).
 struct SourceFile {
     path: PathBuf,
     relative: String,
     text: String,
+    document: Option<(Format, Extracted)>,
 }
 
 enum Kind {
@@ -270,25 +280,23 @@ pub fn is_briefing(seeds_dir: &Path, path: &Path) -> bool {
 
 fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<Kind> {
     let relative = path.strip_prefix(seeds_dir).unwrap_or(path);
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    if formats::in_saved_page_folder(seeds_dir, path) {
+        return None;
+    }
     let folder = relative
         .components()
         .next()
         .and_then(|c| c.as_os_str().to_str());
     let nested = relative.components().count() > 1;
-    match (extension.as_str(), folder) {
-        ("md" | "markdown", Some("entities")) if nested => Some(Kind::EntityNote),
-        ("md" | "markdown", Some("topics")) if nested => Some(Kind::TopicNote),
-        ("md" | "markdown" | "txt", _) => Some(Kind::Briefing),
-        _ => {
+    match (Format::of(path), folder) {
+        (Some(Format::Markdown), Some("entities")) if nested => Some(Kind::EntityNote),
+        (Some(Format::Markdown), Some("topics")) if nested => Some(Kind::TopicNote),
+        (Some(_), _) => Some(Kind::Briefing),
+        (None, _) => {
             if !relative.to_string_lossy().eq_ignore_ascii_case("README") {
                 problems.push(
                     Diagnostic::warning(path.to_path_buf(), "skipped: not a briefing").help(
-                        "briefings are .md or .txt files; move other files out of the seeds folder",
+                        "briefings are .md, .txt, .html or .htm files; move other files out of the seeds folder",
                     ),
                 );
             }
@@ -297,16 +305,30 @@ fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
     }
 }
 
-/// Reads a file and decodes it: UTF-8 (with or without a byte-order mark) or
-/// UTF-16 with a byte-order mark; CRLF becomes LF.
+/// Reads a file: a document through its format's reader, any other file
+/// decoded as text: UTF-8 (with or without a byte-order mark) or UTF-16 with
+/// a byte-order mark; CRLF becomes LF.
 fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(&path)
         .map_err(|e| Diagnostic::error(path.clone(), format!("failed to read: {e}")))?;
-    let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&path))?;
-    if text.trim().is_empty() {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::error(path, "the file is empty")
             .help("write a briefing in it, or delete it"));
     }
+    let (text, document) = match Format::of(&path).filter(|f| f.is_document()) {
+        Some(format) => {
+            let extracted = formats::read_document(&path, format, &bytes)?;
+            (String::new(), Some((format, extracted)))
+        }
+        None => {
+            let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&path))?;
+            if text.trim().is_empty() {
+                return Err(Diagnostic::error(path, "the file is empty")
+                    .help("write a briefing in it, or delete it"));
+            }
+            (text, None)
+        }
+    };
     // Shown on the briefing's page: a control character in a file name must
     // not reach the output either.
     let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path))
@@ -315,6 +337,7 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
         path,
         relative,
         text,
+        document,
     })
 }
 
@@ -446,6 +469,7 @@ fn parse_briefings(
         .par_iter()
         .map(|file| parse_briefing(file, labels))
         .collect();
+    problems.extend(files.iter().flat_map(document_warnings));
     let mut slugs = SlugAllocator::default();
     let mut briefings = Vec::with_capacity(parsed.len());
     for result in parsed {
@@ -463,7 +487,16 @@ fn parse_briefings(
     briefings
 }
 
+/// What a format reader noticed in a document, as warnings naming the file.
+fn document_warnings(file: &SourceFile) -> impl Iterator<Item = Diagnostic> + '_ {
+    let warnings = file.document.iter().flat_map(|(_, d)| &d.warnings);
+    warnings.map(|warning| Diagnostic::warning(file.path.clone(), warning.clone()))
+}
+
 fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<Briefing, Diagnostic> {
+    if let Some((format, extracted)) = &file.document {
+        return document_briefing(file, *format, extracted);
+    }
     if file.relative.ends_with(".txt") {
         return Ok(plain_briefing(file, labels));
     }
@@ -507,6 +540,45 @@ fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<Briefi
         draft: meta.draft,
         sample: meta.sample,
         body: split.body.to_string(),
+        original: None,
+    })
+}
+
+/// A briefing from what a format reader found in a document: the file name
+/// stands in for a missing title, as for plain text, and the original is
+/// copied into the site.
+fn document_briefing(
+    file: &SourceFile,
+    format: Format,
+    extracted: &Extracted,
+) -> Result<Briefing, Diagnostic> {
+    let date = match extracted.date.as_deref() {
+        Some(text) => Some(date::parse_date(text).map_err(|message| {
+            Diagnostic::error(
+                file.path.clone(),
+                format!("internal error: bad date: {message}"),
+            )
+        })?),
+        None => date_from_file_name(&file.relative),
+    };
+    Ok(Briefing {
+        source: file.relative.clone(),
+        slug: slugify(""),
+        slug_asked: None,
+        title: extracted
+            .title
+            .as_deref()
+            .and_then(clean_line)
+            .unwrap_or_else(|| file_stem_title(&file.relative)),
+        date,
+        authors: clean_list(extracted.authors.clone()),
+        series: extracted.series.as_deref().and_then(clean_line),
+        topics: Vec::new(),
+        summary: extracted.summary.as_deref().and_then(clean_line),
+        draft: false,
+        sample: false,
+        body: extracted.text.replace(is_forbidden, ""),
+        original: Some(format.name()),
     })
 }
 
@@ -527,7 +599,54 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
         draft: false,
         sample: false,
         body: plain.body,
+        original: None,
     }
+}
+
+/// Reads one briefing file as a build would (a `.txt` file with the running
+/// labels of the `.txt` files beside it), for `dossier read`.
+pub fn read_briefing_file(path: &Path) -> Result<Extracted, Diagnostic> {
+    let Some(format) = Format::of(path) else {
+        return Err(Diagnostic::error(path.to_path_buf(), "not a briefing")
+            .help("dossier reads .md, .txt, .html and .htm files"));
+    };
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let file = read(folder, path.to_path_buf())?;
+    if let Some((_, extracted)) = file.document {
+        return Ok(extracted);
+    }
+    let labels = match format {
+        Format::Text => {
+            running_labels_of(folder, sibling_files(folder).iter().map(PathBuf::as_path))
+        }
+        _ => BTreeSet::new(),
+    };
+    let briefing = parse_briefing(&file, &labels)?;
+    Ok(Extracted {
+        title: Some(briefing.title),
+        authors: briefing.authors,
+        date: briefing.date.map(|d| d.to_string()),
+        series: briefing.series,
+        summary: briefing.summary,
+        text: briefing.body.trim_start().to_string(),
+        source: SourceInfo {
+            format: format.name().into(),
+            ..SourceInfo::default()
+        },
+        warnings: Vec::new(),
+    })
+}
+
+/// The files in `folder`, in name order (none if it cannot be read).
+fn sibling_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
 }
 
 /// `2021-02-22-sochi.md` → 2021-02-22, as Zola and Jekyll date posts.

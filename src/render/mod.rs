@@ -8,6 +8,7 @@ pub mod fragments;
 pub mod graph;
 pub mod highlight;
 pub mod knowledge;
+mod originals;
 pub mod previews;
 pub mod search;
 pub mod templates;
@@ -205,7 +206,7 @@ pub fn pages_showing_text(
 /// The jobs rendering the pages that show briefing `b`'s text.
 fn text_jobs(kb: &KnowledgeBase, b: usize) -> BTreeSet<Job> {
     let page_size = kb.config.page_size;
-    let mut jobs = BTreeSet::from([Job::Briefing(b)]);
+    let mut jobs = BTreeSet::from([Job::Briefing(b), Job::Original(b)]);
     for &(e, _) in &kb.briefings[b].entities {
         if let Some(position) = kb.entities[e].briefings.iter().position(|&x| x == b) {
             jobs.insert(Job::EntityPages(e, position / page_size, 1));
@@ -332,6 +333,8 @@ enum Job {
     Home,
     BriefingIndex,
     Briefing(usize),
+    /// The copy of a briefing's original document.
+    Original(usize),
     EntityIndex,
     /// An entity's pages from `PAGES_PER_JOB × n` on (its feed with n = 0).
     Entity(usize, usize),
@@ -407,6 +410,11 @@ impl<'a> Renderer<'a> {
             Job::Feed,
         ];
         jobs.extend((0..self.kb.briefings.len()).map(Job::Briefing));
+        jobs.extend(
+            (0..self.kb.briefings.len())
+                .filter(|&b| self.kb.briefings[b].briefing.original.is_some())
+                .map(Job::Original),
+        );
         // A long list is split over several jobs, so one entity mentioned
         // everywhere does not leave a single thread rendering at the end.
         let groups = |briefings: usize| job_groups(briefings, self.kb.config.page_size);
@@ -435,6 +443,7 @@ impl<'a> Renderer<'a> {
             Job::Home => self.home().map(|p| vec![p]),
             Job::BriefingIndex => self.briefing_index(),
             Job::Briefing(b) => self.briefing(b).map(|p| vec![p]),
+            Job::Original(b) => originals::copy(self.kb, b).map(|p| p.into_iter().collect()),
             Job::EntityIndex => self.entity_index(),
             Job::Entity(e, n) => self.entity(e, n),
             Job::TopicIndex => self.topic_index().map(|p| vec![p]),
@@ -668,6 +677,9 @@ impl<'a> Renderer<'a> {
                 series: b.series.as_deref(),
                 summary: b.summary.as_deref(),
                 source: &b.source,
+                original: b
+                    .original
+                    .map(|ext| format!("{root}{}", paths::original_file(&b.slug, ext))),
                 sample: b.sample,
                 body,
                 toc: entry

@@ -94,6 +94,8 @@ pub struct BriefingView<'a> {
     pub series: Option<&'a str>,
     pub summary: Option<&'a str>,
     pub source: &'a str,
+    /// The link to the copy of the original document (PDF, saved web page).
+    pub original: Option<String>,
     pub sample: bool,
     pub body: String,
     pub toc: Vec<TocItem<'a>>,
