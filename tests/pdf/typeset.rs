@@ -139,8 +139,8 @@ impl Cursor {
         let height = 9.0 * 1.3 * count as f32 + 30.0;
         self.need(height);
         let (x, top) = (self.column_x(), self.y);
-        self.page()
-            .rect(x, top - height, self.column_width(), height);
+        let width = self.column_width();
+        self.page().rect(x, top - height, width, height);
         self.y -= 4.0;
         self.line(6.0, Face::Bold, 10.0, "Key points");
         for item in lines {

@@ -145,8 +145,8 @@ fn join(part: &[Piece], page: usize) -> Option<Line> {
     let weight = |r: &&Run| r.text.chars().filter(|c| !c.is_whitespace()).count();
     let main = body
         .iter()
-        .max_by_key(weight)
         .copied()
+        .max_by_key(weight)
         .unwrap_or(&part[0].run);
     let total: usize = body.iter().map(weight).sum();
     let bold: usize = body.iter().filter(|r| r.bold).map(weight).sum();

@@ -28,7 +28,6 @@ pub struct Run {
 /// One page's text.
 #[derive(Debug, Clone, Default)]
 pub struct PageText {
-    pub width: f32,
     pub height: f32,
     pub runs: Vec<Run>,
 }
@@ -67,8 +66,8 @@ fn first_line(message: &str) -> String {
 
 /// The text runs of page `index`.
 pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> {
-    let (x0, y0, x1, y1) = doc.get_page_media_box(index).map_err(|e| broken(&e))?;
-    let (width, height) = ((x1 - x0).abs(), (y1 - y0).abs());
+    let (x0, y0, _, y1) = doc.get_page_media_box(index).map_err(|e| broken(&e))?;
+    let height = (y1 - y0).abs();
     let spans = doc.extract_spans(index).map_err(|e| broken(&e))?;
     let runs = spans
         .into_iter()
@@ -90,11 +89,7 @@ pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> 
             }
         })
         .collect();
-    Ok(PageText {
-        width,
-        height,
-        runs,
-    })
+    Ok(PageText { height, runs })
 }
 
 /// Info dictionary and XMP metadata.
