@@ -32,11 +32,11 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(1);
     });
-    let sources = ingest::ingest(&config.seeds_dir, false);
+    let sources = ingest::ingest(&config);
     let documents: Vec<document::Document> = sources
         .briefings
         .iter()
-        .map(|b| document::parse(&b.title, &b.body))
+        .map(|b| document::parse(&b.title, &b.body, false))
         .collect();
     let words: usize = documents
         .iter()

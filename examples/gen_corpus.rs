@@ -9,8 +9,14 @@
 //! same arguments always give byte-identical output.
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- --n 10000 --out DIR [--seed 42] [--hugo DIR2]
+//! cargo run --release --example gen_corpus -- --n 10000 --out DIR [--seed 42] [--hugo DIR2] [--hard]
 //! ```
+//!
+//! Beside the corpus it writes `DIR/truth.jsonl`: per briefing, every entity
+//! the generator wrote into its title and body, with its type and the forms
+//! written. `--hard` adds the sentence frames, name pools and entity kinds
+//! that make discovery hard (see `bench/README.md`); without it the seeds are
+//! byte-identical to earlier versions.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -25,17 +31,21 @@ const USAGE: &str = "\
 gen_corpus: deterministic synthetic policy-briefing corpus for Dossier benchmarks
 
 USAGE:
-    gen_corpus --n N --out DIR [--seed SEED] [--hugo DIR2] [--force]
+    gen_corpus --n N --out DIR [--seed SEED] [--hugo DIR2] [--hard] [--force]
 
 OPTIONS:
     --n N          number of briefings to generate (1..=1000000)
     --out DIR      output directory; writes DIR/book.toml and DIR/seeds/<year>/...
     --seed SEED    PRNG seed (unsigned 64-bit integer, default 42)
     --hugo DIR2    also write the same corpus as a Hugo site into DIR2
+    --hard         harder text for scoring discovery: more sentence frames,
+                   shared surnames, real given names, treaties, units and
+                   acronyms, title-case headlines, wrapped paragraphs
     --force        replace existing DIR/seeds (and DIR2/content/briefings)
     -h, --help     print this help
 
-Same arguments always produce byte-identical output.
+Same arguments always produce byte-identical output. DIR/truth.jsonl lists
+each briefing's true entities (name, type, forms as written).
 ";
 
 /// Exit code for bad command-line arguments.
@@ -52,6 +62,7 @@ struct Args {
     seed: u64,
     hugo: Option<PathBuf>,
     force: bool,
+    hard: bool,
 }
 
 /// Parses the command line. `Ok(None)` means `--help` was requested.
@@ -61,6 +72,7 @@ fn parse_args(argv: Vec<OsString>) -> Result<Option<Args>, String> {
     let mut seed: u64 = 42;
     let mut hugo: Option<PathBuf> = None;
     let mut force = false;
+    let mut hard = false;
 
     let mut it = argv.into_iter();
     while let Some(raw) = it.next() {
@@ -81,6 +93,7 @@ fn parse_args(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         match flag.as_str() {
             "-h" | "--help" => return Ok(None),
             "--force" => force = true,
+            "--hard" => hard = true,
             "--n" => {
                 let v = value("--n")?;
                 let s = v.to_str().ok_or("--n value is not valid UTF-8")?;
@@ -129,6 +142,7 @@ fn parse_args(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         seed,
         hugo,
         force,
+        hard,
     }))
 }
 
@@ -200,7 +214,7 @@ fn prepare_dir(dir: &Path, force: bool) -> Result<(), RunError> {
 
 fn run(args: &Args) -> Result<(), RunError> {
     let start = Instant::now();
-    let world = World::new(args.seed);
+    let world = World::new(args.seed, args.hard);
     let docs = generate(&world, args.n, args.seed);
 
     // Plain corpus.
@@ -225,6 +239,7 @@ fn run(args: &Args) -> Result<(), RunError> {
     }
     let mut total_words = 0usize;
     let mut txt_count = 0usize;
+    let mut truth = String::with_capacity(docs.len() * 600);
     for doc in &docs {
         let (ext, text) = if doc.txt {
             txt_count += 1;
@@ -237,7 +252,14 @@ fn run(args: &Args) -> Result<(), RunError> {
             .join(doc.date.0.to_string())
             .join(format!("{}.{ext}", doc.stem));
         write_file(&path, &text)?;
+        truth_line(
+            &world,
+            doc,
+            &format!("{}/{}.{ext}", doc.date.0, doc.stem),
+            &mut truth,
+        );
     }
+    write_file(&args.out.join("truth.jsonl"), &truth)?;
 
     // Hugo site.
     if let (Some(hugo), Some(hc)) = (&args.hugo, &hugo_content) {
@@ -1258,6 +1280,10 @@ enum Slot {
     P,
     Ps,
     O,
+    /// An organisation with a possessive (`the BSC's`); hard corpus only.
+    Os,
+    /// A treaty, agreement or programme; hard corpus only.
+    X,
     L,
     InL,
     E,
@@ -1289,6 +1315,8 @@ impl Slot {
             "P" => Slot::P,
             "Ps" => Slot::Ps,
             "O" => Slot::O,
+            "Os" => Slot::Os,
+            "X" => Slot::X,
             "L" => Slot::L,
             "inL" => Slot::InL,
             "E" => Slot::E,
@@ -1316,7 +1344,8 @@ impl Slot {
     fn entity_type(self) -> Option<Ty> {
         match self {
             Slot::P | Slot::Ps => Some(Ty::Person),
-            Slot::O => Some(Ty::Org),
+            Slot::O | Slot::Os => Some(Ty::Org),
+            Slot::X => Some(Ty::Other),
             Slot::L | Slot::InL => Some(Ty::Place),
             Slot::E => Some(Ty::Event),
             Slot::C | Slot::Cs | Slot::A => Some(Ty::Country),
@@ -1401,8 +1430,9 @@ enum Ty {
     Event = 3,
     Country = 4,
     Real = 5,
+    Other = 6,
 }
-const NTY: usize = 6;
+const NTY: usize = 7;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum PlaceKind {
@@ -1416,6 +1446,8 @@ enum Entity {
         title: &'static str,
         given: String,
         surname: String,
+        /// Another person has the same surname: never written bare.
+        shared: bool,
     },
     Org {
         name: String,
@@ -1438,6 +1470,11 @@ enum Entity {
         adj: &'static str,
         article: bool,
     },
+    /// A treaty, agreement or programme (type `other`).
+    Other {
+        name: String,
+        acr: String,
+    },
 }
 
 impl Entity {
@@ -1449,6 +1486,7 @@ impl Entity {
             Entity::Place { .. } => Ty::Place,
             Entity::Event { .. } => Ty::Event,
             Entity::Country { .. } => Ty::Country,
+            Entity::Other { .. } => Ty::Other,
         }
     }
 
@@ -1456,15 +1494,18 @@ impl Entity {
     fn canonical(&self) -> String {
         match self {
             Entity::Person { given, surname, .. } => format!("{given} {surname}"),
-            Entity::Org { name, .. } | Entity::Place { name, .. } | Entity::Event { name, .. } => {
-                name.clone()
-            }
+            Entity::Org { name, .. }
+            | Entity::Place { name, .. }
+            | Entity::Event { name, .. }
+            | Entity::Other { name, .. } => name.clone(),
             Entity::Country { name, .. } => (*name).to_string(),
         }
     }
 }
 
 struct World {
+    /// The `--hard` corpus: extra frames, pools and kinds.
+    hard: bool,
     entities: Vec<Entity>,
     /// Entity ids in popularity order (rank 0 = most frequent).
     ranking: Vec<usize>,
@@ -1550,7 +1591,7 @@ fn acronym(name: &str) -> String {
 }
 
 impl World {
-    fn new(seed: u64) -> World {
+    fn new(seed: u64, hard: bool) -> World {
         let mut rng = Rng::stream(seed, 0x5EED_0F30_17AB);
         let mut names = NameRegistry(HashSet::new());
         for (name, adj, _) in COUNTRIES {
@@ -1577,6 +1618,7 @@ impl World {
                 title: rng.word(&PERSON_TITLES),
                 given: given_name(&mut rng),
                 surname: sur,
+                shared: false,
             });
             people += 1;
         }
@@ -1713,6 +1755,10 @@ impl World {
             summits += 1;
         }
 
+        if hard {
+            add_hard_entities(seed, &mut names, &mut invented);
+        }
+
         // Popularity: shuffle invented entities, then place real countries and
         // organisations among the top few hundred ranks.
         let mut entities = invented;
@@ -1740,18 +1786,230 @@ impl World {
         let mut topic_order: Vec<usize> = (0..TOPICS.len()).collect();
         rng.shuffle(&mut topic_order);
 
+        let mut sentences: Vec<&'static str> = SENTENCES.to_vec();
+        if hard {
+            sentences.extend(HARD_SENTENCES);
+        }
         World {
+            hard,
             entities,
             ranking,
             zipf,
             analysts,
             topic_order,
             topic_zipf: Zipf::new(TOPICS.len(), 0.6),
-            sentences: SENTENCES.iter().map(|s| Template::parse(s)).collect(),
+            sentences: sentences.iter().map(|s| Template::parse(s)).collect(),
             headings: HEADINGS.iter().map(|s| Template::parse(s)).collect(),
             titles: TITLES.iter().map(|s| Template::parse(s)).collect(),
             summaries: SUMMARIES.iter().map(|s| Template::parse(s)).collect(),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The hard corpus (`--hard`): what makes discovery hard
+// ---------------------------------------------------------------------------
+
+/// Sentence frames that open on a common word glued to a name, define
+/// acronyms after sentence-initial words, use units, currencies and common
+/// acronyms, possessives of organisations, roles and treaties.
+const HARD_SENTENCES: [&str; 40] = [
+    "Support for {C} has grown steadily since {Y}.",
+    "Support for {O} among {A} voters has fallen sharply.",
+    "Talks with {O} stalled in {M} over {K}.",
+    "Talks with {P} are expected to resume before {Y1}.",
+    "Pressure on {C} to compromise on {K} is mounting.",
+    "Pressure on {P} has grown since {MY}.",
+    "Criticism of {O} has intensified over {K}.",
+    "Opposition to {X} is strongest {inL}.",
+    "Policymakers in {C} remain divided over {K}.",
+    "Lawmakers {inL} rejected the proposal on {K} in {M}.",
+    "Investors remain wary of {K}, according to {O}.",
+    "Regulators at {O} have questioned the figures on {K}.",
+    "Stakeholders {inL} were not consulted about {K}.",
+    "Negotiators expect {P} to table a compromise on {K}.",
+    "LNG imports into {C} rose by {PCT} in {Y}.",
+    "GDP growth {inL} slowed to {PCT} in {Y}, the weakest since {E}.",
+    "{C} plans to add 1,200 MW of capacity near {L} by {Y1}.",
+    "A new 400 MW plant {inL} is due to open in {M}.",
+    "AI tools are now used by {O} to monitor {K}.",
+    "The project will cost EUR 40 million, according to {P}.",
+    "FDI inflows to {C} fell by {PCT} after the VAT rise.",
+    "The pipeline will carry 5 bcm of gas a year to {L}.",
+    "SME lending {inL} has stalled, and CO2 targets look out of reach.",
+    "{Os} budget for {K} was cut by USD 12 million in {Y}.",
+    "{Os} report on {K} was delayed until {M}.",
+    "Under {X}, {C} agreed to share data on {K}.",
+    "{C} joined {X} in {Y}, but has yet to ratify it.",
+    "{P} defended {X} in a speech in {M}.",
+    "Funding from {O} for {C} and {C} was approved in {M}.",
+    "The {A}-backed {O} has promised to publish its findings on {K}.",
+    "The {A}-led {O} met in {M} to discuss {K}.",
+    "{A} Deputy Foreign Minister {P} said talks on {K} would continue.",
+    "Minister {P} did not respond to questions about {K}.",
+    "{P} criticised {O} for its handling of {K}.",
+    "{P} and {P} disagree on {K}.",
+    "Backing from {C} for {X} has wavered since {Y}.",
+    "{E} was followed closely {inL}, where {K} dominates politics.",
+    "In {Y}, {P} visited {L} to discuss {K}.",
+    "Observers {inL} expect {P} to stand again in {Y1}.",
+    "{Cs} position on {X} has hardened since {MY}.",
+];
+
+/// Real given names for a second pool of people (`Yara Elireley`).
+const GIVEN_REAL: [&str; 40] = [
+    "Yara", "Daniel", "Amira", "Tomas", "Elena", "Jonas", "Mira", "Omar", "Lena", "Ivan", "Sofia",
+    "Karim", "Nadia", "Pavel", "Irina", "Farid", "Leila", "Milan", "Petra", "Anton", "Oksana",
+    "Viktor", "Hana", "Marek", "Ines", "Rustam", "Alina", "Goran", "Zofia", "Emil", "Dina",
+    "Andrei", "Katya", "Sami", "Vera", "Bogdan", "Laura", "Nikos", "Selin", "Arman",
+];
+const SUR2_START: [&str; 20] = [
+    "Eli", "Ash", "Brom", "Cal", "Dun", "Har", "Ing", "Kil", "Mel", "Nor", "Pem", "Quar", "Rad",
+    "Stan", "Thur", "Wel", "Yor", "Ferr", "Glen", "Ald",
+];
+const SUR2_END: [&str; 16] = [
+    "reley", "wick", "ford", "ham", "stead", "more", "by", "combe", "well", "ridge", "ley",
+    "worth", "den", "field", "ton", "holm",
+];
+/// Bodies for long organisation names with `for` inside.
+const FOR_BODY: [&str; 6] = [
+    "Secretariat",
+    "Office",
+    "Commission",
+    "Council",
+    "Agency",
+    "Directorate",
+];
+const FOR_REGION: [&str; 8] = [
+    "Levantine",
+    "Baltic",
+    "Adriatic",
+    "Caspian",
+    "Danubian",
+    "Pontic",
+    "Carpathian",
+    "Nordic",
+];
+const TREATY_FORM: [&str; 5] = [
+    "Treaty on {D} Cooperation",
+    "{W} Agreement on {D}",
+    "{W} Programme",
+    "Convention on {D} Safety",
+    "{W} Accord",
+];
+const N_HARD_PEOPLE: usize = 400;
+const N_SHARED_SURNAMES: usize = 120;
+const N_FOR_ORGS: usize = 80;
+const N_TREATIES: usize = 40;
+
+/// The hard corpus's extra entities: people with real given names and
+/// another surname pool, people who share a surname, organisations with
+/// `for` inside, and treaties. Drawn from their own stream, so the default
+/// world is unchanged.
+fn add_hard_entities(seed: u64, names: &mut NameRegistry, invented: &mut Vec<Entity>) {
+    let mut rng = Rng::stream(seed, 0x4A5D_C0DE);
+    let mut added = 0;
+    while added < N_HARD_PEOPLE {
+        let sur = join_syllables(&[
+            rng.word(&SUR2_START),
+            rng.word(&SUR_MID),
+            rng.word(&SUR2_END),
+        ]);
+        if sur.len() < 5 || !names.claim(&sur) {
+            continue;
+        }
+        let given = rng.word(&GIVEN_REAL).to_string();
+        invented.push(Entity::Person {
+            title: rng.word(&PERSON_TITLES),
+            given,
+            surname: sur,
+            shared: false,
+        });
+        added += 1;
+    }
+    share_surnames(&mut rng, names, invented);
+    for_organisations(&mut rng, names, invented);
+    let mut treaties = 0;
+    while treaties < N_TREATIES {
+        let name = TREATY_FORM[rng.below(TREATY_FORM.len())]
+            .replace("{D}", rng.word(&ORG_DOMAIN))
+            .replace("{W}", &place_word(&mut rng));
+        if !names.claim(&name) {
+            continue;
+        }
+        let acr = if rng.chance(0.4) {
+            let acr = acronym(&name);
+            if acr.len() >= 3 && names.claim(&acr) {
+                acr
+            } else {
+                String::new()
+            }
+        } else {
+            String::new()
+        };
+        invented.push(Entity::Other { name, acr });
+        treaties += 1;
+    }
+}
+
+/// New people who take the surname of an existing one; both are then
+/// always written with their given name.
+fn share_surnames(rng: &mut Rng, names: &mut NameRegistry, invented: &mut Vec<Entity>) {
+    let people: Vec<usize> = (0..invented.len())
+        .filter(|&i| matches!(invented[i], Entity::Person { .. }))
+        .collect();
+    let mut added = 0;
+    while added < N_SHARED_SURNAMES {
+        let id = *rng.pick(&people);
+        let given = rng.word(&GIVEN_REAL).to_string();
+        let Entity::Person {
+            surname, shared, ..
+        } = &mut invented[id]
+        else {
+            continue;
+        };
+        if *shared || !names.claim(&format!("{given} {surname}")) {
+            continue;
+        }
+        *shared = true;
+        let surname = surname.clone();
+        invented.push(Entity::Person {
+            title: rng.word(&PERSON_TITLES),
+            given,
+            surname,
+            shared: true,
+        });
+        added += 1;
+    }
+}
+
+/// `Levantine Secretariat for Trade Affairs`.
+fn for_organisations(rng: &mut Rng, names: &mut NameRegistry, invented: &mut Vec<Entity>) {
+    let mut added = 0;
+    while added < N_FOR_ORGS {
+        let name = format!(
+            "{} {} for {} Affairs",
+            rng.word(&FOR_REGION),
+            rng.word(&FOR_BODY),
+            rng.word(&ORG_DOMAIN)
+        );
+        if !names.claim(&name) {
+            continue;
+        }
+        let acr = acronym(&name);
+        let acr = if names.claim(&acr) {
+            acr
+        } else {
+            String::new()
+        };
+        invented.push(Entity::Org {
+            name,
+            acr,
+            article: true,
+            short_article: false,
+            real: false,
+        });
+        added += 1;
     }
 }
 
@@ -1773,6 +2031,8 @@ struct Doc {
     sections: Vec<Section>,
     /// Entities appearing anywhere in the document, in order of first appearance.
     entities: Vec<usize>,
+    /// Entities in the title and body, with the forms written.
+    truth: Vec<(usize, Vec<String>)>,
     txt: bool,
     stem: String,
 }
@@ -1802,6 +2062,10 @@ struct DocGen<'w> {
     /// Entities appearing anywhere, in order.
     listed: Vec<usize>,
     recent_templates: Vec<usize>,
+    /// Entities written into the title and body, with the forms written.
+    truth: Vec<(usize, Vec<String>)>,
+    /// Whether what is rendered now is text Dossier reads (not the summary).
+    recording: bool,
 }
 
 impl<'w> DocGen<'w> {
@@ -1850,6 +2114,19 @@ impl<'w> DocGen<'w> {
     }
 
     fn render_entity(&mut self, id: usize, slot: Slot, mode: Mode, out: &mut String) {
+        let form = self.write_entity(id, slot, mode, out);
+        if self.recording {
+            match self.truth.iter_mut().find(|(e, _)| *e == id) {
+                Some((_, forms)) if !forms.contains(&form) => forms.push(form),
+                Some(_) => {}
+                None => self.truth.push((id, vec![form])),
+            }
+        }
+    }
+
+    /// Writes one mention of entity `id`; returns its name as written
+    /// (without article, preposition or possessive).
+    fn write_entity(&mut self, id: usize, slot: Slot, mode: Mode, out: &mut String) -> String {
         let first = !self.introduced.contains(&id);
         if !self.listed.contains(&id) {
             self.listed.push(id);
@@ -1863,32 +2140,15 @@ impl<'w> DocGen<'w> {
                 title,
                 given,
                 surname,
+                shared,
             } => {
-                match mode {
-                    Mode::Title => out.push_str(surname),
-                    Mode::Summary => {
-                        let _ = write!(out, "{title} {given} {surname}");
-                    }
-                    Mode::Prose if first => {
-                        if self.rng.chance(0.6) {
-                            let _ = write!(out, "{title} {given} {surname}");
-                        } else {
-                            let _ = write!(out, "{given} {surname}");
-                        }
-                    }
-                    Mode::Prose => {
-                        if self.rng.chance(0.12) {
-                            let _ = write!(out, "{title} {surname}");
-                        } else {
-                            out.push_str(surname);
-                        }
-                    }
-                }
+                let form = self.write_person(title, given, surname, *shared, mode, first, out);
                 if slot == Slot::Ps {
                     let apo = self.apostrophe();
                     out.push_str(apo);
                     out.push('s');
                 }
+                form
             }
             Entity::Org {
                 name,
@@ -1896,21 +2156,15 @@ impl<'w> DocGen<'w> {
                 article,
                 short_article,
                 ..
-            } => {
-                let the = if *article { "the " } else { "" };
-                if mode == Mode::Prose && !first && !acr.is_empty() {
-                    if *short_article {
-                        out.push_str("the ");
-                    }
-                    out.push_str(acr);
-                } else if mode == Mode::Prose && !acr.is_empty() {
-                    let _ = write!(out, "{the}{name} ({acr})");
-                } else if mode == Mode::Title && !acr.is_empty() && *short_article {
-                    let _ = write!(out, "the {acr}");
-                } else {
-                    let _ = write!(out, "{the}{name}");
-                }
-            }
+            } => self.write_org(
+                name,
+                acr,
+                (*article, *short_article),
+                slot,
+                mode,
+                first,
+                out,
+            ),
             Entity::Place { name, kind } => {
                 let kind = *kind;
                 let town_cue = mode == Mode::Prose && first && self.rng.chance(0.2);
@@ -1931,20 +2185,34 @@ impl<'w> DocGen<'w> {
                 } else {
                     out.push_str(&plain);
                 }
+                name.clone()
             }
-            Entity::Event { name, exercise, .. } => {
+            Entity::Event {
+                name,
+                exercise,
+                year,
+            } => {
+                let written = if *exercise && self.world.hard {
+                    self.exercise_form(name, *year)
+                } else {
+                    name.clone()
+                };
                 if *exercise {
                     if mode == Mode::Prose && first {
-                        let _ = write!(out, "the {name} exercise");
+                        let _ = write!(out, "the {written} exercise");
                     } else {
-                        out.push_str(name);
+                        out.push_str(&written);
                     }
                 } else {
                     let _ = write!(out, "the {name}");
                 }
+                written
             }
             Entity::Country { name, adj, article } => match slot {
-                Slot::A => out.push_str(adj),
+                Slot::A => {
+                    out.push_str(adj);
+                    (*adj).to_string()
+                }
                 Slot::Cs => {
                     let the = if *article { "the " } else { "" };
                     let apo = self.apostrophe();
@@ -1953,14 +2221,125 @@ impl<'w> DocGen<'w> {
                     } else {
                         let _ = write!(out, "{the}{name}{apo}s");
                     }
+                    (*name).to_string()
                 }
                 _ => {
                     if *article {
                         out.push_str("the ");
                     }
                     out.push_str(name);
+                    (*name).to_string()
                 }
             },
+            Entity::Other { name, acr } => {
+                if mode == Mode::Prose && !first && !acr.is_empty() {
+                    out.push_str(acr);
+                    acr.clone()
+                } else if mode == Mode::Prose && !acr.is_empty() {
+                    let _ = write!(out, "the {name} ({acr})");
+                    name.clone()
+                } else {
+                    let _ = write!(out, "the {name}");
+                    name.clone()
+                }
+            }
+        }
+    }
+
+    /// Writes an organisation: the full name with its acronym at first
+    /// mention, the acronym later; returns the form written.
+    #[allow(clippy::too_many_arguments)]
+    fn write_org(
+        &mut self,
+        name: &str,
+        acr: &str,
+        (article, short_article): (bool, bool),
+        slot: Slot,
+        mode: Mode,
+        first: bool,
+        out: &mut String,
+    ) -> String {
+        let the = if article { "the " } else { "" };
+        let form = if mode == Mode::Prose && !first && !acr.is_empty() {
+            if short_article || slot == Slot::Os {
+                out.push_str("the ");
+            }
+            out.push_str(acr);
+            acr.to_string()
+        } else if mode == Mode::Prose && !acr.is_empty() && slot != Slot::Os {
+            let _ = write!(out, "{the}{name} ({acr})");
+            name.to_string()
+        } else if mode == Mode::Title && !acr.is_empty() && short_article {
+            let _ = write!(out, "the {acr}");
+            acr.to_string()
+        } else {
+            let _ = write!(out, "{the}{name}");
+            name.to_string()
+        };
+        if slot == Slot::Os {
+            let apo = self.apostrophe();
+            out.push_str(apo);
+            out.push('s');
+        }
+        form
+    }
+
+    /// Writes a person's name; returns it without the title.
+    #[allow(clippy::too_many_arguments)]
+    fn write_person(
+        &mut self,
+        title: &str,
+        given: &str,
+        surname: &str,
+        shared: bool,
+        mode: Mode,
+        first: bool,
+        out: &mut String,
+    ) -> String {
+        let full = format!("{given} {surname}");
+        let titled = if self.world.hard { 0.3 } else { 0.12 };
+        match mode {
+            Mode::Title if shared => {
+                out.push_str(&full);
+                full
+            }
+            Mode::Title => {
+                out.push_str(surname);
+                surname.to_string()
+            }
+            Mode::Summary => {
+                let _ = write!(out, "{title} {full}");
+                full
+            }
+            Mode::Prose if first || shared => {
+                if self.rng.chance(0.6) {
+                    let _ = write!(out, "{title} {full}");
+                } else {
+                    out.push_str(&full);
+                }
+                full
+            }
+            Mode::Prose => {
+                if self.rng.chance(titled) {
+                    let _ = write!(out, "{title} {surname}");
+                } else {
+                    out.push_str(surname);
+                }
+                surname.to_string()
+            }
+        }
+    }
+
+    /// An exercise in the hard corpus: `Steel Shield-2021`, `Steel Shield
+    /// 2021`, or the bare series name `Steel Shield`.
+    fn exercise_form(&mut self, name: &str, year: i64) -> String {
+        let series = name
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches('-');
+        match self.rng.below(10) {
+            0..=4 => name.to_string(),
+            5..=8 => format!("{series} {year}"),
+            _ => series.to_string(),
         }
     }
 
@@ -2163,6 +2542,22 @@ enum Which {
     Summary,
 }
 
+/// A headline in title case (`Moldova Could Destabilize Energy Security`):
+/// every word of four letters or more capitalised.
+fn headline_case(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(' ')
+        .map(|w| {
+            let mut w = w.to_string();
+            if w.chars().count() >= 4 {
+                capitalize_first(&mut w);
+            }
+            w
+        })
+        .collect();
+    words.join(" ")
+}
+
 fn capitalize_first(s: &mut String) {
     if let Some(c) = s.chars().next() {
         if c.is_lowercase() {
@@ -2284,6 +2679,8 @@ fn generate(world: &World, n: usize, seed: u64) -> Vec<Doc> {
             introduced: Vec::new(),
             listed: Vec::new(),
             recent_templates: Vec::new(),
+            truth: Vec::new(),
+            recording: true,
         };
 
         // Title (about 1% deliberately duplicate an earlier one).
@@ -2294,6 +2691,9 @@ fn generate(world: &World, n: usize, seed: u64) -> Vec<Doc> {
             for attempt in 0..40 {
                 let t = g.choose_template(Which::Title, false);
                 title = g.fill(Which::Title, t, Mode::Title);
+                if world.hard && g.rng.chance(0.4) {
+                    title = headline_case(&title);
+                }
                 if attempt >= 30 {
                     let _ = write!(title, " ({})", date.0);
                 }
@@ -2306,7 +2706,9 @@ fn generate(world: &World, n: usize, seed: u64) -> Vec<Doc> {
         titles_seen.insert(title.clone());
 
         let t = g.choose_template(Which::Summary, false);
+        g.recording = false;
         let summary = g.fill(Which::Summary, t, Mode::Summary);
+        g.recording = true;
 
         // Body: 3-5 sections of 2-3 paragraphs, about `words` words in total.
         let words = g.rng.range(400, 752);
@@ -2372,6 +2774,7 @@ fn generate(world: &World, n: usize, seed: u64) -> Vec<Doc> {
             summary,
             sections,
             entities: g.listed.clone(),
+            truth: std::mem::take(&mut g.truth),
             txt,
             stem,
         });
@@ -2382,6 +2785,31 @@ fn generate(world: &World, n: usize, seed: u64) -> Vec<Doc> {
 // ---------------------------------------------------------------------------
 // Rendering
 // ---------------------------------------------------------------------------
+
+/// One line of `truth.jsonl`: the briefing's file (under `seeds/`) and its
+/// true entities, with type and forms as written.
+fn truth_line(world: &World, doc: &Doc, file: &str, out: &mut String) {
+    let _ = write!(out, "{{\"file\":{},\"entities\":[", yaml_str(file));
+    for (n, (id, forms)) in doc.truth.iter().enumerate() {
+        let entity = &world.entities[*id];
+        let kind = match entity.ty() {
+            Ty::Person => "person",
+            Ty::Org | Ty::Real => "organization",
+            Ty::Place => "place",
+            Ty::Event => "event",
+            Ty::Country => "country",
+            Ty::Other => "other",
+        };
+        let _ = write!(
+            out,
+            "{}{{\"name\":{},\"type\":\"{kind}\",\"forms\":{}}}",
+            if n == 0 { "" } else { "," },
+            yaml_str(&entity.canonical()),
+            yaml_list(forms.iter().cloned())
+        );
+    }
+    out.push_str("]}\n");
+}
 
 fn yaml_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -2416,11 +2844,21 @@ fn topic_names(doc: &Doc) -> Vec<String> {
         .collect()
 }
 
-fn markdown_body(doc: &Doc, out: &mut String) {
+/// The sections as Markdown; with `width`, paragraphs are wrapped at it
+/// (names then break over lines and start lines).
+fn markdown_body(doc: &Doc, width: Option<usize>, out: &mut String) {
     for s in &doc.sections {
         let _ = write!(out, "\n## {}\n", s.heading);
         for p in &s.paragraphs {
-            let _ = write!(out, "\n{p}\n");
+            match width {
+                Some(width) => {
+                    out.push('\n');
+                    wrap(p, width, out);
+                }
+                None => {
+                    let _ = write!(out, "\n{p}\n");
+                }
+            }
         }
     }
 }
@@ -2436,7 +2874,7 @@ fn render_md(world: &World, doc: &Doc) -> String {
         yaml_list(topic_names(doc)),
         yaml_str(&doc.summary),
     );
-    markdown_body(doc, &mut out);
+    markdown_body(doc, world.hard.then_some(72), &mut out);
     out
 }
 
@@ -2452,7 +2890,7 @@ fn render_hugo(world: &World, doc: &Doc) -> String {
         yaml_list(doc.entities.iter().map(|&e| world.entities[e].canonical())),
         yaml_str(&doc.summary),
     );
-    markdown_body(doc, &mut out);
+    markdown_body(doc, None, &mut out);
     out
 }
 

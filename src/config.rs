@@ -80,6 +80,19 @@ pub enum LinkMentions {
     Every,
 }
 
+/// How the site carries `kb.json`, the whole knowledge base as data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KbJsonOutput {
+    /// `kb.json`, as it is.
+    #[default]
+    Plain,
+    /// `kb.json.gz` instead: about a tenth of the size.
+    Gzip,
+    /// Left out of the site.
+    None,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct DossierSection {
@@ -91,8 +104,13 @@ struct DossierSection {
     feed_size: usize,
     sentences_per_briefing: usize,
     allow_raw_html: bool,
+    kb_json: KbJsonOutput,
     date: Option<String>,
+    max_file_size_mb: u64,
 }
+
+/// The largest source file read, in megabytes, unless `book.toml` says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE_MB: u64 = 64;
 
 impl Default for DossierSection {
     fn default() -> Self {
@@ -105,7 +123,9 @@ impl Default for DossierSection {
             feed_size: 50,
             sentences_per_briefing: 1,
             allow_raw_html: false,
+            kb_json: KbJsonOutput::Plain,
             date: None,
+            max_file_size_mb: DEFAULT_MAX_FILE_SIZE_MB,
         }
     }
 }
@@ -134,9 +154,12 @@ pub struct Config {
     /// with 0, which makes a large site's entity pages much smaller.
     pub sentences_per_briefing: usize,
     pub allow_raw_html: bool,
+    pub kb_json: KbJsonOutput,
     /// The `updated` date for site-wide feeds; by default the newest briefing's.
     pub build_date: Option<String>,
     pub include_drafts: bool,
+    /// The largest source file read, in bytes; a larger one is an error.
+    pub max_file_size: u64,
 }
 
 impl Config {
@@ -146,16 +169,22 @@ impl Config {
     }
 }
 
+/// Fails, with what to do, when `root` is not a folder.
+pub fn check_root(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        root.to_path_buf(),
+        "the site folder does not exist or is not a folder",
+    )
+    .help("pass an existing folder with --root, or run `dossier init DIR` to create one"))
+}
+
 /// Reads `root/book.toml`, or returns the defaults when there is none.
 pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     let path = root.join("book.toml");
-    if !root.is_dir() {
-        return Err(Diagnostic::error(
-            root.to_path_buf(),
-            "the site folder does not exist or is not a folder",
-        )
-        .help("pass an existing folder with --root, or run `dossier init DIR` to create one"));
-    }
+    check_root(root)?;
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(root, &path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::defaults(root)),
@@ -211,8 +240,10 @@ fn resolve(root: &Path, raw: BookToml) -> Config {
         feed_size: raw.dossier.feed_size,
         sentences_per_briefing: raw.dossier.sentences_per_briefing,
         allow_raw_html: raw.dossier.allow_raw_html,
+        kb_json: raw.dossier.kb_json,
         build_date: raw.dossier.date,
         include_drafts: false,
+        max_file_size: raw.dossier.max_file_size_mb.saturating_mul(1024 * 1024),
     }
 }
 
@@ -227,6 +258,24 @@ fn validate(config: &Config) -> Result<(), String> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(format!(
                 "`output.html.site-url` must start with http:// or https://, not `{url}`"
+            ));
+        }
+    }
+    if !config.confidence_threshold.is_finite() || config.confidence_threshold < 0.0 {
+        return Err(format!(
+            "`dossier.confidence-threshold` must be a number of 0 or more, not {}",
+            config.confidence_threshold
+        ));
+    }
+    if config.max_file_size == 0 {
+        return Err("`dossier.max-file-size-mb` must be at least 1".into());
+    }
+    if let Some(cname) = &config.cname {
+        if cname.trim().is_empty()
+            || cname.contains(|c: char| c.is_whitespace() || c.is_control() || c == '/')
+        {
+            return Err(format!(
+                "`output.html.cname` must be one domain name, such as kb.example.org, not {cname:?}"
             ));
         }
     }
@@ -275,6 +324,22 @@ mod tests {
     fn wrong_type_names_line() {
         let error = parse_str("[dossier]\npage-size = \"ten\"\n").unwrap_err();
         assert_eq!(error.line, Some(2), "{error}");
+    }
+
+    #[test]
+    fn odd_numbers_and_names_are_refused() {
+        for text in [
+            "[dossier]\nconfidence-threshold = nan\n",
+            "[dossier]\nconfidence-threshold = -inf\n",
+            "[dossier]\nconfidence-threshold = inf\n",
+            "[dossier]\nmax-file-size-mb = 0\n",
+            "[output.html]\ncname = \"kb.example.org\\nevil.example\"\n",
+            "[output.html]\ncname = \"\"\n",
+        ] {
+            assert!(parse_str(text).is_err(), "{text} is refused");
+        }
+        let config = parse_str("[dossier]\nmax-file-size-mb = 2\n").unwrap();
+        assert_eq!(config.max_file_size, 2 * 1024 * 1024);
     }
 
     #[test]

@@ -77,20 +77,56 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Messages quote names from elsewhere (a walkdir error names a
+        // path): their escape codes are escaped too, their lines kept.
+        let message = escape_controls_but_lines(&self.message);
         match self.location() {
-            Some(location) => write!(f, "{label}: {location}: {}", self.message)?,
-            None => write!(f, "{label}: {}", self.message)?,
+            Some(location) => write!(f, "{label}: {location}: {message}")?,
+            None => write!(f, "{label}: {message}")?,
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", escape_controls_but_lines(help))?;
         }
         Ok(())
     }
 }
 
-/// A path as shown to users: forward slashes on every platform.
+/// A path as shown to users: forward slashes on every platform, and control
+/// characters escaped (`\u{1b}`, `\n`), so a file name cannot send escape
+/// codes to the terminal or forge a line of output.
 pub fn display_path(path: &Path) -> String {
+    escape_controls(&slash_path(path))
+}
+
+/// A path as data (a page's source, a file's place in the site): forward
+/// slashes on every platform, nothing escaped.
+pub fn slash_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+/// `text` with control characters written as Rust escapes (`\u{1b}`).
+pub fn escape_controls(text: &str) -> String {
+    escape_where(text, char::is_control)
+}
+
+/// `text` with control characters but newlines and tabs escaped.
+fn escape_controls_but_lines(text: &str) -> String {
+    escape_where(text, |c| c.is_control() && c != '\n' && c != '\t')
+}
+
+fn escape_where(text: &str, escaped: impl Fn(char) -> bool) -> String {
+    if !text.chars().any(&escaped) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if escaped(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The 1-based line and column of a byte offset in `text`.
@@ -109,10 +145,39 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The failure of a whole build: every error found, in input order.
+/// The failure of a whole build (or another command): every error found,
+/// in input order.
 #[derive(Debug)]
 pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
+    /// What the last line says happened.
+    pub ending: Ending,
+}
+
+/// How a failure's last line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ending {
+    /// A build that failed with a site in the output folder, left as it was.
+    #[default]
+    SiteKept,
+    /// A build that failed where no site was yet.
+    NoSite,
+    /// Another command, by name (`init`, `entities`).
+    Command(&'static str),
+}
+
+impl BuildFailure {
+    pub fn new(diagnostics: Vec<Diagnostic>) -> Self {
+        BuildFailure {
+            diagnostics,
+            ending: Ending::default(),
+        }
+    }
+
+    /// The same failure, ending as `ending` says.
+    pub fn ending(self, ending: Ending) -> Self {
+        BuildFailure { ending, ..self }
+    }
 }
 
 impl fmt::Display for BuildFailure {
@@ -121,10 +186,17 @@ impl fmt::Display for BuildFailure {
             writeln!(f, "{diagnostic}")?;
         }
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        write!(
-            f,
-            "build failed with {errors} error(s); the previous site was left as it was"
-        )
+        match self.ending {
+            Ending::SiteKept => write!(
+                f,
+                "build failed with {errors} error(s); the previous site was left as it was"
+            ),
+            Ending::NoSite => write!(
+                f,
+                "build failed with {errors} error(s); no site was written"
+            ),
+            Ending::Command(name) => write!(f, "dossier {name} failed with {errors} error(s)"),
+        }
     }
 }
 
@@ -132,9 +204,7 @@ impl std::error::Error for BuildFailure {}
 
 impl From<Diagnostic> for BuildFailure {
     fn from(diagnostic: Diagnostic) -> Self {
-        BuildFailure {
-            diagnostics: vec![diagnostic],
-        }
+        BuildFailure::new(vec![diagnostic])
     }
 }
 
@@ -148,6 +218,18 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 3), (2, 1));
         assert_eq!(line_column(text, text.find('x').unwrap()), (2, 3));
+    }
+
+    #[test]
+    fn control_characters_in_paths_and_messages_are_escaped() {
+        let d = Diagnostic::error(PathBuf::from("seeds/\u{1b}[31mred\n.md"), "bad");
+        assert_eq!(d.to_string(), "error: seeds/\\u{1b}[31mred\\n.md: bad");
+        let d =
+            Diagnostic::error(None, "walking x/\u{1b}]0;title\u{7}: loop\nnext").help("\u{9b}2J");
+        assert_eq!(
+            d.to_string(),
+            "error: walking x/\\u{1b}]0;title\\u{7}: loop\nnext\n  help: \\u{9b}2J"
+        );
     }
 
     #[test]

@@ -97,12 +97,23 @@ pub fn is_placeholder(dest: &str) -> bool {
     dest.is_empty() || dest == "#"
 }
 
-/// Parses a body; `title` becomes block 0 so extraction reads it too.
-pub fn parse(title: &str, markdown: &str) -> Document {
+/// Parses a body; `title` becomes block 0 so extraction reads it too. Unless
+/// `allow_raw_html`, tags that would swallow the rest of the page are read
+/// as text ([`crate::raw_html`]).
+pub fn parse(title: &str, markdown: &str, allow_raw_html: bool) -> Document {
     let mut builder = Builder::new(title);
-    let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
-    for event in parser {
-        builder.push(event.into_static());
+    let markdown = if allow_raw_html {
+        std::borrow::Cow::Borrowed(markdown)
+    } else {
+        crate::raw_html::defuse_blocks(markdown)
+    };
+    let parser = TextMergeStream::new(Parser::new_ext(&markdown, markdown_options()));
+    let mut events: Vec<Event<'static>> = parser.map(Event::into_static).collect();
+    if !allow_raw_html {
+        crate::raw_html::defuse_inline(&mut events);
+    }
+    for event in events {
+        builder.push(event);
     }
     builder.finish()
 }
@@ -360,7 +371,11 @@ mod tests {
 
     #[test]
     fn blocks_hold_plain_text_and_positions_point_into_them() {
-        let doc = parse("T", "## What now?\n\nIt's *Zapad-2021* in [Minsk](#).\n");
+        let doc = parse(
+            "T",
+            "## What now?\n\nIt's *Zapad-2021* in [Minsk](#).\n",
+            false,
+        );
         assert_eq!(doc.blocks[1].text, "What now?");
         assert_eq!(doc.blocks[1].anchor, "what-now");
         assert_eq!(doc.blocks[2].text, "It’s Zapad-2021 in Minsk.");
@@ -378,14 +393,14 @@ mod tests {
 
     #[test]
     fn heading_anchors_are_unique() {
-        let doc = parse("T", "## A\n\n## A\n\n## B {#custom}\n");
+        let doc = parse("T", "## A\n\n## A\n\n## B {#custom}\n", false);
         let anchors: Vec<&str> = doc.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["a", "a-2", "custom"]);
     }
 
     #[test]
     fn code_is_not_prose() {
-        let doc = parse("T", "```toml\nName = \"Minsk\"\n```\n");
+        let doc = parse("T", "```toml\nName = \"Minsk\"\n```\n", false);
         assert!(doc.blocks.iter().all(|b| !b.text.contains("Minsk")));
     }
 }

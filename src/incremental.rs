@@ -9,11 +9,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{BuildFailure, Diagnostic};
+use crate::diagnostics::{display_path, BuildFailure, Diagnostic};
 use crate::document;
 use crate::extract::{Mention, Reread};
 use crate::ingest;
 use crate::kb::{Edited, KnowledgeBase, Patch, Tallies};
+use crate::output::{OutputLock, Staging};
 use crate::paths;
 use crate::render::{self, Page};
 use crate::stamps::{Changes, Stamps};
@@ -26,6 +27,9 @@ const MAX_PATCHED_FILES: usize = 16;
 pub struct Session {
     options: BuildOptions,
     kept: Option<Kept>,
+    /// The output folder's lock, held from the first build on, so no other
+    /// build writes between this session's builds and patches.
+    lock: Option<OutputLock>,
 }
 
 /// The last good build, and the sources it was built from.
@@ -102,6 +106,7 @@ impl Session {
         Session {
             options,
             kept: None,
+            lock: None,
         }
     }
 
@@ -114,8 +119,8 @@ impl Session {
         let stamps = self.snapshot();
         watch.lap("snapshot");
         let mut reason = None;
-        if let Some(kept) = &mut self.kept {
-            match patch(kept, &stamps, &mut watch) {
+        if let (Some(kept), Some(lock)) = (&mut self.kept, &self.lock) {
+            match patch(kept, lock, &stamps, &mut watch) {
                 Ok(Ok(mut patched)) => {
                     kept.stamps = stamps;
                     patched.elapsed = started.elapsed();
@@ -125,14 +130,12 @@ impl Session {
                 Ok(Err(why)) => reason = Some(why),
                 Err(problem) => {
                     self.kept = None;
-                    return Err(BuildFailure {
-                        diagnostics: vec![problem],
-                    });
+                    return Err(BuildFailure::from(problem));
                 }
             }
         }
         self.kept = None;
-        let built = crate::build_keeping(&self.options)?;
+        let built = crate::build_keeping(&self.options, &mut self.lock)?;
         let report = built.report.clone();
         let tallies = Tallies::new(&built.kb);
         self.kept = Some(Kept {
@@ -172,6 +175,7 @@ struct Edit {
 /// is then thrown away).
 fn patch(
     kept: &mut Kept,
+    lock: &OutputLock,
     stamps: &Stamps,
     watch: &mut Stopwatch,
 ) -> Result<Result<Patched, String>, Diagnostic> {
@@ -188,7 +192,7 @@ fn patch(
     let mut patches = Vec::new();
     for path in &changes.modified {
         let seeds = &kept.built.kb.config.seeds_dir;
-        let name = path.strip_prefix(seeds).unwrap_or(path).display();
+        let name = display_path(path.strip_prefix(seeds).unwrap_or(path));
         match patch_in(kept, path, &labels) {
             Ok((index, patched)) => {
                 edited.push(index);
@@ -216,11 +220,7 @@ fn patch(
     };
     watch.lap("render");
     let out_dir = &report.out_dir;
-    remove_pages_gone(out_dir, kb, &patches)?;
-    let mut written = 0;
-    for page in &pages {
-        written += usize::from(write_if_changed(out_dir, page)?);
-    }
+    let written = write_patch(lock, &pages, &pages_gone(kb, &patches))?;
     watch.lap("write");
     Ok(Ok(Patched {
         out_dir: out_dir.clone(),
@@ -283,51 +283,50 @@ fn patch_in(
     Ok((index, patched))
 }
 
-/// Removes the list pages of entities and topics that now have fewer.
-fn remove_pages_gone(
-    out_dir: &Path,
-    kb: &KnowledgeBase,
-    patches: &[Patch],
-) -> Result<(), Diagnostic> {
+/// The list pages of entities and topics that now have fewer.
+fn pages_gone(kb: &KnowledgeBase, patches: &[Patch]) -> Vec<String> {
+    let pages = |items: usize| render::page_count(items, kb.config.page_size);
+    let mut gone = Vec::new();
     for patch in patches {
-        for &(e, before) in &patch.recounted {
+        let entities = patch.recounted.iter().map(|&(e, before)| {
             let entity = &kb.entities[e];
-            let first = paths::entity_page(&entity.slug);
-            remove_list_pages(out_dir, &first, entity.briefings.len(), before, kb)?;
-        }
-        for &(t, before) in &patch.topic_lists {
+            (
+                paths::entity_page(&entity.slug),
+                entity.briefings.len(),
+                before,
+            )
+        });
+        let topics = patch.topic_lists.iter().map(|&(t, before)| {
             let topic = &kb.topics[t];
-            let first = paths::topic_page(&topic.slug);
-            remove_list_pages(out_dir, &first, topic.briefings.len(), before, kb)?;
+            (
+                paths::topic_page(&topic.slug),
+                topic.briefings.len(),
+                before,
+            )
+        });
+        for (first, now, before) in entities.chain(topics) {
+            gone.extend((pages(now) + 1..=pages(before)).map(|n| paths::paginated(&first, n)));
         }
     }
-    Ok(())
+    gone
 }
 
-/// Removes the pages of the list at `first` beyond those `now` items fill,
-/// up to those `before` items filled.
-fn remove_list_pages(
-    out_dir: &Path,
-    first: &str,
-    now: usize,
-    before: usize,
-    kb: &KnowledgeBase,
-) -> Result<(), Diagnostic> {
-    let pages = |items: usize| render::page_count(items, kb.config.page_size);
-    for n in pages(now) + 1..=pages(before) {
-        let path = out_dir.join(paths::paginated(first, n));
-        std::fs::remove_file(&path).map_err(|e| {
-            Diagnostic::error(path.clone(), format!("failed to remove: {e}"))
-                .help("check the output folder is writable")
-        })?;
-        if pages(now) == 1 {
-            // The folder of later pages goes with the last of them.
-            if let Some(folder) = path.parent() {
-                let _ = std::fs::remove_dir(folder);
-            }
-        }
+/// Writes a patch as a build writes a site: the live site, linked file by
+/// file into a staging folder, with `pages` written and `gone` left out,
+/// swapped in whole. Returns how many pages had new bytes.
+fn write_patch(lock: &OutputLock, pages: &[Page], gone: &[String]) -> Result<usize, Diagnostic> {
+    let replaced: BTreeSet<String> = pages
+        .iter()
+        .map(|p| p.path.clone())
+        .chain(gone.iter().cloned())
+        .collect();
+    let staging = Staging::begin_patch(lock, &replaced)?;
+    for page in pages {
+        staging.write(page)?;
     }
-    Ok(())
+    let written = staging.written();
+    staging.commit()?;
+    Ok(written)
 }
 
 /// The running labels to read `.txt` briefings with: the last build's, when
@@ -338,8 +337,9 @@ fn running_labels(kept: &Kept, stamps: &Stamps, modified: &[PathBuf]) -> Option<
     if !modified.iter().any(|p| is_plain_text(p)) {
         return Some(labels.clone());
     }
-    let seeds = &kept.built.kb.config.seeds_dir;
-    let now = ingest::running_labels_of(seeds, stamps.paths().filter(|p| p.starts_with(seeds)));
+    let config = &kept.built.kb.config;
+    let seeds = &config.seeds_dir;
+    let now = ingest::running_labels_of(config, stamps.paths().filter(|p| p.starts_with(seeds)));
     (now == *labels).then_some(now)
 }
 
@@ -359,7 +359,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("is not a briefing".into());
     }
     let unread = || "could not be read again".to_string();
-    let mut briefing = ingest::reread_briefing(seeds, path, labels).map_err(|_| unread())?;
+    let mut briefing = ingest::reread_briefing(&kb.config, path, labels).map_err(|_| unread())?;
     let index = kb
         .briefings
         .iter()
@@ -382,7 +382,7 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         return Err("changed its title, front matter or byline".into());
     }
     briefing.slug = old.slug.clone();
-    let doc = document::parse(&briefing.title, &briefing.body);
+    let doc = document::parse(&briefing.title, &briefing.body, kb.config.allow_raw_html);
     let reread = resolver
         .reread(index, &entry.doc, &doc, &briefing.topics)
         .ok_or("changes what the corpus makes of a name (an entity would appear, go, or change name, type, role or merges)")?;
@@ -413,29 +413,4 @@ fn read_edit(built: &mut Built, path: &Path, labels: &BTreeSet<String>) -> Resul
         },
         reread,
     })
-}
-
-/// Writes `page` under `out_dir` unless the file there has its bytes; a new
-/// file replaces the old by rename, so the old site never shows half a page
-/// (and a file shared by hard link with an older site is left alone).
-fn write_if_changed(out_dir: &Path, page: &Page) -> Result<bool, Diagnostic> {
-    let path = out_dir.join(&page.path);
-    // A file of another size differs without being read (kb.json is large).
-    let same_size = std::fs::metadata(&path).is_ok_and(|m| m.len() == page.bytes.len() as u64);
-    if same_size && std::fs::read(&path).is_ok_and(|bytes| bytes == page.bytes) {
-        return Ok(false);
-    }
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
-    let temporary = path.with_file_name(format!(".{name}.dossier-new"));
-    let failed = |e: std::io::Error| {
-        Diagnostic::error(path.clone(), format!("failed to write: {e}"))
-            .help("check the output folder is writable and the disk is not full")
-    };
-    if let Some(folder) = path.parent() {
-        // A list that grew a page may need its folder of later pages.
-        std::fs::create_dir_all(folder).map_err(failed)?;
-    }
-    std::fs::write(&temporary, &page.bytes).map_err(failed)?;
-    std::fs::rename(&temporary, &path).map_err(failed)?;
-    Ok(true)
 }

@@ -25,6 +25,7 @@ pub mod kb;
 pub mod model;
 pub mod output;
 pub mod paths;
+pub mod raw_html;
 pub mod render;
 pub mod serve;
 pub mod stamps;
@@ -86,7 +87,7 @@ impl BuildReport {
                 self.briefings,
                 self.entities,
                 self.topics,
-                self.out_dir.display(),
+                diagnostics::display_path(&self.out_dir),
                 self.pages,
             );
             println!(
@@ -135,11 +136,11 @@ pub(crate) fn print_timings(timings: &[(&'static str, Duration)]) {
 pub fn load_config(options: &BuildOptions) -> Result<Config, BuildFailure> {
     let mut config = config::load(&options.root)?;
     if let Some(out) = &options.out {
-        config.build_dir = if out.is_absolute() {
+        config.build_dir = output::normalise(&if out.is_absolute() {
             out.clone()
         } else {
             std::env::current_dir().unwrap_or_default().join(out)
-        };
+        });
     }
     if let Some(url) = &options.base_url {
         config.site_url = Some(url.trim_end_matches('/').to_string());
@@ -172,18 +173,16 @@ fn knowledge_base_timed(
     keep_going: bool,
     watch: &mut Stopwatch,
 ) -> Result<Known, BuildFailure> {
-    let sources = ingest::ingest(&config.seeds_dir, config.include_drafts);
+    let sources = ingest::ingest(&config);
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
-        return Err(BuildFailure {
-            diagnostics: problems,
-        });
+        return Err(BuildFailure::new(problems));
     }
     watch.lap("ingest");
     let documents: Vec<document::Document> = sources
         .briefings
         .par_iter()
-        .map(|b| document::parse(&b.title, &b.body))
+        .map(|b| document::parse(&b.title, &b.body, config.allow_raw_html))
         .collect();
     watch.lap("parse");
     let front_matter_topics: Vec<Vec<String>> =
@@ -225,28 +224,62 @@ pub struct Built {
 
 /// Builds the site.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    build_and_keep(options, false).map(|built| built.report)
+    build_and_keep(options, false, &mut None).map(|built| built.report)
 }
 
 /// Builds the site and keeps the knowledge base, what rendering derived and
 /// what a later patch of it needs (the corpus's findings, the search index,
-/// the lines of `kb.json`).
-pub fn build_keeping(options: &BuildOptions) -> Result<Built, BuildFailure> {
-    build_and_keep(options, true)
+/// the lines of `kb.json`). The output lock is taken into `lock` (or kept,
+/// when it holds the lock of the same folder) and stays held after.
+pub fn build_keeping(
+    options: &BuildOptions,
+    lock: &mut Option<output::OutputLock>,
+) -> Result<Built, BuildFailure> {
+    build_and_keep(options, true, lock)
 }
 
 /// Builds the site; with `keep`, keeps what patching it later needs (a
-/// one-off build frees that before rendering, for a lower peak memory).
-fn build_and_keep(options: &BuildOptions, keep: bool) -> Result<Built, BuildFailure> {
+/// one-off build frees that before rendering, for a lower peak memory). A
+/// failure says whether a previous site is left in the output folder.
+fn build_and_keep(
+    options: &BuildOptions,
+    keep: bool,
+    lock: &mut Option<output::OutputLock>,
+) -> Result<Built, BuildFailure> {
+    let mut out = None;
+    build_into(options, keep, lock, &mut out).map_err(|failure| {
+        let site_kept = out.is_some_and(|out: PathBuf| out.join(output::MARKER).is_file());
+        failure.ending(if site_kept {
+            diagnostics::Ending::SiteKept
+        } else {
+            diagnostics::Ending::NoSite
+        })
+    })
+}
+
+/// The build itself; sets `real_out` to the folder written, once known.
+fn build_into(
+    options: &BuildOptions,
+    keep: bool,
+    lock: &mut Option<output::OutputLock>,
+    real_out: &mut Option<PathBuf>,
+) -> Result<Built, BuildFailure> {
     let mut watch = Stopwatch::new();
     let config = load_config(options)?;
     let out_dir = config.build_dir.clone();
-    let protected = [
+    let sources = [
         config.seeds_dir.as_path(),
         &config.root.join("templates"),
         &config.root.join("static"),
     ];
-    output::check_output_folder(&config.root, &out_dir, &protected)?;
+    let real = output::check_output_folder(&config.root, &out_dir, &sources)?;
+    *real_out = Some(real.clone());
+    let holder = if keep {
+        output::Holder::Serve
+    } else {
+        output::Holder::Build
+    };
+    let lock = output::OutputLock::hold(lock, &real, holder)?;
     let tera = render::templates::load(&config.root.join("templates"))?;
     let site_static = config.root.join("static");
     let Known {
@@ -258,7 +291,7 @@ fn build_and_keep(options: &BuildOptions, keep: bool) -> Result<Built, BuildFail
     if !keep {
         resolver.forget_corpus();
     }
-    let staging = output::Staging::begin(&out_dir)?;
+    let staging = output::Staging::begin(lock)?;
     let derived = render::Derived::new(&kb, keep);
     let stats = render::render(&kb, &tera, &derived, &|page| staging.write(&page))?;
     watch.lap("render and write");
@@ -271,9 +304,10 @@ fn build_and_keep(options: &BuildOptions, keep: bool) -> Result<Built, BuildFail
         pages += 1;
     }
     let size = staging.size();
-    staging.commit()?;
+    let kept = staging.commit()?;
     watch.lap("static and swap");
     let mut problems = problems;
+    problems.extend(kept);
     problems.extend(size.warning(&out_dir, &kb.config));
     let report = BuildReport {
         out_dir,

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 
 use clap::{Parser, Subcommand};
 
-use dossier::diagnostics::{BuildFailure, Diagnostic};
+use dossier::diagnostics::{display_path, BuildFailure, Diagnostic, Ending};
 
 /// A build allocates millions of short strings from two threads; mimalloc
 /// does that with far less time in the allocator than glibc's malloc.
@@ -18,9 +18,17 @@ use dossier::diagnostics::{BuildFailure, Diagnostic};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use dossier::BuildOptions;
 
+/// `dossier --version`: the release and the commit it was built from.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("DOSSIER_COMMIT"),
+    ")"
+);
+
 /// Build a static knowledge-base website from a folder of policy briefings.
 #[derive(Parser)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version = VERSION, about, long_about = None)]
 struct Cli {
     /// Also print how long each build stage took.
     #[arg(short, long, global = true)]
@@ -38,9 +46,17 @@ enum Command {
     Build(BuildArgs),
     /// Create a new site: book.toml, seeds/ with an example briefing, and
     /// templates/ and static/ folders for overrides.
+    ///
+    /// It also writes a `.gitignore` for the output and
+    /// `.github/workflows/pages.yml`, which builds the site with this
+    /// release of Dossier and publishes it on GitHub Pages on every push to
+    /// `main`.
     Init {
         /// The folder to create (must be missing or empty).
         dir: PathBuf,
+        /// Leave out the GitHub Pages workflow.
+        #[arg(long)]
+        no_workflow: bool,
     },
     /// List every entity found: name, type, aliases, mentions and briefings.
     Entities(EntitiesArgs),
@@ -114,24 +130,34 @@ struct EntitiesArgs {
     /// List names that were found but not published, with the reason.
     #[arg(long)]
     candidates: bool,
+    /// Show which written forms were merged into the entity named (or
+    /// written) NAME, and why: the same person in another romanisation, a
+    /// family name alone, an acronym, a known name.
+    #[arg(long, value_name = "NAME", conflicts_with = "candidates")]
+    why: Option<String>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => build(args, &cli),
-        Command::Init { dir } => dossier::init::init(dir)
-            .map_err(BuildFailure::from)
+        Command::Init { dir, no_workflow } => dossier::init::init(dir, !no_workflow)
+            .map_err(|e| BuildFailure::from(e).ending(Ending::Command("init")))
             .map(|()| {
                 if !cli.quiet {
+                    let shown = display_path(dir);
                     println!(
-                        "Created a new site in {}. Build it with: cd {} && dossier build",
-                        dir.display(),
-                        dir.display()
+                        "Created a new site in {shown}. Build it with: cd {shown} && dossier build"
                     );
+                    if !no_workflow {
+                        println!(
+                            "To publish it, push it to a GitHub repository and set Settings → \
+                             Pages → Source to GitHub Actions."
+                        );
+                    }
                 }
             }),
-        Command::Entities(args) => entities(args),
+        Command::Entities(args) => return entities(args),
         Command::Serve(args) => return serve(args, &cli),
         Command::Read(args) => return read(args, cli.quiet),
     };
@@ -153,7 +179,7 @@ fn build(args: &BuildArgs, cli: &Cli) -> Result<(), BuildFailure> {
         keep_going: args.keep_going,
     };
     if !cli.quiet {
-        eprintln!("Building {} …", args.root.display());
+        eprintln!("Building {} …", display_path(&args.root));
     }
     let report = dossier::build(&options)?;
     report.print(cli.quiet, cli.verbose);
@@ -176,7 +202,7 @@ fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
         verbose: cli.verbose,
     };
     if !cli.quiet {
-        eprintln!("Building {} …", args.build.root.display());
+        eprintln!("Building {} …", display_path(&args.build.root));
     }
     let server = match dossier::serve::start(options) {
         Ok(server) => server,
@@ -187,7 +213,12 @@ fn serve(args: &ServeArgs, cli: &Cli) -> ExitCode {
     };
     announce(&server, cli.quiet);
     if args.open {
-        dossier::serve::open_in_browser(server.url());
+        if let Err(why) = dossier::serve::open_in_browser(server.url()) {
+            eprintln!(
+                "warning: {why}\n  help: open {} in a browser yourself",
+                server.url()
+            );
+        }
     }
     wait_for_interrupt();
     if !cli.quiet {
@@ -205,7 +236,8 @@ fn announce(server: &dossier::serve::ServerHandle, quiet: bool) {
         );
     }
     // The address is printed even with -q: without it the server is useless.
-    println!("Serving {} at {}", server.out_dir().display(), server.url());
+    let shown = display_path(server.out_dir());
+    println!("Serving {shown} at {}", server.url());
     if !quiet {
         eprintln!("Watching for changes. Press Ctrl-C to stop.");
     }
@@ -274,7 +306,17 @@ fn read(args: &ReadArgs, quiet: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
+fn entities(args: &EntitiesArgs) -> ExitCode {
+    match list_entities(args) {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("{}", failure.ending(Ending::Command("entities")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn list_entities(args: &EntitiesArgs) -> Result<ExitCode, BuildFailure> {
     let options = BuildOptions {
         root: args.root.clone(),
         ..Default::default()
@@ -283,8 +325,52 @@ fn entities(args: &EntitiesArgs) -> Result<(), BuildFailure> {
     let (kb, problems) = dossier::knowledge_base(config, true)?;
     print_problems(&problems, true);
     let mut out = std::io::stdout().lock();
+    if let Some(name) = &args.why {
+        let Some(entity) = kb.entity_written_as(name) else {
+            eprintln!("error: no entity is named or written `{name}`\n  help: `dossier entities` lists them all, `dossier entities --candidates` the names held back");
+            return Ok(ExitCode::FAILURE);
+        };
+        let _ = write_why(entity, &mut out);
+        return Ok(ExitCode::SUCCESS);
+    }
     // A closed pipe (`dossier entities | head`) just ends the listing.
     let _ = write_entities(&kb, args, &mut out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The forms merged into an entity, each with the reason.
+fn write_why(entity: &dossier::kb::Entity, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "{} ({})", entity.name, entity.kind.as_str())?;
+    let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    writeln!(out, "  written as: {}", aliases.join(", "))?;
+    let alone: Vec<&str> = aliases
+        .iter()
+        .copied()
+        .filter(|a| !a.contains(' '))
+        .filter(|a| {
+            std::iter::once(entity.name.as_str())
+                .chain(aliases.iter().copied())
+                .any(|full| full.contains(' ') && full.rsplit(' ').next() == Some(*a))
+        })
+        .collect();
+    if entity.kind == dossier::model::EntityKind::Person && !alone.is_empty() {
+        writeln!(
+            out,
+            "  {}: a family name alone joins the full name it shortens in a briefing that names it",
+            alone.join(" / ")
+        )?;
+    }
+    if entity.merged.is_empty() {
+        writeln!(out, "  no other form was merged into it")?;
+    }
+    for note in &entity.merged {
+        let via = note
+            .via
+            .as_ref()
+            .map(|v| format!(" (by way of {v})"))
+            .unwrap_or_default();
+        writeln!(out, "  {}{via}: {}", note.forms.join(" / "), note.reason)?;
+    }
     Ok(())
 }
 

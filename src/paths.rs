@@ -28,6 +28,14 @@ impl fmt::Display for Slug {
 
 const MAX_SLUG_LEN: usize = 80;
 
+/// Whether [`slugify`] finds any letter or digit in `text` (otherwise it
+/// gives `untitled`).
+pub fn has_slug_text(text: &str) -> bool {
+    deunicode::deunicode(text)
+        .chars()
+        .any(|c| c.is_ascii_alphanumeric())
+}
+
 /// Names Windows refuses as file names, whatever the extension (`COM0` and
 /// `LPT0` included, as Microsoft's naming rules list them), then our own.
 const RESERVED: &[&str] = &[

@@ -156,7 +156,8 @@ impl fmt::Display for ServeError {
             ),
             ServeError::Watch { path, source } => write!(
                 f,
-                "error: {}: cannot watch for changes: {source}",
+                "error: {}: cannot watch for changes: {source}\n  help: check that the folder \
+                 exists and is readable, or run `dossier build` to build without watching",
                 display_path(path)
             ),
         }
@@ -232,6 +233,9 @@ pub fn start(options: ServeOptions) -> Result<ServerHandle, ServeError> {
     };
     let listener = TcpListener::bind(wanted).map_err(listen_error)?;
     let addr = listener.local_addr().map_err(listen_error)?;
+    // A missing folder cannot be watched either: say what is wrong with it
+    // before the watcher fails with the file system's own words.
+    crate::config::check_root(&options.build.root).map_err(BuildFailure::from)?;
     let chatter = Chatter {
         quiet: options.quiet,
         verbose: options.verbose,
@@ -288,24 +292,27 @@ fn display_addr(addr: SocketAddr) -> SocketAddr {
     }
 }
 
-/// Opens `url` in the default browser, if a launcher is installed. Failure
-/// is ignored: the address is printed anyway.
-pub fn open_in_browser(url: &str) {
-    let launcher = if cfg!(target_os = "macos") {
-        "open"
+/// Opens `url` in the default browser (`open` on macOS, `start` on Windows,
+/// `xdg-open` elsewhere). Fails, naming the launcher, when it cannot be run.
+pub fn open_in_browser(url: &str) -> Result<(), String> {
+    let (launcher, args): (&str, &[&str]) = if cfg!(target_os = "macos") {
+        ("open", &[])
+    } else if cfg!(windows) {
+        ("cmd", &["/C", "start", ""])
     } else {
-        "xdg-open"
+        ("xdg-open", &[])
     };
-    let child = Command::new(launcher)
+    let mut child = Command::new(launcher)
+        .args(args)
         .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .spawn();
-    if let Ok(mut child) = child {
-        // Reap the launcher so it does not linger as a zombie.
-        thread::spawn(move || child.wait());
-    }
+        .spawn()
+        .map_err(|e| format!("cannot run `{launcher}` to open a browser: {e}"))?;
+    // Reap the launcher so it does not linger as a zombie.
+    thread::spawn(move || child.wait());
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------

@@ -58,6 +58,14 @@ fn gold() -> (Value, Vec<Gold>) {
     (json, entities)
 }
 
+fn without_possessive(written: &str) -> String {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|ending| written.strip_suffix(ending))
+        .unwrap_or(written)
+        .to_string()
+}
+
 /// The knowledge base of a site holding only the sample briefing.
 fn sample_kb() -> (dossier::kb::KnowledgeBase, String) {
     let text =
@@ -96,8 +104,11 @@ fn sample_briefing_meets_the_gold_annotation() {
                 g.name, entity.kind, g.kind
             ));
         }
-        for surface in g.surfaces.iter().filter(|s| text.contains(s.as_str())) {
+        for written in g.surfaces.iter().filter(|s| text.contains(s.as_str())) {
             surfaces_expected += 1;
+            // Aliases never list possessives (issue 14): `Lukashenka’s` is
+            // found as `Lukashenka`.
+            let surface = &without_possessive(written);
             if entity.name == *surface
                 || entity.aliases.contains(surface)
                 || name_key(&entity.name) == name_key(surface)
@@ -141,6 +152,12 @@ fn sample_briefing_meets_the_gold_annotation() {
     println!(
         "gold: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}, types {types_right}/{found}, surfaces {surfaces_found}/{surfaces_expected}, junk {junk:?}"
     );
+    assert_eq!(
+        (precision, recall, f1),
+        (1.0, 1.0, 1.0),
+        "precision, recall and F1 on the gold"
+    );
+    assert_eq!(types_right, found, "every entity typed as the gold says");
     assert!(junk.is_empty(), "junk entities: {junk:?}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

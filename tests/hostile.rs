@@ -312,7 +312,7 @@ fn broken_front_matter_names_file_and_line() {
     expect(
         "seeds/bad-date.md",
         5,
-        &["bad date", "2021-02-30", "YYYY-MM-DD"],
+        &["bad date", "2021-02-30", "February 2021 has 28 days"],
     );
     expect("seeds/bad-date-toml.md", 3, &["bad date", "2021-13-01"]);
     // These two used to say "data did not match any variant of untagged enum
@@ -578,6 +578,8 @@ fn path_like_and_reserved_titles_stay_inside_the_output_folder() {
     let around: Vec<PathBuf> = common::files(outside.path())
         .into_iter()
         .filter(|p| !p.starts_with("deep/site"))
+        // The output lock lives beside the folder it locks.
+        .filter(|p| p.as_path() != std::path::Path::new("deep/.site.lock"))
         .collect();
     assert!(
         around.is_empty(),

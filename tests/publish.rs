@@ -183,3 +183,57 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     all
 }
+
+fn build_with_kb_json(setting: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = common::two_briefings();
+    common::write(
+        dir.path(),
+        "book.toml",
+        format!("[dossier]\nkb-json = \"{setting}\"\n").as_bytes(),
+    );
+    let out = common::build(dir.path()).unwrap();
+    (dir, out)
+}
+
+fn footer_data_links(site: &std::path::Path) -> Vec<String> {
+    let page = common::read_html(&site.join("index.html"));
+    common::select(&page, "footer a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|href| href.contains("kb.json"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn kb_json_can_be_gzipped_or_left_out() {
+    use std::io::Read;
+    let (_plain_dir, plain) = build_with_kb_json("plain");
+    let data = fs::read(plain.join("kb.json")).unwrap();
+    assert_eq!(footer_data_links(&plain), ["kb.json"]);
+
+    let (_gzip_dir, gzipped) = build_with_kb_json("gzip");
+    assert!(!gzipped.join("kb.json").exists());
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(fs::File::open(gzipped.join("kb.json.gz")).unwrap())
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, data, "kb.json.gz holds kb.json");
+    assert_eq!(footer_data_links(&gzipped), ["kb.json.gz"]);
+    common::assert_no_broken_links(&gzipped);
+
+    let (_none_dir, without) = build_with_kb_json("none");
+    assert!(!without.join("kb.json").exists() && !without.join("kb.json.gz").exists());
+    assert!(footer_data_links(&without).is_empty());
+    common::assert_no_broken_links(&without);
+}
+
+#[test]
+fn a_gzipped_kb_json_is_the_same_bytes_on_every_build() {
+    let (_a, first) = build_with_kb_json("gzip");
+    let (_b, second) = build_with_kb_json("gzip");
+    assert_eq!(
+        fs::read(first.join("kb.json.gz")).unwrap(),
+        fs::read(second.join("kb.json.gz")).unwrap()
+    );
+}

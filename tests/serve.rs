@@ -469,3 +469,66 @@ fn stopping_closes_the_port() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_missing_root_says_what_to_do_before_watching() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = ServeOptions::new(dossier::BuildOptions {
+        root: dir.path().join("no-such-site"),
+        ..Default::default()
+    });
+    options.port = 0;
+    options.quiet = true;
+    let error = match dossier::serve::start(options) {
+        Ok(_) => panic!("serving a missing folder must fail"),
+        Err(error) => error.to_string(),
+    };
+    assert!(error.contains("the site folder does not exist"), "{error}");
+    assert!(error.contains("--root"), "{error}");
+    assert!(!error.contains("No path was found"), "{error}");
+}
+
+/// `--open` hands the served URL to the platform's launcher (`xdg-open`
+/// here, a stand-in that writes down what it was given).
+#[test]
+#[cfg(target_os = "linux")]
+fn open_hands_the_url_to_the_browser_launcher() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = fixture();
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened.txt");
+    let launcher = bin.path().join("xdg-open");
+    std::fs::write(
+        &launcher,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&launcher, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--quiet", "--open", "--port", "0", "--root"])
+        .arg(dir.path())
+        .env("PATH", path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !opened.exists() && started.elapsed() < REBUILD_DEADLINE {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = server.kill();
+    let mut printed = String::new();
+    let _ = server.stdout.take().unwrap().read_to_string(&mut printed);
+    let _ = server.wait();
+    let url = std::fs::read_to_string(&opened).expect("the launcher was run");
+    assert!(url.trim().starts_with("http://127.0.0.1:"), "{url}");
+    assert!(
+        printed.contains(url.trim()),
+        "opened {url} but served {printed}"
+    );
+}

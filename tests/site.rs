@@ -404,3 +404,86 @@ fn site_with_page_size(
     }
     dir
 }
+
+/// The corpus graph fills its canvas within the margin, labels at most 150
+/// entities (the rest hidden until hovered), colours and lists its clusters,
+/// and every node appears once in the link list.
+#[test]
+fn corpus_graph_fills_its_canvas_and_lists_every_node_by_cluster() {
+    let (_tmp, site) = build_sample();
+    let html = read_html(&site.join("graph.html"));
+    let svg = &select(&html, "svg.corpus")[0];
+    let view: Vec<f32> = svg
+        .value()
+        .attr("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let circles = select(&html, "svg.corpus circle");
+    let at = |c: &scraper::ElementRef, a: &str| c.value().attr(a).unwrap().parse::<f32>().unwrap();
+    let (xs, ys): (Vec<f32>, Vec<f32>) = circles.iter().map(|c| (at(c, "cx"), at(c, "cy"))).unzip();
+    let span = |v: &[f32]| {
+        v.iter().copied().fold(f32::MIN, f32::max) - v.iter().copied().fold(f32::MAX, f32::min)
+    };
+    for (&x, &y) in xs.iter().zip(&ys) {
+        assert!(
+            x >= 30.0 && x <= view[2] - 30.0 && y >= 30.0 && y <= view[3] - 30.0,
+            "node at ({x}, {y}) is outside the margin"
+        );
+    }
+    assert!(
+        span(&xs) >= 0.8 * view[2] && span(&ys) >= 0.8 * view[3],
+        "the nodes span {} × {}",
+        span(&xs),
+        span(&ys)
+    );
+    let labelled = select(&html, "svg.corpus text:not(.h)").len();
+    assert!(labelled > 0 && labelled <= 150, "{labelled} labels");
+    assert!(
+        !select(&html, "svg.corpus circle.c1").is_empty(),
+        "no second cluster coloured"
+    );
+    let listed: Vec<String> = select(&html, ".graph-key a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let mut nodes: Vec<String> = select(&html, "svg.corpus a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    nodes.sort();
+    assert_eq!(sorted, nodes, "the link list is not the graph's nodes");
+}
+
+/// `entities/all.js` lists every entity of the index, each with its page.
+#[test]
+fn entity_index_data_lists_every_entity_with_its_page() {
+    let (_tmp, site) = build_sample();
+    let script = std::fs::read_to_string(site.join("entities/all.js")).unwrap();
+    let json = script
+        .strip_prefix("window.dossierIndex && window.dossierIndex.load(")
+        .and_then(|s| s.strip_suffix(");\n"))
+        .expect("the data script calls dossierIndex.load");
+    let rows: Vec<(String, String, String, usize)> = serde_json::from_str(json).unwrap();
+    let pages = std::fs::read_dir(site.join("entities"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "html")
+        })
+        .count();
+    assert_eq!(
+        rows.len(),
+        pages - 1,
+        "one row per entity page (index.html aside)"
+    );
+    for (name, page, _, _) in &rows {
+        assert!(site.join(page).is_file(), "{name}: {page} is missing");
+    }
+}

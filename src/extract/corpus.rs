@@ -86,16 +86,17 @@ impl Corpus {
         let mut targets = BTreeSet::new();
         for key in touched {
             let (old, now) = (before.evidence(key), after.evidence(key));
-            let surname = |e: &Option<Evidence>| {
+            let person = |e: &Option<Evidence>| {
                 e.as_ref()
-                    .and_then(|e| resolve::corpus_surname(key, e, gazetteer))
+                    .and_then(|e| resolve::corpus_person(key, e, gazetteer))
             };
-            if surname(&old) != surname(&now) {
+            if person(&old) != person(&now) {
                 return false;
             }
-            let direct = now
-                .as_ref()
-                .and_then(|e| resolve::merge_target(key, e, gazetteer, &self.merges.surnames));
+            let direct = now.as_ref().and_then(|e| {
+                resolve::merge_target(key, e, gazetteer, &self.merges.surnames)
+                    .map(|(target, _)| target)
+            });
             let was_named = old.is_some();
             if (was_named || direct.is_some()) && direct.as_ref() != self.merges.direct.get(key) {
                 return false;
@@ -144,12 +145,16 @@ impl Corpus {
                 let known = gazetteer.entry(*id);
                 let note_role = known.note.and_then(|n| self.note_roles[n].clone());
                 Decision::Entity {
-                    name: known.name.clone(),
+                    name: super::shown_name(known, &e),
                     kind: known.kind,
                     role: note_role.or_else(|| super::top_role(&e)),
                 }
             }
-            Key::Found(_) if e.confidence < self.threshold => Decision::Candidate,
+            Key::Found(_)
+                if e.confidence < self.threshold || resolve::only_sentence_initial(&e) =>
+            {
+                Decision::Candidate
+            }
             Key::Found(_) => Decision::Entity {
                 name: resolve::display_name(&e),
                 kind: resolve::top_kind(&e.votes).unwrap_or(EntityKind::Other),

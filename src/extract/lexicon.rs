@@ -750,8 +750,64 @@ pub const CALENDAR_WORDS: &[&str] = &[
 
 /// Lower-case words allowed inside a name (`Ministry of Foreign Affairs`).
 pub const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "de", "von", "van", "der", "den", "du", "da", "al", "bin", "la",
-    "le",
+    "of", "for", "and", "the", "on", "de", "von", "van", "der", "den", "du", "da", "al", "bin",
+    "la", "le",
+];
+
+/// Acronyms of units, currencies and economic or technical terms: common
+/// nouns in capitals, never entities (they may still feed topics).
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "GDP", "GNP", "GNI", "LNG", "LPG", "CNG", "MW", "GW", "TW", "KW", "MWh", "GWh", "TWh", "kWh",
+    "AI", "CO2", "EUR", "USD", "GBP", "RUB", "UAH", "PLN", "CHF", "JPY", "CNY", "BYN", "SME",
+    "SMEs", "FDI", "VAT", "ICT", "IT", "GPS", "CEO", "CEOs", "CFO", "NGO", "NGOs", "PhD", "IPO",
+    "CPI", "PMI", "PPP", "SOE", "SOEs", "ESG", "GHG", "EV", "EVs", "HQ", "UAV", "UAVs", "DNA",
+    "BCM", "R&D", "IoT", "VPN", "DDoS", "GMO", "LGBT", "LGBTQ", "FX", "ATM", "SUV", "TV", "PR",
+];
+
+/// Words that make a name a treaty, agreement or programme (type `other`),
+/// wherever they stand in it (`Treaty on Open Skies`, `Minsk Agreement`).
+pub const TREATY_WORDS: &[&str] = &[
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Convention",
+    "Protocol",
+    "Pact",
+    "Charter",
+    "Declaration",
+    "Memorandum",
+    "Programme",
+    "Program",
+];
+
+/// Second parts of hyphenated adjectives before a name (`Russian-led`,
+/// `EU-backed`): the word is no part of the name that follows.
+pub const EVALUATIVE_SUFFIXES: &[&str] = &[
+    "led",
+    "backed",
+    "based",
+    "owned",
+    "made",
+    "funded",
+    "sponsored",
+    "controlled",
+    "run",
+    "brokered",
+    "supported",
+    "linked",
+    "affiliated",
+    "leaning",
+    "friendly",
+    "dominated",
+    "oriented",
+    "speaking",
+    "style",
+    "era",
+    "installed",
+    "appointed",
+    "allied",
+    "aligned",
 ];
 
 /// What a capitalised word says about the name it stands in, as bit flags.
@@ -767,10 +823,13 @@ pub mod cue {
     pub const CONNECTOR: u16 = 1 << 8;
     pub const PLACE_PREPOSITION: u16 = 1 << 9;
     pub const PLACE_NOUN: u16 = 1 << 10;
+    pub const COMMON_ACRONYM: u16 = 1 << 11;
+    pub const TREATY: u16 = 1 << 12;
+    pub const EVALUATIVE: u16 = 1 << 13;
 }
 
 fn cue_table() -> FxHashMap<&'static str, u16> {
-    let lists: [(&[&str], u16); 12] = [
+    let lists: [(&[&str], u16); 15] = [
         (&crate::ingest::date::MONTHS, cue::CALENDAR),
         (HEAD_TITLES, cue::HEAD_TITLE),
         (TITLE_MODIFIERS, cue::TITLE_MODIFIER),
@@ -783,6 +842,9 @@ fn cue_table() -> FxHashMap<&'static str, u16> {
         (CONNECTORS, cue::CONNECTOR),
         (PLACE_PREPOSITIONS, cue::PLACE_PREPOSITION),
         (PLACE_NOUNS, cue::PLACE_NOUN),
+        (COMMON_ACRONYMS, cue::COMMON_ACRONYM),
+        (TREATY_WORDS, cue::TREATY),
+        (EVALUATIVE_SUFFIXES, cue::EVALUATIVE),
     ];
     let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
     for (words, flag) in lists {

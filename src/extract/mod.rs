@@ -8,6 +8,7 @@
 pub mod corpus;
 pub mod lexicon;
 pub mod resolve;
+pub mod romanise;
 pub mod spans;
 pub mod tokens;
 pub mod topics;
@@ -37,6 +38,20 @@ pub struct ExtractedEntity {
     pub role: Option<String>,
     /// Index of the curated note, when there is one.
     pub note: Option<usize>,
+    /// The forms merged into it, and why.
+    pub merged: Vec<MergeNote>,
+}
+
+/// Forms that joined an entity under one key, and why (`dossier entities
+/// --why`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergeNote {
+    /// The forms written under the merged key, most used first.
+    pub forms: Vec<String>,
+    /// The form it joined on the way, when that is not the entity itself
+    /// (merges chain: `a → b → entity`).
+    pub via: Option<String>,
+    pub reason: String,
 }
 
 /// One mention of an entity in a briefing.
@@ -114,8 +129,14 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
     let (per_briefing, locals): (Vec<Vec<Found>>, Vec<Locals>) = per_briefing.into_iter().unzip();
     let evidence = resolve::gather(&locals);
     let merges = resolve::corpus_merges(&evidence, gazetteer);
+    let notes = merge_notes(&evidence, &merges, gazetteer);
     let evidence = resolve::apply_merges(evidence, &merges.resolved);
-    let (entities, mut ids, candidates) = settle(&evidence, gazetteer, inputs);
+    let (mut entities, mut ids, candidates) = settle(&evidence, gazetteer, inputs);
+    for (target, note) in notes {
+        if let Some(&id) = ids.get(&target) {
+            entities[id as usize].merged.push(note);
+        }
+    }
     // Merged keys answer with their target's entity, so every later lookup
     // is one hash probe.
     for (from, to) in &merges.resolved {
@@ -160,6 +181,35 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
         briefing_topics,
     };
     (extraction, resolver)
+}
+
+/// What each merge joined and why, by the key of the entity it ends in.
+fn merge_notes(
+    evidence: &BTreeMap<Key, Evidence>,
+    merges: &resolve::Merges,
+    gazetteer: &Gazetteer,
+) -> Vec<(Key, MergeNote)> {
+    let name_of = |key: &Key| match key {
+        Key::Known(id) => gazetteer.entry(*id).name.clone(),
+        Key::Found(text) => evidence
+            .get(key)
+            .map_or_else(|| text.to_string(), resolve::display_name),
+    };
+    let mut notes = Vec::new();
+    for (from, target) in &merges.resolved {
+        let (Some(e), Some(why)) = (evidence.get(from), merges.why.get(from)) else {
+            continue;
+        };
+        let mut forms: Vec<(&String, &usize)> = e.names.iter().collect();
+        forms.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let note = MergeNote {
+            forms: forms.into_iter().map(|(f, _)| f.clone()).collect(),
+            via: (merges.direct[from] != *target).then(|| name_of(&merges.direct[from])),
+            reason: why.describe(),
+        };
+        notes.push((target.clone(), note));
+    }
+    notes
 }
 
 /// The corpus-wide decisions of one extraction (which names are which
@@ -254,7 +304,7 @@ fn same_findings(old: &[Found], new: &[Found]) -> bool {
             f.votes,
             f.confidence,
             f.role.clone(),
-            (f.single, f.common, f.defines.clone()),
+            (f.single, f.common, f.defines.clone(), f.initial),
         )
     }
     old.iter().map(learnt).eq(new.iter().map(learnt))
@@ -380,6 +430,7 @@ fn to_found<'d>(
         single: span.single,
         common: span.common,
         defines: None,
+        initial: span.initial,
     }
 }
 
@@ -418,7 +469,7 @@ fn settle(
             Key::Known(id) => known_entity(gazetteer.entry(*id), e, inputs.entity_notes),
             Key::Found(_) => {
                 let kind = resolve::top_kind(&e.votes).unwrap_or(EntityKind::Other);
-                if e.confidence < threshold {
+                if e.confidence < threshold || resolve::only_sentence_initial(e) {
                     candidates.push(candidate(e, kind, threshold));
                     continue;
                 }
@@ -428,6 +479,7 @@ fn settle(
                     aliases: BTreeSet::new(),
                     role: top_role(e),
                     note: None,
+                    merged: Vec::new(),
                 }
             }
         };
@@ -503,13 +555,23 @@ fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
 fn known_entity(known: &Known, e: &Evidence, notes: &[EntityNote]) -> ExtractedEntity {
     let note = known.note.map(|i| &notes[i]);
     ExtractedEntity {
-        name: known.name.clone(),
+        name: shown_name(known, e),
         kind: known.kind,
         aliases: note
             .map(|n| n.aliases.iter().cloned().collect())
             .unwrap_or_default(),
         role: note.and_then(|n| n.role.clone()).or_else(|| top_role(e)),
         note: known.note,
+        merged: Vec::new(),
+    }
+}
+
+/// A known entity's name: a curated note's as curated, a built-in one's
+/// as the briefings write it ([`resolve::written_name`]).
+fn shown_name(known: &Known, e: &Evidence) -> String {
+    match known.source {
+        Source::Registry => known.name.clone(),
+        _ => resolve::written_name(&known.name, e),
     }
 }
 
@@ -522,17 +584,21 @@ fn top_role(e: &Evidence) -> Option<String> {
 
 fn candidate(e: &Evidence, kind: EntityKind, threshold: f32) -> Candidate {
     let briefings = e.briefings.len();
-    let reason = format!(
-        "confidence {:.2} below the threshold {:.2}: seen in {} briefing(s){}",
-        e.confidence,
-        threshold,
-        briefings,
-        if e.votes.iter().all(|&v| v == 0.0) {
-            " with no cue to its type"
-        } else {
-            ""
-        }
-    );
+    let reason = if e.confidence >= threshold {
+        format!("seen in {briefings} briefing(s), only at the start of sentences or in headlines, where capitals prove nothing")
+    } else {
+        format!(
+            "confidence {:.2} below the threshold {:.2}: seen in {} briefing(s){}",
+            e.confidence,
+            threshold,
+            briefings,
+            if e.votes.iter().all(|&v| v == 0.0) {
+                " with no cue to its type"
+            } else {
+                ""
+            }
+        )
+    };
     Candidate {
         name: resolve::display_name(e),
         kind,
@@ -583,7 +649,8 @@ fn with_surfaces(
     let mut seen: FxHashSet<(u32, &str)> = FxHashSet::default();
     for (doc, mentions) in documents.iter().zip(mentions) {
         for m in mentions {
-            let surface = &doc.blocks[m.block as usize].text[m.start as usize..m.end as usize];
+            let written = &doc.blocks[m.block as usize].text[m.start as usize..m.end as usize];
+            let surface = without_possessive(written);
             if seen.insert((m.entity, surface)) {
                 let aliases = &mut entities[m.entity as usize].aliases;
                 if !aliases.contains(surface) {
@@ -597,6 +664,15 @@ fn with_surfaces(
         entity.aliases.remove(&name);
     }
     entities
+}
+
+/// A name as written without its possessive ending (`Lukashenka’s`,
+/// `the States'`).
+fn without_possessive(written: &str) -> &str {
+    ["'s", "’s", "'S", "’S", "'", "’"]
+        .iter()
+        .find_map(|ending| written.strip_suffix(ending))
+        .map_or(written, str::trim_end)
 }
 
 /// Every topic definition: curated notes, then the built-in set, then

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{name_key, Gazetteer};
+use super::romanise::{self, PersonName};
 use super::spans::Votes;
 use crate::model::EntityKind;
 
@@ -43,43 +44,76 @@ pub struct Found<'d> {
     pub common: bool,
     /// For an acronym defined here: the key of the name it stands for.
     pub defines: Option<Key>,
+    /// At a sentence start or in a headline, where capitals prove nothing.
+    pub initial: bool,
 }
 
 /// Resolves short forms inside one briefing: acronyms defined in it and
-/// surnames of full names in it. Common-word singles that resolve to nothing
-/// are dropped.
+/// family names of full names in it, compared by romanisation skeleton
+/// (`Lukashenko` joins `Alyaksandr Lukashenka`). A family name borne by two
+/// people of the briefing whose given names disagree stays as it is. Common
+/// word singles that resolve to nothing are dropped.
 pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
-    let mut short_forms: FxHashMap<String, Option<Key>> = FxHashMap::default();
+    let mut acronyms: FxHashMap<&str, Key> = FxHashMap::default();
     for f in found.iter() {
         if let (Some(target), Key::Found(acronym)) = (&f.defines, &f.key) {
-            short_forms.insert(acronym.to_string(), Some(target.clone()));
+            acronyms.insert(acronym, target.clone());
         }
     }
-    for f in found.iter() {
-        if let Some(surname) = person_surname(f, gazetteer) {
-            let entry = short_forms
-                .entry(surname)
-                .or_insert_with(|| Some(f.key.clone()));
-            if entry.as_ref().is_some_and(|k| *k != f.key) && f.defines.is_none() {
-                *entry = None; // two people share the surname: leave it alone
+    // Family names as written, and as read whatever the romanisation.
+    let mut written: Families = FxHashMap::default();
+    let mut read: Families = FxHashMap::default();
+    for f in found.iter().filter(|f| f.defines.is_none()) {
+        let Some(person) = person_name(f, gazetteer) else {
+            continue;
+        };
+        if let Key::Found(name) = &f.key {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            add_family(&mut written, last.to_string(), &person, &f.key);
+        }
+        add_family(&mut read, person.family.clone(), &person, &f.key);
+    }
+    let bearer = |families: &Families, name: &str| families.get(name).cloned().flatten();
+    let mut resolved: Vec<(usize, Key)> = Vec::new();
+    for (i, f) in found.iter().enumerate().filter(|(_, f)| f.single) {
+        let target = match &f.key {
+            Key::Found(key) => acronyms.get(&**key).cloned().or_else(|| {
+                let (_, person) =
+                    bearer(&written, key).or_else(|| bearer(&read, &word_skeleton(key)))?;
+                family_may_stand_alone(key, &f.votes, &person).then_some(person)
+            }),
+            // A known acronym (`CSU`) defined here for another name.
+            Key::Known(_) if !f.name.chars().any(char::is_lowercase) => {
+                acronyms.get(name_key(f.name).as_str()).cloned()
             }
+            Key::Known(_) => None,
+        };
+        if let Some(target) = target {
+            resolved.push((i, target));
         }
     }
-    for f in found.iter_mut() {
-        if let Key::Found(key) = &f.key {
-            if f.single {
-                if let Some(Some(target)) = short_forms.get(&**key) {
-                    f.key = target.clone();
-                    f.common = false;
-                }
-            }
-        }
+    for (i, target) in resolved {
+        found[i].key = target;
+        found[i].common = false;
     }
     found.retain(|f| !f.common);
 }
 
-/// The surname key of a multi-word person name.
-fn person_surname(found: &Found, gazetteer: &Gazetteer) -> Option<String> {
+/// Family name → the one person of a briefing who bears it (`None` when
+/// two people whose given names disagree do).
+type Families = FxHashMap<String, Option<(PersonName, Key)>>;
+
+fn add_family(families: &mut Families, family: String, person: &PersonName, key: &Key) {
+    let entry = families
+        .entry(family)
+        .or_insert_with(|| Some((person.clone(), key.clone())));
+    if entry.as_ref().is_some_and(|(p, _)| !p.same_given(person)) {
+        *entry = None; // two people share the family name: leave it alone
+    }
+}
+
+/// The person name of a multi-word person name found in a briefing.
+fn person_name(found: &Found, gazetteer: &Gazetteer) -> Option<PersonName> {
     if found.single {
         return None;
     }
@@ -87,10 +121,26 @@ fn person_surname(found: &Found, gazetteer: &Gazetteer) -> Option<String> {
         Key::Known(id) => gazetteer.entry(*id).kind == EntityKind::Person,
         Key::Found(_) => top_kind(&found.votes) == Some(EntityKind::Person),
     };
-    if !is_person {
-        return None;
-    }
-    name_key(found.name).rsplit(' ').next().map(String::from)
+    is_person.then(|| PersonName::of(found.name)).flatten()
+}
+
+/// The romanisation skeleton of a one-word key.
+fn word_skeleton(word: &str) -> String {
+    let mut skeleton = String::new();
+    romanise::push_word_skeleton(word, &mut skeleton);
+    skeleton
+}
+
+/// Whether a one-word name may stand for the person `person`, whose family
+/// name has its skeleton: written as the family name is written, or with no
+/// cue that it names anything but a person (a place `Kovel` never joins a
+/// `Kowal`).
+fn family_may_stand_alone(word: &str, votes: &Votes, person: &Key) -> bool {
+    let written_alike = match person {
+        Key::Found(name) => name.rsplit(' ').next() == Some(word),
+        Key::Known(_) => false,
+    };
+    written_alike || matches!(top_kind(votes), None | Some(EntityKind::Person))
 }
 
 /// The kind with the most votes, if any kind has votes.
@@ -115,6 +165,8 @@ pub struct Evidence {
     pub roles: BTreeMap<String, usize>,
     pub single: bool,
     pub acronym_targets: BTreeSet<Key>,
+    /// Seen capitalised inside a sentence somewhere (not only at its start).
+    pub mid_sentence: bool,
 }
 
 /// What one briefing tells about one key: the sums over its mentions there.
@@ -131,6 +183,8 @@ pub struct Local {
     pub single: bool,
     /// For an acronym defined here: the keys it stands for.
     pub acronym_targets: Vec<Key>,
+    /// Some mention here stands inside a sentence.
+    pub mid_sentence: bool,
 }
 
 /// What one briefing tells about each key it names, in order of first
@@ -148,7 +202,7 @@ pub fn locals(found: &[Found]) -> Vec<(Key, Local)> {
     // An acronym defined here (`Full Name (ACR)`) may stand alone in
     // other briefings: its own key remembers what it stands for.
     for f in found.iter().filter(|f| f.defines.is_some()) {
-        let acronym = Key::Found(super::lexicon::name_key(f.name).into());
+        let acronym = Key::Found(name_key(f.name).into());
         let target = f.defines.clone().expect("filtered");
         if acronym == target {
             continue;
@@ -175,6 +229,7 @@ fn empty_local() -> Local {
         roles: Vec::new(),
         single: true,
         acronym_targets: Vec::new(),
+        mid_sentence: false,
     }
 }
 
@@ -190,6 +245,7 @@ fn add_found(local: &mut Local, f: &Found) {
         add_count(&mut local.roles, role);
     }
     local.single &= f.single;
+    local.mid_sentence |= !f.initial;
 }
 
 fn add_count(counts: &mut Vec<(String, usize)>, item: &str) {
@@ -254,6 +310,7 @@ fn absorb(e: &mut Evidence, local: &Local, briefing: usize) {
         *e.roles.entry(role.clone()).or_default() += n;
     }
     e.single &= local.single;
+    e.mid_sentence |= local.mid_sentence;
     add_confidence(e, (local.best, local.mentions));
 }
 
@@ -282,52 +339,160 @@ pub struct Merges {
     pub resolved: BTreeMap<Key, Key>,
     /// Each merged key's own target, before chains are followed.
     pub direct: BTreeMap<Key, Key>,
-    /// Surname key → the people (non-single person keys) who bear it.
-    pub surnames: BTreeMap<String, BTreeSet<Key>>,
+    /// Why each merged key joined its own target.
+    pub why: BTreeMap<Key, Why>,
+    /// Family-name skeleton → the people (multi-word person keys) who bear
+    /// it, with their names as compared.
+    pub surnames: Surnames,
+}
+
+/// Family-name skeleton → the people who bear it.
+pub type Surnames = BTreeMap<String, BTreeSet<(PersonName, Key)>>;
+
+/// Why one key joined another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Its spelling is a name or alias of a known entity.
+    KnownName,
+    /// It is the acronym defined for that one name.
+    Acronym,
+    /// A family name alone, borne by one person in the corpus.
+    OnlyPerson { family: String },
+    /// The same given and family names under romanisation.
+    SamePerson { given: String, family: String },
+}
+
+impl Why {
+    /// The reason in words, for `dossier entities --why`.
+    pub fn describe(&self) -> String {
+        match self {
+            Why::KnownName => "written as a name or alias of the built-in or curated entity".into(),
+            Why::Acronym => "defined in a briefing as the acronym of this name, and of no other".into(),
+            Why::OnlyPerson { family } => format!(
+                "a family name alone; the only person in the corpus whose family name reads `{family}` once romanisation is set aside"
+            ),
+            Why::SamePerson { given, family } => format!(
+                "the same person under another romanisation: given names agree (`{given}`) and family names agree (`{family}`)"
+            ),
+        }
+    }
 }
 
 /// Corpus-wide merges: a found name whose key is a known name's key, an
-/// acronym defined for exactly one name, a surname borne by exactly one
-/// person.
+/// acronym defined for exactly one name, a family name borne by exactly one
+/// person, a person name spelt in another romanisation.
 pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) -> Merges {
-    let mut surnames: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
+    let mut surnames = Surnames::new();
     for (key, e) in evidence {
-        if let Some(surname) = corpus_surname(key, e, gazetteer) {
-            surnames.entry(surname).or_default().insert(key.clone());
+        if let Some(person) = corpus_person(key, e, gazetteer) {
+            surnames
+                .entry(person.family.clone())
+                .or_default()
+                .insert((person, key.clone()));
         }
     }
-    let direct: BTreeMap<Key, Key> = evidence
-        .iter()
-        .filter_map(|(key, e)| Some((key.clone(), merge_target(key, e, gazetteer, &surnames)?)))
-        .collect();
+    let mut direct = BTreeMap::new();
+    let mut why = BTreeMap::new();
+    for (key, e) in evidence {
+        if let Some((target, reason)) = merge_target(key, e, gazetteer, &surnames) {
+            direct.insert(key.clone(), target);
+            why.insert(key.clone(), reason);
+        }
+    }
     Merges {
         resolved: follow_chains(&direct),
         direct,
+        why,
         surnames,
     }
 }
 
-/// Where one key merges to, if anywhere, given the corpus's surnames.
+/// Where one key merges to, if anywhere, and why, given the corpus's people.
 pub fn merge_target(
     key: &Key,
     e: &Evidence,
     gazetteer: &Gazetteer,
-    surnames: &BTreeMap<String, BTreeSet<Key>>,
-) -> Option<Key> {
+    surnames: &Surnames,
+) -> Option<(Key, Why)> {
     let Key::Found(text) = key else { return None };
-    if let Some(id) = gazetteer.lookup_key(text) {
-        Some(Key::Known(id))
-    } else if e.acronym_targets.len() == 1 {
-        e.acronym_targets.iter().next().cloned()
+    // An acronym defined for one name stands for it, whatever a list says.
+    if e.acronym_targets.len() == 1 {
+        let target = e.acronym_targets.iter().next().cloned()?;
+        Some((target, Why::Acronym))
+    } else if let Some(id) = gazetteer.lookup_key(text) {
+        Some((Key::Known(id), Why::KnownName))
     } else if e.single {
-        let people = surnames.get(&**text).filter(|p| p.len() == 1)?;
-        people.iter().next().cloned()
+        let family = word_skeleton(text);
+        let people = surnames.get(&family)?;
+        // Those who bear the name exactly as written come first: two
+        // people whose names only read alike leave `Savberg` to `X Savberg`.
+        let written: BTreeSet<(PersonName, Key)> = people
+            .iter()
+            .filter(|(_, k)| matches!(k, Key::Found(n) if n.rsplit(' ').next() == Some(&**text)))
+            .cloned()
+            .collect();
+        let target = only_person(if written.is_empty() { people } else { &written })?;
+        family_may_stand_alone(text, &e.votes, &target)
+            .then_some((target, Why::OnlyPerson { family }))
     } else {
-        None
+        let person = corpus_person(key, e, gazetteer)?;
+        let people = surnames.get(&person.family)?;
+        let target = (*same_person(people, &person).first()?).clone();
+        (target != *key).then(|| {
+            let reason = Why::SamePerson {
+                given: person.given.clone(),
+                family: person.family.clone(),
+            };
+            (target, reason)
+        })
     }
 }
 
-pub fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Option<String> {
+/// The group a person falls in among the bearers of one family name: the
+/// given name's skeleton, or for an initial the one given name it can stand
+/// for (empty, a group of its own, when there are none or several).
+fn given_group<'p>(person: &'p PersonName, people: &'p BTreeSet<(PersonName, Key)>) -> &'p str {
+    if !person.given.is_empty() {
+        return &person.given;
+    }
+    let mut givens = people
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| !p.given.is_empty() && p.initial == person.initial)
+        .map(|p| p.given.as_str());
+    match givens.next() {
+        Some(first) if givens.all(|other| other == first) => first,
+        _ => "",
+    }
+}
+
+/// The keys of the people in `people` who are `person`, smallest first.
+fn same_person<'p>(people: &'p BTreeSet<(PersonName, Key)>, person: &PersonName) -> Vec<&'p Key> {
+    let group = given_group(person, people).to_string();
+    let mut keys: Vec<&Key> = people
+        .iter()
+        .filter(|(p, _)| match given_group(p, people) {
+            "" => p == person,
+            _ if group.is_empty() => p == person,
+            other => other == group,
+        })
+        .map(|(_, k)| k)
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The one person who bears a family name (the smallest of their keys),
+/// if the bearers are one person.
+fn only_person(people: &BTreeSet<(PersonName, Key)>) -> Option<Key> {
+    let (first, _) = people.iter().next()?;
+    let same = same_person(people, first);
+    (same.len() == people.len()).then(|| same[0].clone())
+}
+
+/// A person's name as the corpus compares it, for a key the corpus takes
+/// for a person named by more than one word.
+pub fn corpus_person(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> Option<PersonName> {
     let name: &str = match key {
         Key::Known(id) if gazetteer.entry(*id).kind == EntityKind::Person => {
             &gazetteer.entry(*id).name
@@ -339,9 +504,7 @@ pub fn corpus_surname(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> 
         }
         _ => return None,
     };
-    let key = name_key(name);
-    let (_, surname) = key.rsplit_once(' ')?;
-    Some(surname.to_string())
+    PersonName::of(name)
 }
 
 /// Makes every merge point at its final target (`a → b → c` becomes `a → c`).
@@ -397,23 +560,60 @@ pub fn fold_merged(target: Option<Evidence>, moved: Evidence) -> Evidence {
         *target.roles.entry(role).or_default() += n;
     }
     target.single &= moved.single;
+    target.mid_sentence |= moved.mid_sentence;
     target
 }
 
-/// The display name of a found entity: its most frequent multi-word form,
-/// else its most frequent form; ties go to the longer, then the first.
+/// A discovered single word only ever seen where capitals prove nothing (at
+/// sentence starts, in headlines) is a common word (`Policymakers`), not a
+/// name; acronyms are exempt.
+pub fn only_sentence_initial(evidence: &Evidence) -> bool {
+    evidence.single
+        && !evidence.mid_sentence
+        && evidence
+            .names
+            .keys()
+            .all(|n| n.chars().any(char::is_lowercase))
+}
+
+/// The display name of a found entity: the multi-word form the briefings
+/// use most, counting a family name written alone for the full names that
+/// end in it as written; else the most frequent form. Forms in mixed case
+/// beat all-capitals cover text; ties go to the longer, then the first.
 pub fn display_name(evidence: &Evidence) -> String {
+    let alone = |last: &str| evidence.names.get(last).copied().unwrap_or(0);
     let multi = evidence
         .names
         .iter()
         .filter(|(n, _)| n.contains(' '))
+        .map(|(n, &count)| (n, count + alone(n.rsplit(' ').next().unwrap_or(n))))
         .max_by(rank);
-    let any = evidence.names.iter().max_by(rank);
+    let any = evidence.names.iter().map(|(n, &c)| (n, c)).max_by(rank);
     multi.or(any).map(|(n, _)| n.clone()).unwrap_or_default()
 }
 
-fn rank(a: &(&String, &usize), b: &(&String, &usize)) -> std::cmp::Ordering {
-    a.1.cmp(b.1)
+/// The name a built-in entity is shown under: its spelling in the
+/// briefings when they write it in another romanisation or with other
+/// diacritics (`Bălți` with a comma below, `Kiev`) more often than as the
+/// built-in table does; else the table's name.
+pub fn written_name(known_name: &str, evidence: &Evidence) -> String {
+    let skeleton = romanise::name_skeleton(known_name);
+    let capitals_only = |n: &str| !n.chars().any(char::is_lowercase);
+    evidence
+        .names
+        .iter()
+        .filter(|(n, _)| capitals_only(n) == capitals_only(known_name))
+        .filter(|(n, _)| romanise::name_skeleton(n) == skeleton)
+        .map(|(n, &count)| (n, (count, n == known_name)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map_or_else(|| known_name.to_string(), |(n, _)| n.clone())
+}
+
+fn rank(a: &(&String, usize), b: &(&String, usize)) -> std::cmp::Ordering {
+    let mixed = |n: &str| n.chars().any(char::is_lowercase);
+    mixed(a.0)
+        .cmp(&mixed(b.0))
+        .then(a.1.cmp(&b.1))
         .then(a.0.len().cmp(&b.0.len()))
         .then(b.0.cmp(a.0))
 }
@@ -437,6 +637,7 @@ mod tests {
             single,
             common: false,
             defines: None,
+            initial: false,
         }
     }
 

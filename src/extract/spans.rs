@@ -39,6 +39,8 @@ pub struct Span {
     pub common: bool,
     /// For `Full Name (ACR)`: the index of the span this acronym stands for.
     pub defines: Option<usize>,
+    /// Starts a sentence or stands in a headline, where capitals say little.
+    pub initial: bool,
 }
 
 impl Span {
@@ -134,10 +136,20 @@ impl<'a> Finder<'a> {
         if self.cue(word) & cue::CALENDAR != 0 {
             return false;
         }
+        if token.has(HYPHENATED) && self.is_evaluative(word) {
+            return false;
+        }
         if block.title_case && self.is_common(word) && !self.gazetteer.starts_a_name(word) {
             return false;
         }
         true
+    }
+
+    /// `Russian-led`, `EU-backed`: an adjective made from a name.
+    fn is_evaluative(&self, word: &str) -> bool {
+        word.rsplit(['-', '‐', '‑'])
+            .next()
+            .is_some_and(|last| self.cue(last) & cue::EVALUATIVE != 0)
     }
 
     fn is_ordinal(&self, block: &Block, i: usize) -> bool {
@@ -189,7 +201,28 @@ impl<'a> Finder<'a> {
                 None => break,
             }
         }
+        if self.year_follows(block, start, end) {
+            end += 1;
+        }
         end
+    }
+
+    /// `Zapad 2021`: a year right after a name no list knows is part of it.
+    fn year_follows(&self, block: &Block, start: usize, end: usize) -> bool {
+        let Some(token) = block.tokens.get(end) else {
+            return false;
+        };
+        let previous = block.tokens[end - 1];
+        let year = token.word(block.text);
+        token.has(SPACE_BEFORE)
+            && !token.has(SENTENCE_START)
+            && !previous.has(POSSESSIVE)
+            && !previous.has(PAREN_AFTER)
+            && is_year(year)
+            && !self
+                .gazetteer
+                .starts_a_name(&straighten(self.word(block, start)))
+            && !is_function_word(self.word(block, start))
     }
 
     /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
@@ -227,6 +260,7 @@ impl<'a> Finder<'a> {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
             }
+            ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
             ["and"] => has_of,
             [particle] | [particle, _] if is_particle(particle) => at - start <= 2,
             _ => false,
@@ -248,6 +282,10 @@ impl<'a> Finder<'a> {
         let mut at = start;
         if self.drop_initial_word(block, start, end, known_first.is_some()) {
             at += 1;
+            // `Support for Norway`: a name never starts with a lower-case word.
+            while at < end && !block.tokens[at].has(CAPITALISED) {
+                at += 1;
+            }
         }
         let mut role: Option<String> = None;
         while at < end {
@@ -265,6 +303,8 @@ impl<'a> Finder<'a> {
             } else {
                 self.known_at(block, at, end)
             };
+            // `Coastal Steel Union (CSU)`: defined here, whatever a list says.
+            let known = known.filter(|_| self.acronym_target(block, at, at + 1, out).is_none());
             if let Some((after, id)) = known {
                 end = end.max(after);
                 let stands_alone = after == end
@@ -294,13 +334,27 @@ impl<'a> Finder<'a> {
         if is_function_word(word) {
             return true;
         }
-        if !token.has(SENTENCE_START) {
+        let initial = token.has(SENTENCE_START);
+        if !initial && !block.title_case {
             return false;
         }
         if self.is_given_name(word) && end > start + 1 {
             return false;
         }
-        self.is_common(word) && !(end - start >= 3 && self.has_type_cue(block, end - 1))
+        if !self.is_common(word) {
+            return false;
+        }
+        // `Support for the Balkan Commission`: a common word joined by
+        // `for`/`of` is the sentence's, unless it heads names itself.
+        let joined = block
+            .tokens
+            .get(start + 1)
+            .is_some_and(|t| !t.has(CAPITALISED));
+        if joined {
+            return self.cue(word) & (cue::ORGANIZATION_HEAD | cue::TREATY) == 0
+                && !self.has_type_cue(block, start);
+        }
+        initial && !(end - start >= 3 && self.has_type_cue(block, end - 1))
     }
 
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
@@ -392,6 +446,7 @@ impl<'a> Finder<'a> {
             single: after - start == 1,
             common: false,
             defines: None,
+            initial: false,
         }
     }
 
@@ -420,6 +475,7 @@ impl<'a> Finder<'a> {
                         single: true,
                         common: false,
                         defines: None,
+                        initial: false,
                     });
                 }
             }
@@ -451,6 +507,9 @@ impl<'a> Finder<'a> {
             self.hyphen_parts(block, start, out);
             return;
         }
+        if words == 1 && self.is_common_acronym(block, start) {
+            return;
+        }
         let (mut votes, mut confidence) = self.word_evidence(block, start, end, role.is_some());
         let (context_votes, context_confidence) = self.context_evidence(block, start, end);
         for (v, c) in votes.iter_mut().zip(context_votes) {
@@ -471,7 +530,24 @@ impl<'a> Finder<'a> {
             single,
             common,
             defines,
+            initial: tokens[start].has(SENTENCE_START) || block.title_case,
         });
+    }
+
+    /// A unit after a number (`1,200 MW`) or a common acronym (`GDP`).
+    fn is_common_acronym(&self, block: &Block, i: usize) -> bool {
+        let token = block.tokens[i];
+        let word = token.word(block.text);
+        if self.cue(word) & cue::COMMON_ACRONYM != 0 {
+            return true;
+        }
+        let after_number = i > 0
+            && token.has(SPACE_BEFORE)
+            && self
+                .word(block, i - 1)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        after_number && !word.chars().any(char::is_lowercase)
     }
 
     fn known_hyphen_parts(&self, block: &Block, i: usize) -> bool {
@@ -498,6 +574,12 @@ impl<'a> Finder<'a> {
         }
         if words == 1 && is_name_year(first) {
             return (vote(EntityKind::Event, 2.0), 1.0);
+        }
+        if words >= 2 && (start..end).any(|k| self.cue(self.word(block, k)) & cue::TREATY != 0) {
+            return (vote(EntityKind::Other, 1.5), 1.0);
+        }
+        if words >= 2 && is_year(last) {
+            return (vote(EntityKind::Event, 1.5), 1.0);
         }
         if words >= 2 {
             for (flag, kind) in [
@@ -604,10 +686,14 @@ fn is_name_year(word: &str) -> bool {
     let Some((name, year)) = word.rsplit_once('-') else {
         return false;
     };
-    name.chars().next().is_some_and(char::is_uppercase)
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-        && (year.starts_with("19") || year.starts_with("20"))
+    name.chars().next().is_some_and(char::is_uppercase) && is_year(year)
+}
+
+/// A year of the last two centuries (`2021`).
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 fn is_particle(word: &str) -> bool {

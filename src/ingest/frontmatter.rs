@@ -208,6 +208,13 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
     };
     match format {
         Format::Yaml => {
+            if let Some(line) = yaml_too_deep(text) {
+                return Err(located(
+                    format!("the YAML front matter is nested more than {MAX_DEPTH} levels deep"),
+                    Some((line, 1)),
+                )
+                .help("flatten the value on this line; front matter holds a few levels at most"));
+            }
             let source = if text.trim().is_empty() { "{}" } else { text };
             serde_yaml_ng::from_str(source).map_err(|e| {
                 let place = e.location().map(|l| (l.line(), l.column()));
@@ -228,6 +235,50 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
             )
         }),
     }
+}
+
+/// The deepest nesting YAML front matter may have. The YAML parser takes
+/// time that grows with the square of the depth (100,000 levels in 200 KB
+/// took minutes), so deeper text is refused before it is parsed.
+pub const MAX_DEPTH: usize = 64;
+
+/// The 1-based line (within `text`) where YAML nesting first goes deeper
+/// than [`MAX_DEPTH`], if it does. Counts block levels by indentation and by
+/// the `- `, `? ` and `: ` that open a level on one line, and flow levels by
+/// `[` and `{` outside quotes and comments; an upper bound, which is enough.
+fn yaml_too_deep(text: &str) -> Option<usize> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    for (number, line) in text.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        if quote.is_none() && flow == 0 && !content.is_empty() && !content.starts_with('#') {
+            while indents.last().is_some_and(|&open| open >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut compact = 0;
+        let mut previous = ' ';
+        for c in content.chars() {
+            match (quote, c) {
+                (Some(open), c) if c == open => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') if " \t[{,:".contains(previous) => quote = Some(c),
+                (None, '#') if previous == ' ' || previous == '\t' => break,
+                (None, '[' | '{') => flow += 1,
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                (None, ' ') if matches!(previous, '-' | '?' | ':') => compact += 1,
+                _ => {}
+            }
+            if indents.len() + compact + flow > MAX_DEPTH {
+                return Some(number + 1);
+            }
+            previous = c;
+        }
+    }
+    None
 }
 
 /// serde_yaml appends "at line X column Y"; we report the file line ourselves.
@@ -288,6 +339,21 @@ mod tests {
                 .unwrap_err();
         assert!(error.message.contains("titel"), "{error}");
         assert_eq!(error.line, Some(3));
+    }
+
+    #[test]
+    fn deep_yaml_is_refused_at_its_line() {
+        let flow = format!("title: A\nextra: {}{}\n", "[".repeat(100), "]".repeat(100));
+        let compact = format!("title: A\nextra:\n  {}x\n", "- ".repeat(100));
+        for (text, line) in [(flow, 3), (compact, 4)] {
+            let error =
+                parse::<BriefingMeta>(Path::new("a.md"), Format::Yaml, &text, 2).unwrap_err();
+            assert!(error.message.contains("nested"), "{error}");
+            assert_eq!(error.line, Some(line));
+        }
+        let fine = "title: \"it's [not] {deep}\"\nextra: {a: [1, [2, {b: c}]]}\n";
+        assert!(yaml_too_deep(fine).is_none());
+        assert!(yaml_too_deep(&"a:\n b:\n  c:\n".repeat(10)).is_none());
     }
 
     #[test]

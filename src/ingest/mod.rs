@@ -10,16 +10,19 @@ pub mod date;
 pub mod extracted;
 pub mod formats;
 pub mod frontmatter;
+pub mod head;
 pub mod html;
 pub mod pdf;
 pub mod plaintext;
+pub mod written_date;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{display_path, line_column, Diagnostic};
+use crate::config::Config;
+use crate::diagnostics::{line_column, slash_path, Diagnostic};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 use date::Date;
@@ -98,13 +101,14 @@ enum Kind {
     TopicNote,
 }
 
-/// Walks `seeds_dir` and reads every source in it.
-pub fn ingest(seeds_dir: &Path, include_drafts: bool) -> Sources {
+/// Walks the seeds folder and reads every source in it.
+pub fn ingest(config: &Config) -> Sources {
+    let (seeds_dir, include_drafts) = (config.seeds_dir.as_path(), config.include_drafts);
     let mut problems = Vec::new();
-    let paths = walk(seeds_dir, &mut problems);
+    let paths = walk(config, &mut problems);
     let files: Vec<Result<(Kind, SourceFile), Diagnostic>> = paths
         .into_par_iter()
-        .map(|(kind, path)| read(seeds_dir, path).map(|f| (kind, f)))
+        .map(|(kind, path)| read(config, path).map(|f| (kind, f)))
         .collect();
     let mut briefing_files = Vec::new();
     let (mut entity_notes, mut topic_notes) = (Vec::new(), Vec::new());
@@ -151,12 +155,12 @@ fn plain_labels(files: &[SourceFile]) -> BTreeSet<String> {
 /// [`ingest`] would find them (files that cannot be read are left out, as
 /// ingest leaves them out).
 pub fn running_labels_of<'p>(
-    seeds_dir: &Path,
+    config: &Config,
     paths: impl Iterator<Item = &'p Path>,
 ) -> BTreeSet<String> {
     let files: Vec<SourceFile> = paths
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
-        .filter_map(|p| read(seeds_dir, p.to_path_buf()).ok())
+        .filter_map(|p| read(config, p.to_path_buf()).ok())
         .collect();
     plain_labels(&files)
 }
@@ -208,22 +212,30 @@ fn push_or_report<T>(
 }
 
 /// Sorted list of source files with their kind; unreadable folders and
-/// symlink loops are reported, other files are skipped with a warning.
-fn walk(seeds_dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)> {
+/// symlink loops are reported, other files are skipped with a warning, and so
+/// are symbolic links that lead out of the site folder ([`SiteBounds`]).
+fn walk(config: &Config, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)> {
+    let seeds_dir = config.seeds_dir.as_path();
     if !seeds_dir.is_dir() {
         problems.push(
             Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist").help(
-                "create it and put briefings (.md or .txt) in it, or set `[book] src` in book.toml",
+                "create it and put briefings (.md, .txt or .html) in it, or set `[book] src` in book.toml",
             ),
         );
         return Vec::new();
     }
+    let bounds = SiteBounds::new(config);
+    let mut outside = Vec::new();
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(seeds_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || (!e.file_name().to_string_lossy().starts_with('.')
+                    && bounds.admits(e, &mut outside))
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -231,11 +243,59 @@ fn walk(seeds_dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)
                     found.push((kind, entry.into_path()));
                 }
             }
-            Ok(_) => {}
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => problems.push(
+                Diagnostic::warning(
+                    entry.into_path(),
+                    "skipped: not a regular file (a FIFO, socket or device)",
+                )
+                .help("only .md and .txt files are read; move it out of the seeds folder"),
+            ),
             Err(e) => problems.push(walk_error(seeds_dir, &e)),
         }
     }
+    problems.extend(outside);
     found
+}
+
+/// Where symbolic links under the seeds folder may lead: into the site folder
+/// (the one holding book.toml) or the seeds folder. A link that leads
+/// anywhere else (`seeds/leak.txt -> /etc/passwd`) is skipped with a warning,
+/// so a committed link never publishes the files of the machine that builds.
+struct SiteBounds {
+    inside: Vec<PathBuf>,
+}
+
+impl SiteBounds {
+    fn new(config: &Config) -> SiteBounds {
+        let inside = [&config.root, &config.seeds_dir]
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        SiteBounds { inside }
+    }
+
+    /// Whether to read `entry`; a link leading outside is reported in `outside`.
+    fn admits(&self, entry: &walkdir::DirEntry, outside: &mut Vec<Diagnostic>) -> bool {
+        if !entry.path_is_symlink() {
+            return true;
+        }
+        // A link that cannot be resolved is left to the walk, which reports it.
+        let Ok(target) = std::fs::canonicalize(entry.path()) else {
+            return true;
+        };
+        if self.inside.iter().any(|dir| target.starts_with(dir)) {
+            return true;
+        }
+        outside.push(
+            Diagnostic::warning(
+                entry.path().to_path_buf(),
+                "skipped: a symbolic link that leads out of the site folder",
+            )
+            .help("copy the file into the site folder, or point the link at a file inside it"),
+        );
+        false
+    }
 }
 
 fn walk_error(seeds_dir: &Path, error: &walkdir::Error) -> Diagnostic {
@@ -307,21 +367,23 @@ fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
 
 /// Reads a file: a document through its format's reader, any other file
 /// decoded as text: UTF-8 (with or without a byte-order mark) or UTF-16 with
-/// a byte-order mark; CRLF becomes LF.
-fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Diagnostic::error(path.clone(), format!("failed to read: {e}")))?;
+/// a byte-order mark; CRLF becomes LF. A file larger than `max_file_size` is
+/// refused before it is read, and so is a text file whose first bytes show
+/// it is binary.
+fn read(config: &Config, path: PathBuf) -> Result<SourceFile, Diagnostic> {
+    let format = Format::of(&path).filter(|f| f.is_document());
+    let bytes = read_bytes(&path, config.max_file_size, format.is_none())?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::error(path, "the file is empty")
             .help("write a briefing in it, or delete it"));
     }
-    let (text, document) = match Format::of(&path).filter(|f| f.is_document()) {
+    let (text, document) = match format {
         Some(format) => {
             let extracted = formats::read_document(&path, format, &bytes)?;
             (String::new(), Some((format, extracted)))
         }
         None => {
-            let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&path))?;
+            let text = decode_owned(bytes).map_err(|problem| problem.into_diagnostic(&path))?;
             if text.trim().is_empty() {
                 return Err(Diagnostic::error(path, "the file is empty")
                     .help("write a briefing in it, or delete it"));
@@ -331,7 +393,7 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     };
     // Shown on the briefing's page: a control character in a file name must
     // not reach the output either.
-    let relative = display_path(path.strip_prefix(seeds_dir).unwrap_or(&path))
+    let relative = slash_path(path.strip_prefix(&config.seeds_dir).unwrap_or(&path))
         .replace(is_forbidden, "\u{fffd}");
     Ok(SourceFile {
         path,
@@ -339,6 +401,58 @@ fn read(seeds_dir: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
         text,
         document,
     })
+}
+
+/// How many bytes [`decode`] looks at for a NUL that marks a binary file.
+const SNIFF_BYTES: usize = 8192;
+
+/// The bytes of the file at `path`, if it is no larger than `limit` and its
+/// first [`SNIFF_BYTES`] hold no NUL (UTF-16 aside; only for `text`): both are checked before
+/// the rest is read, so a huge or sparse file costs no memory.
+fn read_bytes(path: &Path, limit: u64, text: bool) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let failed =
+        |e: std::io::Error| Diagnostic::error(path.to_path_buf(), format!("failed to read: {e}"));
+    let file = std::fs::File::open(path).map_err(failed)?;
+    let size = file.metadata().map_err(failed)?.len();
+    if size > limit {
+        return Err(too_large(path, size, limit));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // One byte more than the limit: a file that grew since is caught too.
+    let mut reader = file.take(limit + 1);
+    let mut head = [0u8; SNIFF_BYTES];
+    let mut filled = 0;
+    while filled < SNIFF_BYTES {
+        match reader.read(&mut head[filled..]).map_err(failed)? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    bytes.extend_from_slice(&head[..filled]);
+    if text && decode_head(&bytes) == Err(DecodeProblem::Binary) {
+        return Err(DecodeProblem::Binary.into_diagnostic(path));
+    }
+    reader.read_to_end(&mut bytes).map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, bytes.len() as u64, limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {
+    const MB: u64 = 1024 * 1024;
+    Diagnostic::error(
+        path.to_path_buf(),
+        format!(
+            "the file is {} MB, more than the limit of {} MB for one source file",
+            size.div_ceil(MB),
+            limit / MB
+        ),
+    )
+    .help(
+        "split it into smaller briefings, or raise `max-file-size-mb` under [dossier] in book.toml",
+    )
 }
 
 /// Why a file's bytes are not text.
@@ -376,19 +490,39 @@ impl DecodeProblem {
 
 /// Decodes a source file's bytes into text with LF line ends.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
+    decode_owned(bytes.to_vec())
+}
+
+/// Whether the first bytes of a file already show it is binary: no UTF-16
+/// byte-order mark, and a NUL among the first [`SNIFF_BYTES`].
+fn decode_head(bytes: &[u8]) -> Result<(), DecodeProblem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Ok(());
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
+        return Err(DecodeProblem::Binary);
+    }
+    Ok(())
+}
+
+/// [`decode`], taking the bytes: UTF-8 becomes the text without a copy.
+fn decode_owned(mut bytes: Vec<u8>) -> Result<String, DecodeProblem> {
+    decode_head(&bytes)?;
     let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         decode_utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         decode_utf16(rest, u16::from_be_bytes)?
     } else {
-        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        if bytes[..bytes.len().min(8192)].contains(&0) {
-            return Err(DecodeProblem::Binary);
+        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            bytes.drain(..3);
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
             Err(e) => {
-                let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+                let bytes = e.as_bytes();
+                let valid_up_to = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
                 let (line, column) = line_column(&valid, valid.len());
                 return Err(DecodeProblem::InvalidUtf8 { line, column });
             }
@@ -437,7 +571,7 @@ pub fn is_forbidden(c: char) -> bool {
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeProblem> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeProblem::InvalidUtf16);
     }
     let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
@@ -450,11 +584,11 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
 /// running labels: its metadata and body, and the slug its front matter asks
 /// for. The slug is left unsettled: settling needs every other briefing.
 pub fn reread_briefing(
-    seeds_dir: &Path,
+    config: &Config,
     path: &Path,
     running_labels: &BTreeSet<String>,
 ) -> Result<Briefing, Diagnostic> {
-    let file = read(seeds_dir, path.to_path_buf())?;
+    let file = read(config, path.to_path_buf())?;
     parse_briefing(&file, running_labels)
 }
 
@@ -518,6 +652,20 @@ fn parse_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Result<Briefi
         })?),
         None => date_from_file_name(&file.relative),
     };
+    if let Some(slug) = meta
+        .slug
+        .as_deref()
+        .filter(|s| !crate::paths::has_slug_text(s))
+    {
+        let text = split.front_matter.map_or("", |(_, text)| text);
+        let line = frontmatter::key_line(text, "slug", split.front_matter_line).unwrap_or(1);
+        return Err(Diagnostic::error(
+            file.path.clone(),
+            format!("the slug {slug:?} has no letters or digits to make a page name from"),
+        )
+        .at(line, None)
+        .help("write a slug such as `zapad-2021`, or remove the key to use the title"));
+    }
     let title = clean_line(meta.title.as_deref().unwrap_or(""))
         .or_else(|| first_heading(split.body))
         .unwrap_or_else(|| file_stem_title(&file.relative));
@@ -591,7 +739,7 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
         title: plain
             .title
             .unwrap_or_else(|| file_stem_title(&file.relative)),
-        date: date_from_file_name(&file.relative),
+        date: date_from_file_name(&file.relative).or(plain.date),
         authors: plain.authors,
         series: plain.series,
         topics: Vec::new(),
@@ -611,13 +759,18 @@ pub fn read_briefing_file(path: &Path) -> Result<Extracted, Diagnostic> {
             .help("dossier reads .md, .txt, .html, .htm and .pdf files"));
     };
     let folder = path.parent().unwrap_or(Path::new("."));
-    let file = read(folder, path.to_path_buf())?;
+    // The default limits, with the file's own folder as the seeds folder.
+    let config = Config {
+        seeds_dir: folder.to_path_buf(),
+        ..Config::defaults(folder)
+    };
+    let file = read(&config, path.to_path_buf())?;
     if let Some((_, extracted)) = file.document {
         return Ok(extracted);
     }
     let labels = match format {
         Format::Text => {
-            running_labels_of(folder, sibling_files(folder).iter().map(PathBuf::as_path))
+            running_labels_of(&config, sibling_files(folder).iter().map(PathBuf::as_path))
         }
         _ => BTreeSet::new(),
     };
@@ -683,6 +836,11 @@ fn first_heading(body: &str) -> Option<String> {
 fn file_stem_title(relative: &str) -> String {
     let name = relative.rsplit('/').next().unwrap_or(relative);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    // A leading date is the briefing's date, not part of its title.
+    let stem = match date_from_file_name(relative) {
+        Some(_) => stem.get(10..).unwrap_or(stem),
+        None => stem,
+    };
     clean_line(&stem.replace(['-', '_'], " ")).unwrap_or_else(|| "Untitled".into())
 }
 
@@ -758,5 +916,6 @@ mod tests {
             Some("Real Title".into())
         );
         assert_eq!(file_stem_title("2021/zapad-notes_v2.md"), "zapad notes v2");
+        assert_eq!(file_stem_title("2021/2021-09-10-zapad.txt"), "zapad");
     }
 }

@@ -5,13 +5,19 @@
 //! labels (`PISM SPOTLIGHT`) dropped into the middle of split paragraphs. This
 //! module undoes that, so the rest of the pipeline sees ordinary Markdown.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+
+use super::date::Date;
+use super::head;
 
 /// What a plain-text file yields.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct PlainText {
     pub title: Option<String>,
     pub authors: Vec<String>,
+    /// The first full date printed in the head (`08.07.2015`, `8 July 2015`).
+    pub date: Option<Date>,
     /// The running label, title-cased (`PISM Spotlight`), when one was found.
     pub series: Option<String>,
     pub body: String,
@@ -20,10 +26,15 @@ pub struct PlainText {
 /// Converts one file's text. `running_labels` holds lines found repeated
 /// across files as page labels (see [`running_labels`]).
 pub fn convert(text: &str, running_labels: &BTreeSet<String>) -> PlainText {
-    let mut paragraphs = paragraphs(text);
-    let title = take_title(&mut paragraphs);
-    let authors = take_byline(&mut paragraphs);
-    let mut series = None;
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let head = head::read_head(&lines);
+    let body_lines: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| if head.taken.contains(&i) { "" } else { line })
+        .collect();
+    let (mut paragraphs, inner_label) = paragraphs_of(&body_lines, running_labels);
+    let mut series = inner_label.map(|label| series_name(&label));
     paragraphs.retain(|p| {
         if is_page_label(p, running_labels) {
             series.get_or_insert_with(|| series_name(p));
@@ -31,6 +42,9 @@ pub fn convert(text: &str, running_labels: &BTreeSet<String>) -> PlainText {
         }
         !is_page_number(p)
     });
+    if series.is_none() {
+        series = head.label.as_deref().map(series_name);
+    }
     let paragraphs = join_split_paragraphs(paragraphs);
     let body = paragraphs
         .iter()
@@ -44,8 +58,9 @@ pub fn convert(text: &str, running_labels: &BTreeSet<String>) -> PlainText {
         .collect::<Vec<_>>()
         .join("\n\n");
     PlainText {
-        title,
-        authors,
+        title: head.title,
+        authors: head.authors,
+        date: head.date,
         series,
         body: body + "\n",
     }
@@ -82,26 +97,101 @@ pub fn running_labels<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<Stri
 /// Paragraphs separated by blank lines, with wrapped lines joined and
 /// end-of-line hyphenation undone.
 fn paragraphs(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    paragraphs_of(&lines, &BTreeSet::new()).0
+}
+
+/// Paragraphs of trimmed lines, with running labels that sit inside a
+/// paragraph dropped (see [`is_inner_label`]); also gives the first such
+/// label in capitals, as the series.
+fn paragraphs_of(
+    lines: &[&str],
+    running_labels: &BTreeSet<String>,
+) -> (Vec<String>, Option<String>) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        *counts.entry(line).or_default() += 1;
+    }
+    let repeats =
+        |line: &str| counts.get(line).is_some_and(|&n| n >= 2) || running_labels.contains(line);
     let mut result = Vec::new();
-    let mut current = String::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                result.push(std::mem::take(&mut current));
+    let mut label = None;
+    for block in lines.split(|l| l.is_empty()).filter(|b| !b.is_empty()) {
+        let mut current = String::new();
+        for (i, line) in block.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| block[j]);
+            let after = block.get(i + 1).copied();
+            if block.len() > 1 && is_inner_label(line, before, after, &repeats) {
+                if is_capitals(line) {
+                    label.get_or_insert_with(|| line.to_string());
+                }
+                continue;
             }
-            continue;
+            append_line(&mut current, &rejoin_broken_words(line));
         }
-        append_line(&mut current, line);
+        if !current.is_empty() {
+            result.push(current);
+        }
     }
-    if !current.is_empty() {
-        result.push(current);
+    (result, label)
+}
+
+/// A line inside a paragraph that is a running label, not text: a short
+/// line that recurs in the file (or across files) and does not end a
+/// sentence, or a line of two or more words in capitals that splits a
+/// sentence (the line before runs on, the line after goes on in lower case).
+fn is_inner_label(
+    line: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    repeats: &dyn Fn(&str) -> bool,
+) -> bool {
+    if !is_short_line(line) || ends_sentence(line) {
+        return false;
     }
-    result
+    let splits = before.is_some_and(|b| !ends_sentence(b)) && after.is_some_and(starts_lowercase);
+    let shouting = is_capitals(line) && line.split_whitespace().count() >= 2;
+    let opens_upper = line.starts_with(|c: char| c.is_uppercase());
+    (repeats(line) && opens_upper && line.split_whitespace().count() >= 2) || (shouting && splits)
+}
+
+/// Letters, all in capitals (at least three of them).
+fn is_capitals(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !line.chars().any(char::is_lowercase)
+}
+
+/// Rejoins words a PDF line break split and a space then followed, as in
+/// `Lukashen- ka` or `inte- gration`: a hyphen after a letter, a space, and
+/// a lower-case word that is not a conjunction (`pro- and anti-war` keeps
+/// its hyphen).
+fn rejoin_broken_words(line: &str) -> Cow<'_, str> {
+    if !line.contains("- ") {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("- ") {
+        let (left, right) = (&rest[..at], &rest[at + 2..]);
+        let next_word = right
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let broken = left.chars().last().is_some_and(char::is_alphabetic)
+            && right.starts_with(|c: char| c.is_lowercase())
+            && !CONJUNCTIONS.contains(&next_word);
+        out.push_str(left);
+        if !broken {
+            out.push_str("- ");
+        }
+        rest = right;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Appends a wrapped line: `inte-` + `gration` joins to `integration`,
 /// `Ust-` + `Luga` keeps its hyphen, anything else joins with a space.
-fn append_line(paragraph: &mut String, line: &str) {
+pub(super) fn append_line(paragraph: &mut String, line: &str) {
     if paragraph.is_empty() {
         paragraph.push_str(line);
         return;
@@ -122,49 +212,10 @@ fn append_line(paragraph: &mut String, line: &str) {
     }
 }
 
-fn take_title(paragraphs: &mut Vec<String>) -> Option<String> {
-    let first = paragraphs.first()?;
-    if first.split_whitespace().count() > 30 || is_heading_question(first) {
-        return None;
-    }
-    Some(paragraphs.remove(0))
-}
-
-fn take_byline(paragraphs: &mut Vec<String>) -> Vec<String> {
-    match paragraphs.first() {
-        Some(line) if looks_like_byline(line) => split_names(&paragraphs.remove(0)),
-        _ => Vec::new(),
-    }
-}
-
-/// A line of one to a few names: capitalised words, commas and `and`, no
-/// sentence punctuation and no digits.
-fn looks_like_byline(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > 12 || line.len() > 120 || ends_sentence(line) {
-        return false;
-    }
-    if line
-        .chars()
-        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '?' | '!'))
-    {
-        return false;
-    }
-    words.iter().all(|word| {
-        let word = word.trim_end_matches(',');
-        matches!(word, "and" | "&" | "de" | "van" | "von" | "der")
-            || word.chars().next().is_some_and(char::is_uppercase)
-    }) && words.len() >= 2
-}
-
-fn split_names(line: &str) -> Vec<String> {
-    line.split([',', '&'])
-        .flat_map(|part| part.split(" and "))
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(String::from)
-        .collect()
-}
+/// Words after which a hanging hyphen is real (`pro- and anti-war`).
+const CONJUNCTIONS: &[&str] = &[
+    "and", "or", "nor", "to", "und", "oder", "et", "ou", "i", "lub", "albo",
+];
 
 fn is_page_label(paragraph: &str, running_labels: &BTreeSet<String>) -> bool {
     if running_labels.contains(paragraph) {
@@ -287,6 +338,32 @@ mod tests {
         assert!(plain.body.contains("## What happened next?\n"));
         assert!(plain.body.contains("## Conclusions\n"));
         assert!(plain.body.contains("It ended integration and Ust-Luga."));
+    }
+
+    #[test]
+    fn labels_inside_a_paragraph_are_dropped() {
+        let text = "Grid Notes\n\nA Title Here\n\nThe region depends on\nEASTERN GRID MONITOR\n\
+            imports through its neighbour, and the link\nGrid Watch Weekly\nis old. Tests ran\n\
+            Grid Watch Weekly\ntwice. The alliance\nNATO\nagreed.\n";
+        let plain = convert(text, &BTreeSet::new());
+        assert!(
+            plain.body.contains(
+                "The region depends on imports through its neighbour, and the link is old. \
+                 Tests ran twice. The alliance NATO agreed."
+            ),
+            "{}",
+            plain.body
+        );
+        assert_eq!(plain.series.as_deref(), Some("Eastern GRID Monitor"));
+    }
+
+    #[test]
+    fn words_split_by_a_line_break_hyphen_and_space_rejoin() {
+        assert_eq!(
+            rejoin_broken_words("met Alyaksandr Lukashen- ka and the pro- and anti-war camps"),
+            "met Alyaksandr Lukashenka and the pro- and anti-war camps"
+        );
+        assert_eq!(rejoin_broken_words("Russia- Belarus"), "Russia- Belarus");
     }
 
     #[test]

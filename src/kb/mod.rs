@@ -16,7 +16,8 @@ use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention};
+use crate::extract::romanise::name_skeleton;
+use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention, MergeNote};
 use crate::ingest::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
@@ -44,6 +45,8 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     pub aliases: BTreeSet<String>,
+    /// The forms merged into it, and why (`dossier entities --why`).
+    pub merged: Vec<MergeNote>,
     pub role: Option<String>,
     pub description: Option<String>,
     pub wikidata: Option<String>,
@@ -87,6 +90,10 @@ pub struct KnowledgeBase {
 }
 
 const MAX_CO_MENTIONS: usize = 30;
+/// Co-mentions are counted among this many entities of each briefing, its
+/// most mentioned (ties go to the one named first): a briefing that names
+/// 50,000 people (a sanctions list) then adds 4,950 pairs, not 1.25 billion.
+pub const CO_MENTIONED_PER_BRIEFING: usize = 100;
 const MAX_RELATED: usize = 8;
 /// Entities in more briefings than this are too common to tell briefings
 /// apart, and are not used to find related ones. A fixed number (not one that
@@ -96,6 +103,39 @@ const RELATED_MAX_SHARED: usize = 250;
 impl KnowledgeBase {
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.name == name)
+    }
+
+    /// The entity named `name` or written so (an alias or a merged form),
+    /// letters compared case- and accent-insensitively; failing that, the
+    /// one whose name (or, for one word, whose family name alone) reads the
+    /// same once romanisation is set aside, if only one does.
+    pub fn entity_written_as(&self, name: &str) -> Option<&Entity> {
+        let forms = |e: &'_ Entity| -> Vec<String> {
+            let merged = e.merged.iter().flat_map(|n| n.forms.iter());
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(merged)
+                .cloned()
+                .collect()
+        };
+        let key = name_key(name);
+        let skeleton = name_skeleton(name);
+        self.entities
+            .iter()
+            .find(|e| forms(e).iter().any(|f| name_key(f) == key))
+            .or_else(|| {
+                let reads_alike = |f: &String| {
+                    let last = f.rsplit(' ').next().unwrap_or(f);
+                    name_skeleton(f) == skeleton
+                        || !name.contains(' ') && name_skeleton(last) == skeleton
+                };
+                let mut alike = self
+                    .entities
+                    .iter()
+                    .filter(|e| forms(e).iter().any(reads_alike));
+                let first = alike.next();
+                first.filter(|_| alike.next().is_none())
+            })
     }
 
     /// Swaps in the edited text of briefing `index`. The caller has checked
@@ -151,6 +191,7 @@ pub fn build(
                 name: e.name,
                 kind: e.kind,
                 aliases: e.aliases,
+                merged: e.merged,
                 role: e.role,
                 mention_count: 0,
                 briefings: Vec::new(),
@@ -230,24 +271,39 @@ pub fn ranks(by_date: &[usize]) -> Vec<usize> {
 }
 
 /// Authors are people: each author name becomes (or joins) a person entity.
+/// A byline in another romanisation than the text (`Ihar Karpenka` over
+/// text naming `Igor Karpenko`) joins the person found in the text; authors
+/// are otherwise told apart by their exact names.
 fn link_authors(
     entities: &mut Vec<Entity>,
     briefings: &[Briefing],
     by_date: &[usize],
 ) -> Vec<Vec<usize>> {
-    let mut by_key: BTreeMap<String, usize> = entities
+    let people = entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter(|(_, e)| e.kind == EntityKind::Person);
+    let mut by_key: BTreeMap<String, usize> = people
+        .clone()
         .map(|(i, e)| (name_key(&e.name), i))
         .collect();
+    let mut by_skeleton: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (i, e) in people {
+        let entry = by_skeleton.entry(name_skeleton(&e.name)).or_insert(Some(i));
+        if *entry != Some(i) {
+            *entry = None; // two people read alike: join neither
+        }
+    }
     let mut authors = vec![Vec::new(); briefings.len()];
     for &b in by_date {
         for name in &briefings[b].authors {
             let key = name_key(name);
+            let found = by_skeleton.get(&name_skeleton(name)).copied().flatten();
             let id = *by_key.entry(key).or_insert_with(|| {
-                entities.push(new_person(name));
-                entities.len() - 1
+                found.unwrap_or_else(|| {
+                    entities.push(new_person(name));
+                    entities.len() - 1
+                })
             });
             if !authors[b].contains(&id) {
                 authors[b].push(id);
@@ -264,6 +320,7 @@ fn new_person(name: &str) -> Entity {
         name: name.to_string(),
         kind: EntityKind::Person,
         aliases: BTreeSet::new(),
+        merged: Vec::new(),
         role: None,
         description: None,
         wikidata: None,
@@ -304,12 +361,12 @@ fn fill_entity_stats(entities: &mut [Entity], entries: &[BriefingEntry], rank: &
     }
 }
 
-/// Pairs of entities mentioned in the same briefing, counted per briefing.
+/// Pairs of entities mentioned in the same briefing ([`co_mention_ids`]),
+/// counted per briefing.
 fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize, usize)>> {
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for entry in entries {
-        let mut ids: Vec<u32> = entry.entities.iter().map(|&(e, _)| e as u32).collect();
-        ids.sort_unstable();
+        let ids = co_mention_ids(&entry.entities);
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 *pairs.entry((a, b)).or_default() += 1;
@@ -325,6 +382,21 @@ fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize
         .into_par_iter()
         .map(|list| most_first(list, MAX_CO_MENTIONS))
         .collect()
+}
+
+/// The entities of a briefing's (entity, count) list, in order of first
+/// mention, that count for co-mentions: at most [`CO_MENTIONED_PER_BRIEFING`],
+/// the most mentioned first. Sorted by entity number.
+pub fn co_mention_ids(entities: &[(usize, usize)]) -> Vec<u32> {
+    let mut chosen: Vec<usize> = (0..entities.len()).collect();
+    if chosen.len() > CO_MENTIONED_PER_BRIEFING {
+        let order = |&a: &usize, &b: &usize| entities[b].1.cmp(&entities[a].1).then(a.cmp(&b));
+        chosen.select_nth_unstable_by(CO_MENTIONED_PER_BRIEFING, order);
+        chosen.truncate(CO_MENTIONED_PER_BRIEFING);
+    }
+    let mut ids: Vec<u32> = chosen.iter().map(|&i| entities[i].0 as u32).collect();
+    ids.sort_unstable();
+    ids
 }
 
 /// Related briefings: shared entities weighted by rarity (inverse document

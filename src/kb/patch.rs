@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::{
-    count_in_order, entity_topics, most_first, rarity_weights, topic_entities, KnowledgeBase,
-    Scores, MAX_CO_MENTIONS, RELATED_MAX_SHARED,
+    co_mention_ids, count_in_order, entity_topics, most_first, rarity_weights, topic_entities,
+    KnowledgeBase, Scores, MAX_CO_MENTIONS, RELATED_MAX_SHARED,
 };
 use crate::document::Document;
 use crate::extract::Mention;
@@ -58,7 +58,7 @@ impl Tallies {
         let mut pairs = vec![FxHashMap::default(); kb.entities.len()];
         let mut surfaces: FxHashMap<(u32, Box<str>), u32> = FxHashMap::default();
         for entry in &kb.briefings {
-            let ids = entity_ids(&entry.entities);
+            let ids = co_mention_ids(&entry.entities);
             for (i, &a) in ids.iter().enumerate() {
                 for &b in &ids[i + 1..] {
                     *pairs[a as usize].entry(b).or_default() += 1;
@@ -113,8 +113,12 @@ impl KnowledgeBase {
         let membership = self.update_counts(index, &old_entities, rank, &mut patch);
         let old_ids = entity_ids(&old_entities);
         let new_ids = entity_ids(&self.briefings[index].entities);
+        let old_co = co_mention_ids(&old_entities);
+        let new_co = co_mention_ids(&self.briefings[index].entities);
+        if old_co != new_co {
+            self.update_co_mentions(tallies, &old_co, &new_co, &mut patch);
+        }
         if !membership.is_empty() {
-            self.update_co_mentions(tallies, &old_ids, &new_ids, &mut patch);
             patch.related = self.update_related(index, &old_ids, &new_ids, &patch, rank);
         }
         self.update_topic_lists(index, &old_topics, rank, &mut patch);
@@ -224,7 +228,8 @@ impl KnowledgeBase {
         membership
     }
 
-    /// Adjusts pair counts for the pairs the edit made or broke, and the
+    /// Adjusts pair counts for the pairs the edit made or broke (among the
+    /// entities that count for co-mentions, before and after), and the
     /// co-mention lists of the entities in them.
     fn update_co_mentions(
         &mut self,

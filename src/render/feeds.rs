@@ -2,11 +2,14 @@
 //! (the knowledge base for researchers and other tools) and the generated
 //! highlighting stylesheet.
 
+use std::io::Write;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{FeedContext, FeedEntry};
 use super::{Page, Renderer};
+use crate::config::KbJsonOutput;
 use crate::diagnostics::Diagnostic;
 use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::paths::{self, Slug};
@@ -45,7 +48,12 @@ impl<'a> Renderer<'a> {
                         .map(|d| d.rfc3339())
                         .unwrap_or_else(|| format!("{fallback}T00:00:00Z")),
                     summary: briefing.summary.as_deref(),
-                    authors: briefing.authors.iter().map(String::as_str).collect(),
+                    authors: briefing
+                        .authors
+                        .iter()
+                        .take(super::BYLINE_AUTHORS)
+                        .map(String::as_str)
+                        .collect(),
                 }
             })
             .collect();
@@ -218,6 +226,44 @@ impl KbJson {
     }
 }
 
+/// `kb.json` as the site carries it: as it is, gzipped into `kb.json.gz`
+/// (deterministic: no name or time in the gzip header), or not at all.
+pub fn published_kb_json(page: Page, how: KbJsonOutput) -> Result<Option<Page>, Diagnostic> {
+    match how {
+        KbJsonOutput::Plain => Ok(Some(page)),
+        KbJsonOutput::None => Ok(None),
+        KbJsonOutput::Gzip => {
+            let mut gzip = flate2::write::GzEncoder::new(
+                Vec::with_capacity(page.bytes.len() / 8),
+                flate2::Compression::default(),
+            );
+            gzip.write_all(&page.bytes)
+                .and_then(|()| gzip.finish())
+                .map(|bytes| {
+                    Some(Page {
+                        path: KB_JSON_GZ.into(),
+                        bytes,
+                    })
+                })
+                .map_err(|e| {
+                    Diagnostic::error(None, format!("internal error compressing kb.json: {e}"))
+                })
+        }
+    }
+}
+
+/// The path of the gzipped knowledge base, with `kb-json = "gzip"`.
+pub const KB_JSON_GZ: &str = "kb.json.gz";
+
+/// The site's data file, as pages link it, if it has one.
+pub fn kb_json_path(how: KbJsonOutput) -> Option<&'static str> {
+    match how {
+        KbJsonOutput::Plain => Some("kb.json"),
+        KbJsonOutput::Gzip => Some(KB_JSON_GZ),
+        KbJsonOutput::None => None,
+    }
+}
+
 /// Records `0..count` serialised by `line`, in parallel.
 fn lines(
     count: usize,
@@ -322,20 +368,22 @@ fn json_lines<L: AsRef<[u8]>>(
 /// (entity, surface) → count for one briefing, in order of first mention.
 fn surface_counts<'k>(entry: &'k BriefingEntry, kb: &'k KnowledgeBase) -> Vec<MentionJson<'k>> {
     let mut counts: Vec<MentionJson> = Vec::new();
+    // Where each (entity, form) sits in `counts`: first appearance order,
+    // without a scan per mention (a list of 50,000 names has 50,000 forms).
+    let mut position: rustc_hash::FxHashMap<(u32, &str), usize> = Default::default();
     for m in &entry.mentions {
         let block = &entry.doc.blocks[m.block as usize].text;
         let surface = &block[m.start as usize..m.end as usize];
-        let slug = &kb.entities[m.entity as usize].slug;
-        match counts
-            .iter_mut()
-            .find(|c| c.entity == slug && c.surface == surface)
-        {
-            Some(c) => c.count += 1,
-            None => counts.push(MentionJson {
-                entity: slug,
-                surface,
-                count: 1,
-            }),
+        match position.entry((m.entity, surface)) {
+            std::collections::hash_map::Entry::Occupied(at) => counts[*at.get()].count += 1,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(counts.len());
+                counts.push(MentionJson {
+                    entity: &kb.entities[m.entity as usize].slug,
+                    surface,
+                    count: 1,
+                });
+            }
         }
     }
     counts

@@ -6,7 +6,10 @@
 use std::fmt::Write;
 
 use super::body::escape_html;
-use super::views::{BriefingLink, EntityLink, Graph, KindGroup, MentionEntry, Timeline, TopicLink};
+use super::labels::Anchor;
+use super::views::{
+    BriefingLink, EntityLink, Graph, GraphNode, KindGroup, MentionEntry, Timeline, TopicLink,
+};
 
 /// The "Mentioned in" list: each briefing with the sentences around the
 /// mentions, the mention highlighted. The title links to the first
@@ -57,12 +60,17 @@ pub fn mention_list(entries: &[MentionEntry]) -> String {
     html
 }
 
-/// A graph as SVG: edges, then nodes as links with a label.
+/// A graph as SVG: edges, then nodes as links with a label. A corpus graph
+/// (nodes with a community) also carries each node's count (`data-c`) and
+/// community colour (`c0`…), and hides the labels it found no room for
+/// until their node is hovered or focused.
 pub fn graph_svg(graph: &Graph, label: &str) -> String {
+    let corpus = graph.nodes.iter().any(|n| n.cluster.is_some());
     let mut svg = String::with_capacity(200 + graph.nodes.len() * 260 + graph.edges.len() * 80);
     let _ = write!(
         svg,
-        "<svg class=\"graph\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">",
+        "<svg class=\"graph{}\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">",
+        if corpus { " corpus" } else { "" },
         graph.width,
         graph.height,
         escape_html(label)
@@ -75,22 +83,52 @@ pub fn graph_svg(graph: &Graph, label: &str) -> String {
         );
     }
     for n in &graph.nodes {
-        let name = escape_html(n.name);
-        let _ = write!(
-            svg,
-            "<a href=\"{}\" aria-label=\"{name}\"><circle class=\"kind-{}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{name} ({})</title></circle><text x=\"{}\" y=\"{}\">{name}</text></a>",
-            escape_html(&n.url),
-            n.kind,
-            n.x,
-            n.y,
-            n.r,
-            n.count,
-            n.x,
-            n.y - n.r - 3.0
-        );
+        push_graph_node(&mut svg, n);
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The communities that get a colour of their own; the rest are grey.
+pub const COLOURED_COMMUNITIES: usize = 8;
+
+fn push_graph_node(svg: &mut String, n: &GraphNode) {
+    let name = escape_html(n.name);
+    let _ = write!(
+        svg,
+        "<a href=\"{}\" aria-label=\"{name}\"",
+        escape_html(&n.url)
+    );
+    if n.cluster.is_some() {
+        let _ = write!(svg, " data-c=\"{}\"", n.count);
+    }
+    let _ = write!(svg, "><circle class=\"kind-{}", n.kind);
+    if let Some(c) = n.cluster.filter(|&c| c < COLOURED_COMMUNITIES) {
+        let _ = write!(svg, " c{c}");
+    }
+    let _ = write!(
+        svg,
+        "\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{name} ({})</title></circle>",
+        n.x, n.y, n.r, n.count
+    );
+    match (n.cluster, n.label) {
+        (None, _) => {
+            let _ = write!(svg, "<text x=\"{}\" y=\"{}\">", n.x, n.y - n.r - 3.0);
+        }
+        (Some(_), Some(p)) => {
+            let anchor = match p.anchor {
+                Anchor::Middle => "",
+                Anchor::Start => " text-anchor=\"start\"",
+                Anchor::End => " text-anchor=\"end\"",
+            };
+            let _ = write!(svg, "<text x=\"{}\" y=\"{}\"{anchor}>", p.x, p.y);
+        }
+        (Some(_), None) => {
+            let y = ((n.y - n.r - 3.0) * 10.0).round() / 10.0;
+            let _ = write!(svg, "<text class=\"h\" x=\"{}\" y=\"{y}\">", n.x);
+        }
+    }
+    let _ = write!(svg, "{name}</text></a>");
 }
 
 /// Mentions over time as bars, with the first and last period below.

@@ -1,6 +1,7 @@
 //! Graph layouts computed at build time, drawn as plain SVG: an entity's
 //! neighbourhood (a star of its top co-mentioned entities) and the whole
-//! corpus (a force-directed layout of the most-mentioned entities).
+//! corpus (a force-directed layout of the most-mentioned entities, stretched
+//! to fill its canvas, coloured by community, the busiest labelled).
 //!
 //! The corpus layout is the costly part (quadratic in the nodes shown), so
 //! the last one is kept ([`LayoutCache`]): `serve` renders the graph page
@@ -8,6 +9,8 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use super::communities::{communities, WeightedEdge};
+use super::labels::{place_labels, Placement, Spot};
 use super::views::{Graph, GraphEdge, GraphNode};
 use super::Renderer;
 use crate::paths;
@@ -15,6 +18,14 @@ use crate::paths;
 const NEIGHBOURS: usize = 8;
 /// The most entities the corpus graph shows; the rest are listed elsewhere.
 pub const MAX_GRAPH_NODES: usize = 1000;
+/// The corpus graph's canvas, in SVG units.
+pub const CANVAS: (f32, f32) = (1200.0, 800.0);
+/// The room between the canvas edge and the nearest node's centre.
+const MARGIN: f32 = 30.0;
+/// The most labels the corpus graph shows before any zoom.
+pub const MAX_LABELS: usize = 150;
+/// How many of its most similar co-mentioned entities tie a node to its community.
+const COMMUNITY_TIES: usize = 10;
 
 impl<'a> Renderer<'a> {
     /// A node for `entity` at (x, y), of radius `r`, its tooltip showing `count`.
@@ -35,6 +46,8 @@ impl<'a> Renderer<'a> {
             y,
             r,
             count,
+            cluster: None,
+            label: None,
         }
     }
 
@@ -84,8 +97,65 @@ impl<'a> Renderer<'a> {
     }
 
     /// The most-mentioned entities, laid out by a deterministic force
-    /// simulation: co-mentions pull together, everything pushes apart.
+    /// simulation (co-mentions pull together, everything pushes apart),
+    /// stretched to fill the canvas, coloured by community, and the busiest
+    /// labelled where their labels fit.
     pub fn corpus_graph(&self, root: &str) -> (Graph<'a>, usize) {
+        let (chosen, total) = self.graph_entities();
+        let mut position_of = vec![usize::MAX; self.kb.entities.len()];
+        for (i, &e) in chosen.iter().enumerate() {
+            position_of[e] = i;
+        }
+        let links = self.graph_links(&chosen, &position_of);
+        let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
+        let points = fill_canvas(&self.derived.layout.points(chosen.len(), &links, size));
+        let clusters = communities(chosen.len(), &self.community_edges(&chosen, &position_of));
+        let most = chosen
+            .iter()
+            .map(|&e| self.kb.entities[e].mention_count)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f32;
+        let mut nodes: Vec<GraphNode> = chosen
+            .iter()
+            .zip(&points)
+            .zip(&clusters)
+            .map(|((&e, &(x, y)), &cluster)| {
+                let count = self.kb.entities[e].mention_count;
+                let r = round(3.0 + 9.0 * (count as f32 / most).sqrt());
+                GraphNode {
+                    cluster: Some(cluster),
+                    ..self.node(e, (x, y), r, count, root)
+                }
+            })
+            .collect();
+        label_busiest(&mut nodes);
+        let edges = links
+            .iter()
+            .map(|&(a, b, w)| GraphEdge {
+                x1: points[a].0,
+                y1: points[a].1,
+                x2: points[b].0,
+                y2: points[b].1,
+                weight: round(w),
+            })
+            .collect();
+        let (width, height) = CANVAS;
+        let graph = Graph {
+            width,
+            height,
+            nodes,
+            edges,
+        };
+        (graph, total)
+    }
+
+    /// The entities the corpus graph shows, in layout order, and how many
+    /// have mentions at all. The layout starts the busiest near the middle,
+    /// by the power of two of their counts (then by name), so a count that
+    /// moves by one seldom reorders the nodes, and the last layout can be
+    /// reused.
+    fn graph_entities(&self) -> (Vec<usize>, usize) {
         let mut chosen: Vec<usize> = (0..self.kb.entities.len())
             .filter(|&e| self.kb.entities[e].mention_count > 0)
             .collect();
@@ -97,52 +167,36 @@ impl<'a> Renderer<'a> {
                 .then(a.cmp(&b))
         });
         chosen.truncate(MAX_GRAPH_NODES);
-        // The layout starts the busiest near the middle, by the power of two
-        // of their counts (then by name), so a count that moves by one
-        // seldom reorders the nodes, and the last layout can be reused.
         let magnitude = |e: usize| self.kb.entities[e].mention_count.ilog2();
         chosen.sort_by(|&a, &b| magnitude(b).cmp(&magnitude(a)).then(a.cmp(&b)));
-        let mut position_of = vec![usize::MAX; self.kb.entities.len()];
+        (chosen, total)
+    }
+
+    /// The ties communities are found along: each shown entity to the
+    /// [`COMMUNITY_TIES`] shown entities it is most often mentioned with
+    /// relative to how often both are mentioned at all (cosine), so that
+    /// the busiest entities do not pull everything into one community.
+    fn community_edges(&self, chosen: &[usize], position_of: &[usize]) -> Vec<WeightedEdge> {
+        let mut edges = std::collections::BTreeMap::new();
         for (i, &e) in chosen.iter().enumerate() {
-            position_of[e] = i;
+            let mentions = |x: usize| self.kb.entities[x].mention_count.max(1) as f32;
+            let mut similar: Vec<(usize, f32)> = self.kb.entities[e]
+                .co_mentions
+                .iter()
+                .filter(|&&(o, _)| position_of[o] != usize::MAX && o != e)
+                .map(|&(o, c)| {
+                    (
+                        position_of[o],
+                        c as f32 / (mentions(e) * mentions(o)).sqrt(),
+                    )
+                })
+                .collect();
+            similar.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for &(j, weight) in similar.iter().take(COMMUNITY_TIES) {
+                edges.insert((i.min(j), i.max(j)), weight);
+            }
         }
-        let links = self.graph_links(&chosen, &position_of);
-        let size = (chosen.len() as f32).sqrt() * 70.0 + 200.0;
-        let points = self.derived.layout.points(chosen.len(), &links, size);
-        let most = chosen
-            .iter()
-            .map(|&e| self.kb.entities[e].mention_count)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f32;
-        let nodes = chosen
-            .iter()
-            .zip(&points)
-            .map(|(&e, &(x, y))| {
-                let count = self.kb.entities[e].mention_count;
-                let r = round(3.0 + 9.0 * (count as f32 / most).sqrt());
-                self.node(e, (x, y), r, count, root)
-            })
-            .collect();
-        let edges = links
-            .iter()
-            .map(|&(a, b, w)| GraphEdge {
-                x1: points[a].0,
-                y1: points[a].1,
-                x2: points[b].0,
-                y2: points[b].1,
-                weight: round(w),
-            })
-            .collect();
-        (
-            Graph {
-                width: size,
-                height: size,
-                nodes,
-                edges,
-            },
-            total,
-        )
+        edges.into_iter().map(|((a, b), w)| (a, b, w)).collect()
     }
 
     /// Each shown entity's three strongest co-mentions among the shown.
@@ -199,6 +253,55 @@ impl LayoutCache {
         });
         points
     }
+}
+
+/// Labels for the busiest nodes, up to [`MAX_LABELS`], where they overlap
+/// no other label.
+fn label_busiest(nodes: &mut [GraphNode]) {
+    let mut busiest: Vec<usize> = (0..nodes.len()).collect();
+    busiest.sort_by(|&a, &b| nodes[b].count.cmp(&nodes[a].count).then(a.cmp(&b)));
+    let spots: Vec<Spot> = busiest
+        .iter()
+        .map(|&n| Spot {
+            x: nodes[n].x,
+            y: nodes[n].y,
+            r: nodes[n].r,
+            name: nodes[n].name,
+        })
+        .collect();
+    let (width, height) = CANVAS;
+    let placed = place_labels(&spots, MAX_LABELS, width, height);
+    for (&n, placement) in busiest.iter().zip(placed) {
+        nodes[n].label = placement.map(|p| Placement {
+            x: round(p.x),
+            y: round(p.y),
+            ..p
+        });
+    }
+}
+
+/// Layout points stretched (each axis on its own) so that they span the
+/// canvas, [`MARGIN`] from its edges.
+fn fill_canvas(points: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let span = |pick: fn(&(f32, f32)) -> f32| {
+        let low = points.iter().map(pick).fold(f32::INFINITY, f32::min);
+        let high = points.iter().map(pick).fold(f32::NEG_INFINITY, f32::max);
+        (low, (high - low).max(1e-3))
+    };
+    let ((x0, xs), (y0, ys)) = (span(|p| p.0), span(|p| p.1));
+    let (width, height) = CANVAS;
+    let stretch = |v: f32, low: f32, spread: f32, room: f32| {
+        let inner = room - 2.0 * MARGIN;
+        if spread <= 1e-3 {
+            room / 2.0
+        } else {
+            round(MARGIN + (v - low) / spread * inner)
+        }
+    };
+    points
+        .iter()
+        .map(|&(x, y)| (stretch(x, x0, xs, width), stretch(y, y0, ys, height)))
+        .collect()
 }
 
 fn round(value: f32) -> f32 {

@@ -6,7 +6,8 @@ use super::previews;
 use super::views::*;
 use super::{page_title, paginate, pagination, Page, Renderer, PAGES_PER_JOB};
 use crate::diagnostics::Diagnostic;
-use crate::kb::Entity;
+use crate::extract::Mention;
+use crate::kb::{Entity, KnowledgeBase};
 use crate::paths::{self, path_to_root};
 
 /// Entries in an entity's or a topic's feed: the newest briefings only, as
@@ -171,7 +172,7 @@ impl<'a> Renderer<'a> {
 
     /// Markdown from a curated note, rendered without mention links.
     fn markdown(&self, text: &str, root: &str) -> String {
-        let doc = crate::document::parse("", text);
+        let doc = crate::document::parse("", text, self.kb.config.allow_raw_html);
         let resolver = NoLinks;
         super::body::render(
             &doc,
@@ -187,11 +188,9 @@ impl<'a> Renderer<'a> {
     fn mention_entry(&self, entity: usize, briefing: usize, root: &str) -> MentionEntry<'a> {
         let entry = &self.kb.briefings[briefing];
         let url = format!("{root}{}", paths::briefing_page(&entry.briefing.slug));
-        let mut mine: Vec<_> = entry
-            .mentions
-            .iter()
-            .filter(|m| m.entity as usize == entity)
-            .collect();
+        let mut mine = self
+            .mentions_by_entity
+            .of(&entry.mentions, briefing, entity);
         // The title is shown anyway: sentences from the text come first.
         mine.sort_by_key(|m| m.block == 0);
         let mut snippets: Vec<Snippet> = Vec::new();
@@ -363,17 +362,66 @@ impl<'a> Renderer<'a> {
         let path = "graph.html".to_string();
         let root = path_to_root(&path);
         let (graph, total) = self.corpus_graph(&root);
-        let graph = fragments::graph_svg(&graph, "Graph of entities and their co-mentions");
-        let shown = graph.matches("<circle").count();
+        let clusters = graph_clusters(&graph.nodes);
+        let kinds = crate::model::EntityKind::ALL
+            .iter()
+            .filter_map(|&kind| {
+                let count = graph
+                    .nodes
+                    .iter()
+                    .filter(|n| n.kind == kind.as_str())
+                    .count();
+                (count > 0).then(|| KindCount {
+                    kind: kind.as_str(),
+                    label: kind.plural_label(),
+                    count,
+                })
+            })
+            .collect();
+        let most = graph.nodes.iter().map(|n| n.count).max().unwrap_or(1);
+        let svg = fragments::graph_svg(&graph, "Graph of entities and their co-mentions");
         let context = GraphContext {
             site: self.site(&path),
             page: self.page_view("Graph".into(), &path, "graph"),
-            graph,
-            shown,
+            graph: svg,
+            shown: graph.nodes.len(),
             total,
+            kinds,
+            most,
+            clusters,
         };
         self.page("graph.html", path, &context)
     }
+}
+
+/// The corpus graph's communities, largest first, each listing its
+/// entities, the most mentioned first (then by name).
+fn graph_clusters<'a>(nodes: &[GraphNode<'a>]) -> Vec<ClusterView<'a>> {
+    let count = nodes
+        .iter()
+        .filter_map(|n| n.cluster)
+        .max()
+        .map_or(0, |c| c + 1);
+    (0..count)
+        .map(|c| {
+            let mut members: Vec<EntityLink> = nodes
+                .iter()
+                .filter(|n| n.cluster == Some(c))
+                .map(|n| EntityLink {
+                    name: n.name,
+                    url: n.url.clone(),
+                    kind: n.kind,
+                    count: n.count,
+                })
+                .collect();
+            members.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+            ClusterView {
+                number: c + 1,
+                colour: (c < fragments::COLOURED_COMMUNITIES).then(|| format!("c{c}")),
+                members,
+            }
+        })
+        .collect()
 }
 
 /// The Atom feed beside a page: `entities/x.html` → `entities/x.xml`.
@@ -410,5 +458,52 @@ impl super::body::LinkResolver for NoLinks {
 
     fn placeholder_target(&self, _: &str) -> Option<String> {
         None
+    }
+}
+
+/// Briefings with more mentions than this have them grouped by entity, so
+/// that listing where each of 50,000 names appears is not 50,000 scans.
+const SCAN_MENTIONS_UP_TO: usize = 256;
+
+/// Each long briefing's mentions as (entity, position) pairs, sorted, made
+/// the first time a page needs them and kept for the rest of the render.
+pub(super) struct MentionsByEntity {
+    sorted: Vec<std::sync::OnceLock<Vec<(u32, u32)>>>,
+}
+
+impl MentionsByEntity {
+    pub(super) fn new(kb: &KnowledgeBase) -> MentionsByEntity {
+        MentionsByEntity {
+            sorted: (0..kb.briefings.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    /// The mentions of `entity` among `mentions` (those of `briefing`), in
+    /// text order.
+    fn of<'m>(&self, mentions: &'m [Mention], briefing: usize, entity: usize) -> Vec<&'m Mention> {
+        if mentions.len() <= SCAN_MENTIONS_UP_TO {
+            return mentions
+                .iter()
+                .filter(|m| m.entity as usize == entity)
+                .collect();
+        }
+        let sorted = self.sorted[briefing].get_or_init(|| {
+            let mut pairs: Vec<(u32, u32)> = mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.entity, i as u32))
+                .collect();
+            pairs.sort_unstable();
+            pairs
+        });
+        let entity = entity as u32;
+        let from = sorted.partition_point(|&(e, _)| e < entity);
+        let to = sorted.partition_point(|&(e, _)| e <= entity);
+        sorted[from..to]
+            .iter()
+            .map(|&(_, i)| &mentions[i as usize])
+            .collect()
     }
 }

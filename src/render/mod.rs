@@ -3,15 +3,36 @@
 //! file system; pages are rendered in parallel.
 
 pub mod body;
+pub mod communities;
 pub mod feeds;
 pub mod fragments;
 pub mod graph;
 pub mod highlight;
 pub mod knowledge;
+pub mod labels;
 mod originals;
 pub mod previews;
 pub mod search;
 pub mod templates;
+/// Authors named where a briefing is listed (lists, feeds). A briefing's own
+/// page names them all; a list names the first ones, so a briefing with
+/// 20,000 authors does not repeat 20,000 names on each of their pages.
+pub const BYLINE_AUTHORS: usize = 10;
+
+/// The authors a list shows for a briefing: all of them, or the first
+/// [`BYLINE_AUTHORS`] and "and N more".
+pub fn byline(authors: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
+    let mut shown: Vec<std::borrow::Cow<str>> = authors
+        .iter()
+        .take(BYLINE_AUTHORS)
+        .map(|a| std::borrow::Cow::Borrowed(a.as_str()))
+        .collect();
+    if authors.len() > BYLINE_AUTHORS {
+        shown.push(format!("and {} more", authors.len() - BYLINE_AUTHORS).into());
+    }
+    shown
+}
+
 #[cfg(test)]
 mod testing;
 pub mod views;
@@ -30,6 +51,10 @@ use crate::kb::{BriefingEntry, KnowledgeBase};
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
 use views::*;
+
+/// The entity index's data for its find, sort and filters (see
+/// `static/index.js`).
+pub const ENTITY_INDEX_DATA: &str = "entities/all.js";
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,13 +135,15 @@ fn side_files(
     derived: &Derived,
 ) -> Result<Vec<Page>, Diagnostic> {
     let mut pages = Vec::new();
-    if derived.keep {
+    let kb_json = if derived.keep {
         let kb_json = feeds::KbJson::new(kb)?;
-        pages.push(kb_json.page());
+        let page = kb_json.page();
         *lock(&derived.kb_json) = Some(kb_json);
+        page
     } else {
-        pages.push(feeds::KbJson::page_once(kb)?);
-    }
+        feeds::KbJson::page_once(kb)?
+    };
+    pages.extend(feeds::published_kb_json(kb_json, kb.config.kb_json)?);
     pages.extend(renderer.data_files()?);
     pages.extend(derived.previews.shard_pages());
     Ok(pages)
@@ -151,7 +178,8 @@ pub fn refresh_site_data(
         .get_mut()
         .unwrap_or_else(PoisonError::into_inner);
     let kb_json = kb_json.as_mut().ok_or_else(not_rendered)?;
-    pages.push(kb_json.update(kb, entities, briefings, topics)?);
+    let kb_json = kb_json.update(kb, entities, briefings, topics)?;
+    pages.extend(feeds::published_kb_json(kb_json, kb.config.kb_json)?);
     pages.extend(refresh_cards(
         kb,
         &mut derived.previews,
@@ -391,11 +419,18 @@ pub(crate) struct Renderer<'a> {
     pub kb: &'a KnowledgeBase,
     tera: &'a tera::Tera,
     derived: &'a Derived,
+    /// Each briefing's mentions grouped by entity, made when first needed.
+    mentions_by_entity: knowledge::MentionsByEntity,
 }
 
 impl<'a> Renderer<'a> {
     fn new(kb: &'a KnowledgeBase, tera: &'a tera::Tera, derived: &'a Derived) -> Self {
-        Renderer { kb, tera, derived }
+        Renderer {
+            kb,
+            tera,
+            derived,
+            mentions_by_entity: knowledge::MentionsByEntity::new(kb),
+        }
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -502,6 +537,7 @@ impl<'a> Renderer<'a> {
             root: path_to_root(path),
             site_url: config.site_url.as_deref(),
             preview_shards: self.derived.previews.shards,
+            data_file: feeds::kb_json_path(config.kb_json),
         }
     }
 
@@ -549,7 +585,7 @@ impl<'a> Renderer<'a> {
             date: b.date.map(|d| d.to_string()),
             date_long: b.date.map(|d| d.long()),
             summary: b.summary.as_deref(),
-            authors: b.authors.iter().map(String::as_str).collect(),
+            authors: byline(&b.authors),
         }
     }
 
@@ -746,7 +782,7 @@ impl<'a> Renderer<'a> {
                     .map(|(i, e)| (i, e.mention_count))
             })
             .collect();
-        self.index_pages(first, &ordered, |chunk, at| {
+        let mut pages = self.index_pages(first, &ordered, |chunk, at| {
             let context = EntityIndexContext {
                 site: self.site(&at.path),
                 page: self.page_view(page_title("Entities", at.number), &at.path, "entities"),
@@ -755,7 +791,33 @@ impl<'a> Renderer<'a> {
                 pagination: pagination(first, at.number, at.total, &at.root),
             };
             self.page("entities.html", at.path, &context)
-        })
+        })?;
+        pages.push(self.entity_index_data(&ordered));
+        Ok(pages)
+    }
+
+    /// Every entity of the index, as a script (`entities/all.js`: name,
+    /// page, type, mentions) that the index's find, sort, type filter and
+    /// letter bar load on first use; a script, so it loads from file:// too.
+    fn entity_index_data(&self, ordered: &[(usize, usize)]) -> Page {
+        let rows: Vec<(&str, String, &str, usize)> = ordered
+            .iter()
+            .map(|&(e, count)| {
+                let entity = &self.kb.entities[e];
+                (
+                    entity.name.as_str(),
+                    paths::entity_page(&entity.slug),
+                    entity.kind.as_str(),
+                    count,
+                )
+            })
+            .collect();
+        let json = serde_json::to_string(&rows).expect("strings and numbers serialise");
+        Page {
+            path: ENTITY_INDEX_DATA.into(),
+            bytes: format!("window.dossierIndex && window.dossierIndex.load({json});\n")
+                .into_bytes(),
+        }
     }
 
     /// Pages of an index (entities, authors), [`Self::entity_index_page_size`]
@@ -797,6 +859,7 @@ impl<'a> Renderer<'a> {
                     .count();
                 let page = paths::paginated(first, start / self.entity_index_page_size() + 1);
                 Some(KindJump {
+                    kind: kind.as_str(),
                     label: kind.plural_label(),
                     count,
                     url: format!("{root}{page}#{kind}"),

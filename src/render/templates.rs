@@ -31,7 +31,7 @@ pub fn load(site_templates: &Path) -> Result<tera::Tera, Diagnostic> {
                 Some("html" | "xml" | "txt" | "json")
             );
             if entry.file_type().is_file() && is_template {
-                let name = crate::diagnostics::display_path(
+                let name = crate::diagnostics::slash_path(
                     path.strip_prefix(site_templates).unwrap_or(path),
                 );
                 let text = std::fs::read_to_string(path).map_err(|e| {
@@ -63,7 +63,7 @@ fn builtin_sources() -> Vec<(String, String)> {
 fn collect(dir: &Dir<'_>, out: &mut Vec<(String, String)>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {
-            let name = crate::diagnostics::display_path(file.path());
+            let name = crate::diagnostics::slash_path(file.path());
             if !name.ends_with(".md") {
                 out.push((name, text.to_string()));
             }

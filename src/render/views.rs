@@ -14,6 +14,8 @@ pub struct SiteView<'a> {
     pub site_url: Option<&'a str>,
     /// How many preview shards there are (`previews/N.js`).
     pub preview_shards: usize,
+    /// `kb.json`, `kb.json.gz`, or none (the `kb-json` setting).
+    pub data_file: Option<&'static str>,
 }
 
 /// Per-page values for the base layout.
@@ -52,7 +54,8 @@ pub struct BriefingLink<'a> {
     pub date: Option<String>,
     pub date_long: Option<String>,
     pub summary: Option<&'a str>,
-    pub authors: Vec<&'a str>,
+    /// The first authors, then "and N more" ([`super::byline`]).
+    pub authors: Vec<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -146,6 +149,10 @@ pub struct GraphNode<'a> {
     pub y: f32,
     pub r: f32,
     pub count: usize,
+    /// Its community in the corpus graph (none in a neighbourhood).
+    pub cluster: Option<usize>,
+    /// Where its label is drawn; without one, the label shows on hover.
+    pub label: Option<crate::render::labels::Placement>,
 }
 
 #[derive(Debug)]
@@ -255,6 +262,7 @@ pub struct EntityIndexContext<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct KindJump {
+    pub kind: &'static str,
     pub label: &'static str,
     pub count: usize,
     pub url: String,
@@ -295,6 +303,30 @@ pub struct GraphContext<'a> {
     pub graph: String,
     pub shown: usize,
     pub total: usize,
+    /// The entity types in the graph, for its type filter.
+    pub kinds: Vec<KindCount>,
+    /// The graph's most mentioned entity's count, the top of its slider.
+    pub most: usize,
+    /// The graph's communities, largest first: its key and its link list.
+    pub clusters: Vec<ClusterView<'a>>,
+}
+
+/// An entity type and how many of something's entities have it.
+#[derive(Debug, Serialize)]
+pub struct KindCount {
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClusterView<'a> {
+    /// 1, 2, … by size.
+    pub number: usize,
+    /// Its colour class (`c0`…), for the coloured communities.
+    pub colour: Option<String>,
+    /// Its entities, the most mentioned first.
+    pub members: Vec<EntityLink<'a>>,
 }
 
 #[derive(Debug, Serialize)]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the real-browser tests against a built Dossier site.
-#   bash tests/browser/run.sh /abs/path/to/site      (from the repo root)
+#   bash tests/browser/run.sh /abs/path/to/site [XSS_SITE] [GENERATED_SITE]   (from the repo root)
 # Installs Debian's Chromium if missing and the npm packages from package-lock.json;
 # never downloads a browser build of its own.
 set -euo pipefail
@@ -38,4 +38,4 @@ fi
 (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
 
 cd "$root"
-DOSSIER_SITE="$site" DOSSIER_XSS_SITE="${2:-}" node --test tests/browser/
+DOSSIER_SITE="$site" DOSSIER_XSS_SITE="${2:-}" DOSSIER_GENERATED_SITE="${3:-}" node --test tests/browser/

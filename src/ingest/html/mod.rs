@@ -36,7 +36,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     let left_out = keep_local_files_out(&content, &saved_files, address.is_some());
     if left_out > 0 {
         warnings.push(format!(
-            "{left_out} image(s) or link(s) lead to files saved beside the page or to no known address; left out"
+            "{left_out} image(s) or link(s) lead to files saved beside the page, to no known address or to inlined data; left out"
         ));
     }
     let text = tidy_markdown(&content.md(None));
@@ -84,7 +84,8 @@ fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 /// Drops the article's images and unlinks its links that point at files
 /// saved beside the page (`X_files/…`), and, when the page's address is
 /// unknown, every other relative one: on the site they would lead nowhere.
-/// Returns how many.
+/// Images inlined as `data:` URLs (single-file saves) go too: they would
+/// fill the briefing's text, search index and `kb.json`. Returns how many.
 fn keep_local_files_out(document: &Document, saved_files: &str, address_known: bool) -> usize {
     let local = |target: &str| {
         let target = target.trim().replace("%20", " ");
@@ -92,6 +93,9 @@ fn keep_local_files_out(document: &Document, saved_files: &str, address_known: b
         target.starts_with(saved_files)
             || target.contains(&format!("/{saved_files}"))
             || (relative && !address_known)
+            || target
+                .get(..5)
+                .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
     };
     let mut count = 0;
     for image in document.select("img[src]").nodes() {

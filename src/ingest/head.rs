@@ -1,0 +1,694 @@
+//! The head of a plain-text briefing read for its metadata: text pulled
+//! from a PDF or a web page opens with cover furniture, navigation and
+//! viewer chrome, a masthead, the title, a byline and a date, in any order.
+//! Each line of the head is told apart by its shape (length, case,
+//! punctuation, position) and by word lists kept as data
+//! (`data/ingest/page_chrome.txt`), never by what one publisher prints.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use super::date::Date;
+use super::written_date::find_date;
+
+/// What the head of a text tells, and which of its lines it used.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Head {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<Date>,
+    /// A short all-capitals label over the title (`POLICY BRIEF`).
+    pub label: Option<String>,
+    /// Lines (indexes into the lines given) that are metadata or chrome,
+    /// to leave out of the body.
+    pub taken: BTreeSet<usize>,
+}
+
+/// The most lines a head runs to.
+const MAX_HEAD_LINES: usize = 40;
+/// How many lines after the title a bare name line may stand as a byline.
+const BYLINE_REACH: usize = 3;
+
+/// Reads the head of a text given as trimmed lines.
+pub fn read_head(lines: &[&str]) -> Head {
+    let end = head_end(lines);
+    let mut head = Head::default();
+    let mut title_at: Option<usize> = None;
+    let mut kept = BTreeSet::new();
+    for i in 0..end {
+        let line = lines[i];
+        if line.is_empty() || head.taken.contains(&i) {
+            continue;
+        }
+        let near_title = title_at.is_some_and(|t| i <= t + BYLINE_REACH);
+        if title_at.is_some_and(|t| t + 1 == i) && is_name_line(line) {
+            head.authors.extend(split_names(line));
+            head.taken.insert(i);
+            continue;
+        }
+        if let Some(kind) = classify(line, &mut head, near_title) {
+            match kind {
+                Line::Kept => kept.insert(i),
+                Line::Taken => head.taken.insert(i),
+            };
+            continue;
+        }
+        // A title opens its block (what stands over it in the block being
+        // furniture), never the middle of a wrapped paragraph.
+        let opens_block = i == 0
+            || lines[i - 1].is_empty()
+            || head.taken.contains(&(i - 1))
+            || kept.contains(&(i - 1));
+        if head.title.is_some() || !opens_block || !looks_like_title(line, next_line(lines, i)) {
+            continue;
+        }
+        // Some covers put the author over the title.
+        let names = name_list(line);
+        if !names.is_empty() && !ends_sentence(line) && title_follows(lines, i + 1, end) {
+            head.authors.extend(names);
+            head.taken.insert(i);
+            continue;
+        }
+        let (title, last) = title_lines(lines, i, end);
+        head.title = Some(title);
+        head.taken.extend(i..=last);
+        title_at = Some(last);
+    }
+    if head.authors.is_empty() {
+        head.authors = author_box(lines);
+    }
+    head
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// Metadata or chrome, left out of the body.
+    Taken,
+    /// Not a title, but part of the body (a publisher, a section word).
+    Kept,
+}
+
+/// Classifies a line that is not a title: chrome, a date line, a byline,
+/// a masthead, a label, a publisher. Records what it tells in `head`.
+fn classify(line: &str, head: &mut Head, near_title: bool) -> Option<Line> {
+    if let Some(date) = find_date(line).filter(|_| word_count(line) <= 12) {
+        head.date.get_or_insert(date);
+        return Some(Line::Taken);
+    }
+    if is_chrome(line) {
+        return Some(Line::Taken);
+    }
+    let authors = byline_names(line, near_title);
+    if !authors.is_empty() {
+        head.authors.extend(authors);
+        return Some(Line::Taken);
+    }
+    if is_masthead(line) {
+        return Some(Line::Taken);
+    }
+    if head.title.is_none() && (is_label(line) || is_genre_line(line)) {
+        head.label.get_or_insert_with(|| line.to_string());
+        return Some(Line::Taken);
+    }
+    if is_section_word(line) || is_publisher(line) {
+        return Some(Line::Kept);
+    }
+    None
+}
+
+/// Where the head ends: at the first line of prose, and at most
+/// [`MAX_HEAD_LINES`] lines in.
+fn head_end(lines: &[&str]) -> usize {
+    let limit = lines.len().min(MAX_HEAD_LINES);
+    (0..limit)
+        .find(|&i| is_prose(lines[i], next_line(lines, i)))
+        .unwrap_or(limit)
+}
+
+fn next_line<'l>(lines: &[&'l str], i: usize) -> Option<&'l str> {
+    lines.get(i + 1).copied().filter(|l| !l.is_empty())
+}
+
+/// A line of running text: long and ending a sentence, or wrapped into a
+/// next line that goes on in lower case (a byline aside).
+fn is_prose(line: &str, next: Option<&str>) -> bool {
+    let words = word_count(line);
+    (words >= 14 && ends_sentence(line))
+        || (words >= 9 && runs_into(line, next) && !is_title_case(line))
+        || words > 40
+}
+
+/// Whether a line is wrapped into the next, which goes on in lower case
+/// (and is no byline).
+fn runs_into(line: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|n| starts_lowercase(n) && byline_names(n, true).is_empty())
+        && !ends_sentence(line)
+}
+
+/// Most longer words capitalised, as in a headline.
+fn is_title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !long.is_empty() && capitalised * 10 >= long.len() * 7
+}
+
+/// Whether a line looks like a title: a few words opening in upper case,
+/// no sentence or list punctuation at its end, no web address, not a
+/// heading word, and not the start of wrapped prose.
+fn looks_like_title(line: &str, next: Option<&str>) -> bool {
+    let words = word_count(line);
+    let opens_well = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'".contains(c));
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=30).contains(&words)
+        && opens_well
+        && letters * 2 > line.chars().filter(|c| !c.is_whitespace()).count()
+        && !line.ends_with([',', ';', ':', '|', '/', '('])
+        // A sentence is prose, not a title, unless it is short and in
+        // headline case: taking it would also lose it from the body.
+        && !(line.ends_with('.') && (words > 12 || !is_title_case(line)))
+        && !has_web_address(line)
+        && !is_section_word(line)
+        && !is_genre_line(line)
+        && (is_title_case(line) || !runs_into(line, next))
+}
+
+/// The title starting at line `first`, with a continuation line joined when
+/// the title visibly runs on (it ends in a joining word or a colon or dash,
+/// or the next line opens in lower case). Gives the last line used.
+fn title_lines(lines: &[&str], first: usize, end: usize) -> (String, usize) {
+    let mut title = lines[first].to_string();
+    let mut last = first;
+    while last + 1 < end && word_count(&title) < 25 {
+        let next = lines[last + 1];
+        let runs_on = title.ends_with([':', '–', '—', '-'])
+            || JOINING_WORDS.contains(&last_word(&title).to_lowercase().as_str())
+            || starts_lowercase(next);
+        if next.is_empty() || !runs_on || !byline_names(next, true).is_empty() || is_chrome(next) {
+            break;
+        }
+        super::plaintext::append_line(&mut title, next);
+        last += 1;
+    }
+    (title, last)
+}
+
+/// Words after which a title line cannot end.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "between", "from", "at",
+    "by", "as", "its", "their", "und", "der", "die", "das", "et", "de", "la", "le", "i", "w", "z",
+];
+
+fn last_word(text: &str) -> &str {
+    text.split_whitespace().last().unwrap_or("")
+}
+
+/// Whether a line from `from` on (before `end`) could be the title.
+fn title_follows(lines: &[&str], from: usize, end: usize) -> bool {
+    (from..end).any(|i| {
+        let line = lines[i];
+        !line.is_empty()
+            && !is_chrome(line)
+            && name_list(line).is_empty()
+            && find_date(line).is_none()
+            && !is_masthead(line)
+            && !is_label(line)
+            && !is_publisher(line)
+            && looks_like_title(line, next_line(lines, i))
+    })
+}
+
+/// The authors a byline names: `by …`, `Author(s): …`, `Name, Analyst`, or
+/// (near the title) a bare line of names. Empty if the line is no byline.
+pub fn byline_names(line: &str, near_title: bool) -> Vec<String> {
+    let lower = line.to_lowercase();
+    if let Some(rest) = BYLINE_OPENERS
+        .iter()
+        .find_map(|opener| lower.strip_prefix(opener).map(|_| &line[opener.len()..]))
+    {
+        return names_in(rest.trim_start_matches([':', ' ']));
+    }
+    let parts = parts_of(line);
+    let has_role = parts.iter().any(|p| is_role(p));
+    let names = name_list(line);
+    if has_role && !names.is_empty() && word_count(line) <= 16 {
+        return names;
+    }
+    if near_title && !has_role && names.len() == parts.len() && !ends_sentence(line) {
+        return names;
+    }
+    Vec::new()
+}
+
+/// A line of one to a few names right under the title: capitalised words,
+/// commas and `and`, no sentence punctuation, no digits, no post. Names
+/// made of common words (`Rata Savberg`) count here, where a byline stands.
+fn is_name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=12).contains(&words.len()) || line.len() > 120 || ends_sentence(line) {
+        return false;
+    }
+    if line
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '?' | '!'))
+        || is_role(line)
+        || is_chrome(line)
+        || is_publisher(line)
+        || is_genre_line(line)
+        || words.iter().all(|w| !w.chars().any(char::is_lowercase))
+    {
+        return false;
+    }
+    words.iter().all(|word| {
+        let word = word.trim_end_matches(',');
+        word == "and"
+            || word == "&"
+            || PARTICLES.contains(&word)
+            || word.starts_with(char::is_uppercase)
+    }) && split_names(line)
+        .iter()
+        .all(|n| (2..=4).contains(&word_count(n)))
+}
+
+/// `Jane Roe, John Doe and Ann Poe` → the three names.
+fn split_names(line: &str) -> Vec<String> {
+    line.split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// What opens a byline, lower-case, longest first where one starts another.
+const BYLINE_OPENERS: &[&str] = &[
+    "written by ",
+    "author(s):",
+    "authors:",
+    "author:",
+    "autorzy:",
+    "autor:",
+    "autoren:",
+    "auteurs :",
+    "auteurs:",
+    "auteur :",
+    "auteur:",
+    "by ",
+];
+
+/// The names in a list after a byline opener; role parts are skipped.
+fn names_in(list: &str) -> Vec<String> {
+    parts_of(list)
+        .into_iter()
+        .filter(|p| !is_role(p))
+        .filter_map(|p| person_name(&p))
+        .collect()
+}
+
+/// The names of a line made only of names and roles (at least one name).
+fn name_list(line: &str) -> Vec<String> {
+    if line.len() > 160 || line.contains(['?', '!', '“', '"']) || has_web_address(line) {
+        return Vec::new();
+    }
+    let parts = parts_of(line);
+    let names: Vec<String> = parts.iter().filter_map(|p| person_name(p)).collect();
+    let all_accounted = parts.iter().all(|p| is_role(p) || person_name(p).is_some());
+    if all_accounted {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// A line cut at commas, `and`, `&`, `;`, `|` and dashes between words.
+fn parts_of(line: &str) -> Vec<String> {
+    line.split([',', ';', '|', '&', '·', '/'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" – "))
+        .flat_map(|part| part.split(" — "))
+        .flat_map(|part| part.split(" - "))
+        .map(|part| part.trim().trim_end_matches('.').trim().to_string())
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// Words that describe a person's post, in several languages.
+const ROLE_WORDS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "fellow",
+    "researcher",
+    "research",
+    "director",
+    "professor",
+    "expert",
+    "head",
+    "associate",
+    "editor",
+    "senior",
+    "lecturer",
+    "journalist",
+    "correspondent",
+    "consultant",
+    "chair",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "specialist",
+    "manager",
+    "scholar",
+    "economist",
+    "historian",
+    "deputy",
+    "programme",
+    "program",
+    "member",
+    "founder",
+    "visiting",
+    "officer",
+    "student",
+    "candidate",
+    "analystin",
+    "wissenschaftler",
+    "wissenschaftlerin",
+    "referent",
+    "referentin",
+    "leiter",
+    "leiterin",
+    "analityk",
+    "analityczka",
+    "ekspert",
+    "ekspertka",
+    "chercheur",
+    "chercheuse",
+];
+
+/// A part of a byline that names a post (`Senior Analyst`, `Head of the
+/// Eastern Programme`), not a person.
+fn is_role(part: &str) -> bool {
+    part.split(|c: char| !c.is_alphabetic())
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Honorifics that may stand before a name in a byline.
+const HONORIFICS: &[&str] = &["Dr", "Dr.", "Prof", "Prof.", "Mr", "Ms", "Mrs", "Amb."];
+
+/// A person's name: two to four capitalised words (particles allowed),
+/// whose first word is a known given name or none of whose words is a
+/// common word; an honorific before it is dropped.
+fn person_name(part: &str) -> Option<String> {
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    while words.first().is_some_and(|w| HONORIFICS.contains(w)) {
+        words.remove(0);
+    }
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || "-'’.".contains(c))
+    };
+    let particle = |w: &str| PARTICLES.contains(&w);
+    if !words.iter().all(|w| capitalised(w) || particle(w)) || particle(words[0]) {
+        return None;
+    }
+    let lexicon = crate::extract::lexicon::builtin();
+    let given = lexicon.given_names.contains(words[0].trim_end_matches('.'));
+    let initial = words[0].len() == 2 && words[0].ends_with('.');
+    let common = words
+        .iter()
+        .filter(|w| !particle(w))
+        .any(|w| lexicon.common_words.contains(&w.to_lowercase()));
+    let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    (!shouting && (given || initial || !common)).then(|| words.join(" "))
+}
+
+/// Lower-case words inside names (`Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "la", "al", "bin",
+];
+
+/// An `X is an analyst at Y` box anywhere in the text: a short paragraph
+/// opening with a person's name, then `is` or `was` and a post.
+fn author_box(lines: &[&str]) -> Vec<String> {
+    let mut authors = Vec::new();
+    for line in lines {
+        for sentence in line.split(". ") {
+            if let Some(name) = box_sentence(sentence) {
+                if !authors.contains(&name) {
+                    authors.push(name);
+                }
+            }
+        }
+    }
+    authors
+}
+
+fn box_sentence(sentence: &str) -> Option<String> {
+    let at = [" is ", " was ", " works as "]
+        .iter()
+        .filter_map(|verb| sentence.find(verb))
+        .min()?;
+    let (name, rest) = sentence.split_at(at);
+    let post: String = rest
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (is_role(&post) && word_count(name) <= 4)
+        .then(|| person_name(name))
+        .flatten()
+}
+
+fn chrome_lines() -> &'static BTreeSet<String> {
+    static LINES: OnceLock<BTreeSet<String>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        include_str!("../../data/ingest/page_chrome.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
+            .collect()
+    })
+}
+
+/// Navigation, viewer controls and cover furniture: a line from the chrome
+/// list (or one opening a breadcrumb with it), a breadcrumb trail, or a
+/// line with no letters or digits.
+fn is_chrome(line: &str) -> bool {
+    let lower = line
+        .trim_end_matches(['.', ':', '!', '…', ' '])
+        .to_lowercase();
+    let list = chrome_lines();
+    if list.contains(&lower) {
+        return true;
+    }
+    let opens_trail = lower
+        .split(['>', '»', '/', '|', ':', '›'])
+        .next()
+        .is_some_and(|first| first.len() < lower.len() && list.contains(first.trim()));
+    let separators = line.matches(['>', '»', '›']).count();
+    let bare = !line.chars().any(char::is_alphanumeric);
+    opens_trail || separators >= 2 || bare
+}
+
+/// An issue line or masthead: a web address, or a capitalised issue word
+/// and a number (`No. 176`, `Issue 12`, `NUMBER 176`, `ISSN 1234`) on a
+/// short line.
+fn is_masthead(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let issue = words.windows(2).any(|pair| {
+        let numbered = pair[1]
+            .trim_start_matches('#')
+            .starts_with(|c: char| c.is_ascii_digit());
+        let capitalised = pair[0].starts_with(char::is_uppercase);
+        numbered && capitalised && ISSUE_WORDS.contains(&pair[0].to_lowercase().as_str())
+    });
+    // The issue number stands alone, in a band (`|`), or after words that
+    // name the kind of publication (`Policy Paper No. 3/2021`).
+    let banded = words.len() <= 3
+        || line.contains('|')
+        || words.iter().all(|w| {
+            is_genre_line(w)
+                || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    words.len() <= 12 && !ends_sentence(line) && (issue && banded || has_web_address(line))
+}
+
+/// Words that number an issue or a publication.
+const ISSUE_WORDS: &[&str] = &[
+    "no.", "no", "nr", "nr.", "number", "issue", "vol.", "volume", "issn", "isbn", "heft", "numéro",
+];
+
+/// A short all-capitals line over the title: a series band.
+fn is_label(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && word_count(line) <= 3
+        && !line.chars().any(char::is_lowercase)
+        && !ends_sentence(line)
+}
+
+/// Words that name a kind of publication, in several languages.
+const GENRE_WORDS: &[&str] = &[
+    "policy",
+    "paper",
+    "papers",
+    "brief",
+    "briefing",
+    "commentary",
+    "comment",
+    "analysis",
+    "analyses",
+    "report",
+    "spotlight",
+    "bulletin",
+    "note",
+    "notes",
+    "working",
+    "occasional",
+    "insight",
+    "memo",
+    "focus",
+    "flash",
+    "update",
+    "weekly",
+    "monthly",
+    "review",
+    "studies",
+    "study",
+    "kommentar",
+    "analyse",
+    "analysen",
+    "studie",
+    "komentarz",
+    "analiza",
+    "biuletyn",
+    "raport",
+    "note",
+    "étude",
+    "notes",
+];
+
+/// A line made only of publication-kind words (`Policy Paper`, `OSW
+/// Commentary` aside): a series band, never a title.
+fn is_genre_line(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| GENRE_WORDS.contains(&w.as_str()))
+}
+
+/// Words that head a section of the body, never a title.
+const SECTION_WORDS: &[&str] = &[
+    "summary",
+    "executive summary",
+    "abstract",
+    "key points",
+    "key findings",
+    "main points",
+    "in brief",
+    "introduction",
+    "conclusions",
+    "conclusion",
+    "recommendations",
+    "zusammenfassung",
+    "einleitung",
+    "résumé",
+    "streszczenie",
+    "wnioski",
+];
+
+fn is_section_word(line: &str) -> bool {
+    SECTION_WORDS.contains(&line.trim_end_matches([':', '.']).to_lowercase().as_str())
+}
+
+/// Words that make a short line the name of a publishing body.
+const BODY_WORDS: &[&str] = &[
+    "institute",
+    "institut",
+    "instytut",
+    "centre",
+    "center",
+    "council",
+    "foundation",
+    "stiftung",
+    "fondation",
+    "university",
+    "agency",
+    "ośrodek",
+    "association",
+    "forum",
+    "academy",
+    "society",
+];
+
+/// A short line naming a publisher (`Finnish Institute of International
+/// Affairs`): kept in the body, never the title.
+fn is_publisher(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let body_at = words.iter().position(|w| BODY_WORDS.contains(&w.as_str()));
+    let capitals = !line.chars().any(char::is_lowercase);
+    words.len() <= 8
+        && !line.contains([':', '?', '—', '–'])
+        && body_at.is_some_and(|at| at <= 1 || capitals)
+}
+
+fn has_web_address(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("www.") || lower.contains("http://") || lower.contains("https://") || {
+        lower.split_whitespace().any(|w| {
+            let w = w.trim_end_matches(['.', ',', ')']);
+            w.contains('@')
+                || [".org", ".com", ".pl", ".de", ".eu", ".fi", ".net", ".int"]
+                    .iter()
+                    .any(|tld| w.ends_with(tld) && w.len() > tld.len() + 2 && !w.contains(' '))
+        })
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(|c: char| ".?!”\")…".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_never_the_title() {
+        let lines = [
+            "Menu",
+            "",
+            "Paragraph one names the talks and goes on.",
+            "",
+            "More.",
+        ];
+        let head = read_head(&lines);
+        assert_eq!(head.title, None, "a sentence would be lost from the body");
+        let lines = ["Grain Exports Resume.", "", "The ships left on Monday."];
+        assert_eq!(
+            read_head(&lines).title.as_deref(),
+            Some("Grain Exports Resume.")
+        );
+    }
+}
