@@ -8,9 +8,9 @@
 //! - `score_pdfs --samples DIR`: every PDF under DIR (the pdf-samples
 //!   corpus) read in a child process: time, peak RSS, and the text or the
 //!   one-line error.
-//! - `score_pdfs --chromium [N]`: the same briefings printed to PDF by
-//!   Chromium (a real producer; needs `chromium` installed), scored the
-//!   same way against dossier and `pdftotext`.
+//! - `score_pdfs --truth-dir DIR`: PDFs from a real producer with a truth
+//!   JSON beside each (`node tests/browser/pdf_corpus.mjs DIR` prints them
+//!   with Chromium), scored the same way against dossier and `pdftotext`.
 //! - `score_pdfs --one FILE`: the child: reads FILE, prints one line.
 
 #[path = "../tests/pdf/mod.rs"]
@@ -29,7 +29,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("--one") => one(Path::new(&args[1])),
         Some("--samples") => samples(Path::new(&args[1])),
-        Some("--chromium") => chromium(args.get(1).and_then(|n| n.parse().ok()).unwrap_or(20)),
+        Some("--truth-dir") => truth_dir(Path::new(&args[1])),
         other => generated(other.and_then(|n| n.parse().ok()).unwrap_or(60)),
     }
 }
@@ -216,66 +216,76 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Prints each generated briefing's HTML to PDF with Chromium and scores it.
-fn chromium(n: u64) {
-    let dir = std::env::temp_dir().join(format!("score_pdfs_chromium_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+/// The truth file `tests/browser/pdf_corpus.mjs` writes beside each PDF.
+#[derive(serde::Deserialize)]
+struct TruthFile {
+    title: String,
+    authors: Vec<String>,
+    date: String,
+    printed_date: String,
+    series: String,
+    paragraphs: Vec<String>,
+    headings: Vec<String>,
+    footnotes: Vec<String>,
+    furniture: Vec<String>,
+    page_numbers: bool,
+}
+
+/// Scores every `NAME.pdf` under `dir` against its `NAME.json` (a real
+/// producer's PDFs: `node tests/browser/pdf_corpus.mjs DIR` prints them
+/// with Chromium), beside `pdftotext` on the same files.
+fn truth_dir(dir: &Path) {
+    let scratch = std::env::temp_dir().join(format!("score_pdfs_truth_{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("temp dir");
     let (mut ours, mut poppler) = (Totals::default(), Totals::default());
     let (mut pages, mut reading_time) = (0, Duration::ZERO);
-    for seed in 0..n {
-        let (briefing, layout) = pdf::corpus::briefing(seed);
-        let (_, mut truth) = pdf::typeset::typeset(&briefing, &layout);
-        let html = dir.join("in.html");
-        let out = dir.join("out.pdf");
-        std::fs::write(&html, pdf::html::html(&briefing, &layout)).expect("write html");
-        let _ = std::fs::remove_file(&out);
-        let status = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--print-to-pdf={}", out.display()))
-            .arg(&html)
-            .stderr(std::process::Stdio::null())
-            .status();
-        let Ok(bytes) = status.and_then(|_| std::fs::read(&out)) else {
-            eprintln!("chromium did not print (is it installed?)");
-            return;
-        };
+    let mut files = walk(dir);
+    files.sort();
+    for file in files {
+        let json = std::fs::read_to_string(file.with_extension("json"))
+            .unwrap_or_else(|e| panic!("{}: no truth file beside it: {e}", file.display()));
+        let t: TruthFile = serde_json::from_str(&json).expect("truth JSON");
+        let bytes = std::fs::read(&file).expect("readable PDF");
         let start = Instant::now();
-        let reading = read_pdf(&bytes).expect("chromium PDF reads");
+        let reading = read_pdf(&bytes).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         reading_time += start.elapsed();
         let printed_pages = reading.source.pages.unwrap_or(1);
         pages += printed_pages;
-        truth
-            .furniture
-            .retain(|f| !f.chars().all(|c| c.is_ascii_digit()));
-        if printed_pages > 1 {
-            truth
-                .furniture
-                .extend((1..=printed_pages).map(|p| p.to_string()));
+        let mut furniture = t.furniture;
+        if t.page_numbers && printed_pages > 1 {
+            furniture.extend((1..=printed_pages).map(|p| p.to_string()));
         }
+        let briefing = pdf::typeset::Briefing {
+            title: t.title,
+            authors: t.authors,
+            printed_date: t.printed_date,
+            date: t.date,
+            series: t.series,
+            blocks: Vec::new(),
+        };
+        let truth = pdf::typeset::Truth {
+            paragraphs: t.paragraphs,
+            headings: t.headings,
+            furniture,
+            footnotes: t.footnotes,
+            pages: printed_pages,
+        };
         let s = score(&reading, &briefing, &truth);
         if std::env::var_os("SHOW").is_some()
             && (s.whole < s.paragraphs || s.leaks > 0 || !s.title || !s.authors || !s.date)
         {
-            eprintln!("seed {seed}: {s:?}\n{reading:#?}");
+            eprintln!("{}: {s:?}\n{reading:#?}", file.display());
         }
         ours.add(&s);
-        if let Some(text) = pdftotext(&dir, &bytes) {
-            poppler.add(&score(
-                &Extracted {
-                    text,
-                    ..Extracted::default()
-                },
-                &briefing,
-                &truth,
-            ));
+        if let Some(text) = pdftotext(&scratch, &bytes) {
+            let reading = Extracted {
+                text,
+                ..Extracted::default()
+            };
+            poppler.add(&score(&reading, &briefing, &truth));
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&scratch);
     println!("| reader (Chromium PDFs) | PDFs | furniture leaked | paragraphs whole | body F1 | title | authors | date |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     ours.row("dossier", true);

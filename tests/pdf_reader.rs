@@ -69,7 +69,7 @@ fn running_headers_footers_page_numbers_and_addresses_are_removed() {
         footer_url: Some("www.northern-policy.example.org".into()),
         ..Layout::default()
     };
-    let (reading, truth) = read(&briefing(filler(1, 12)), &layout);
+    let (reading, truth) = read(&briefing(filler(1, 24)), &layout);
     assert!(
         truth.pages >= 3,
         "fixture must span pages, has {}",
@@ -85,7 +85,7 @@ fn running_headers_footers_page_numbers_and_addresses_are_removed() {
         "{}",
         reading.text
     );
-    let s = score(&reading, &briefing(filler(1, 12)), &truth);
+    let s = score(&reading, &briefing(filler(1, 24)), &truth);
     assert_eq!(s.leaks, 0, "{}", reading.text);
     assert_whole(&reading, &truth);
     assert_eq!(reading.source.pages, Some(truth.pages));

@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 pub mod corpus;
-pub mod html;
 pub mod score;
 pub mod typeset;
 pub mod writer;

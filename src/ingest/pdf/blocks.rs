@@ -325,7 +325,34 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '\u{201D}', ')', ':', ';'])
 }
 
-/// A paragraph that ends a region without ending its sentence goes on in
+/// Whether `next` is set in the type `block` ends in (a byline or a date
+/// in other type is never the rest of a paragraph).
+fn same_type(block: &Block, next: &Block) -> bool {
+    match (block.lines.last(), next.lines.first()) {
+        (Some(last), Some(first)) => {
+            rounded(last.size) == rounded(first.size) && last.italic == first.italic
+        }
+        _ => false,
+    }
+}
+
+/// Whether a block's last line runs to its column's right edge, as a line
+/// does when the paragraph goes on past it.
+fn ends_full(block: &Block) -> bool {
+    let Some(last) = block.lines.last() else {
+        return false;
+    };
+    let right = block
+        .lines
+        .iter()
+        .filter(|l| l.page == last.page && (l.x0 - last.x0).abs() < last.size)
+        .map(|l| l.x1)
+        .fold(f32::MIN, f32::max);
+    block.lines.len() >= 2 && last.x1 >= right - last.size * 1.5
+}
+
+/// A paragraph that ends a region without ending its sentence (or on a
+/// full line) goes on in
 /// the next region's first paragraph (next column, next page), past any
 /// box or footnote in between, which then follow the whole paragraph.
 fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block> {
@@ -343,8 +370,11 @@ fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block
                 .any(|b| b.in_flow() && b.region == block.region);
             let continues = block.kind == Kind::Paragraph
                 && block.region != target.region
+                && same_type(target, &block)
                 && first_in_region
-                && (!ends_sentence(&target.text) || block.text.starts_with(char::is_lowercase));
+                && (!ends_sentence(&target.text)
+                    || ends_full(target)
+                    || block.text.starts_with(char::is_lowercase));
             if continues {
                 let target = &mut out[index];
                 join_pair(&mut target.text, &block.text, words);

@@ -43,7 +43,8 @@ pub fn page_lines(page: &PageText, index: usize) -> Vec<Line> {
         .collect()
 }
 
-/// Raised small digits next to larger text are footnote references.
+/// Small digits right after larger text are footnote references: raised,
+/// or on the host's baseline (the parser may report a superscript there).
 fn mark_references(runs: &[Run]) -> Vec<Piece> {
     runs.iter()
         .map(|run| match reference_host(run, runs) {
@@ -74,7 +75,7 @@ fn reference_host<'r>(run: &Run, runs: &'r [Run]) -> Option<&'r Run> {
     runs.iter().find(|host| {
         let raised = host.baseline - run.baseline;
         host.size >= run.size * 1.25
-            && raised > host.size * 0.12
+            && raised > -host.size * 0.05
             && raised < host.size * 0.8
             && (run.x0 - host.x1).abs() < host.size * 0.6
     })
@@ -174,8 +175,26 @@ fn normalise(text: &str) -> String {
         .replace('\u{FB04}', "ffl")
         .replace('\u{A0}', " ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match text.strip_suffix('\u{AD}') {
+    // Chromium prints a soft hyphen a line breaks at as U+00AD and a hyphen.
+    let broken = text
+        .strip_suffix('\u{AD}')
+        .or_else(|| text.strip_suffix("\u{AD}\u{2010}"))
+        .or_else(|| text.strip_suffix("\u{AD}-"));
+    match broken {
         Some(rest) => format!("{}\u{AD}", rest.replace('\u{AD}', "")),
         None => text.replace('\u{AD}', ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn soft_hyphens_go_inside_a_line_and_mark_a_break_at_its_end() {
+        assert_eq!(normalise("infr\u{AD}astr\u{AD}ucture"), "infrastructure");
+        assert_eq!(normalise("the coun\u{AD}\u{2010}"), "the coun\u{AD}");
+        assert_eq!(normalise("the coun\u{AD}"), "the coun\u{AD}");
+        assert_eq!(normalise("\u{FB01}nal  \u{FB02}ow"), "final flow");
     }
 }

@@ -150,9 +150,9 @@ pub fn is_real_title(title: &str) -> bool {
 /// `By Anna Kowalska and Jan Nowak` → the names; `None` when it is not a byline.
 pub fn byline(text: &str) -> Option<Vec<String>> {
     let text = text.trim();
-    let text = text
-        .strip_prefix("By ")
-        .or_else(|| text.strip_prefix("by "))
+    let text = ["By ", "by ", "Authors: ", "Author: ", "Authors ", "Author "]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
         .unwrap_or(text);
     let names: Vec<String> = text
         .split([',', ';', '&'])
@@ -261,6 +261,10 @@ mod tests {
         assert_eq!(
             byline("Jan Nowak and Ewa Lis").unwrap(),
             ["Jan Nowak", "Ewa Lis"]
+        );
+        assert_eq!(
+            byline("Authors: Ewa Lis, Jan Nowak").unwrap(),
+            ["Ewa Lis", "Jan Nowak"]
         );
         assert_eq!(byline("The meeting was held in Sochi"), None);
         assert!(!is_real_title("Microsoft Word - brief_final.docx"));

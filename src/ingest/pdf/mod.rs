@@ -14,6 +14,8 @@ mod source;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use super::extracted::{Extracted, SourceInfo};
 use crate::diagnostics::Diagnostic;
@@ -57,17 +59,38 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     })
 }
 
+/// How long one file may take before it is given up as broken: a parser
+/// caught in a loop on a hostile file must not hang the build.
+const DEADLINE: Duration = Duration::from_secs(60);
+
 /// Reads a PDF file's bytes as a briefing. Never panics: a parser failure
-/// comes back as [`PdfError::Broken`].
+/// comes back as [`PdfError::Broken`], and so does a file that takes longer
+/// than a minute (read on a worker thread, which is left to finish alone).
 pub fn read_pdf(bytes: &[u8]) -> Result<Extracted, PdfError> {
     if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
         return Err(PdfError::Broken("no %PDF- header: not a PDF file".into()));
     }
-    catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes))).unwrap_or_else(|_| {
-        Err(PdfError::Broken(
+    let owned = bytes.to_vec();
+    let (send, receive) = mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .name("pdf reader".into())
+        .spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(|| read_unguarded(&owned)));
+            let _ = send.send(result);
+        });
+    if worker.is_err() {
+        return Err(PdfError::Broken("could not start a reader thread".into()));
+    }
+    match receive.recv_timeout(DEADLINE) {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(PdfError::Broken(
             "the PDF parser failed on this file".into(),
-        ))
-    })
+        )),
+        Err(RecvTimeoutError::Timeout) => Err(PdfError::Broken(format!(
+            "reading took longer than {} s; given up",
+            DEADLINE.as_secs()
+        ))),
+    }
 }
 
 fn read_unguarded(bytes: &[u8]) -> Result<Extracted, PdfError> {
