@@ -101,8 +101,10 @@ fn generated(n: u64) {
         })
         .collect();
     let elapsed = start.elapsed();
-    for ((briefing, bytes, truth), reading) in docs.iter().zip(&readings) {
-        ours.add(&score(reading, briefing, truth));
+    for (seed, ((briefing, bytes, truth), reading)) in docs.iter().zip(&readings).enumerate() {
+        let s = score(reading, briefing, truth);
+        show(&format!("seed {seed}"), &s, reading);
+        ours.add(&s);
         if let Some(text) = pdftotext(&dir, bytes) {
             let reading = Extracted {
                 text,
@@ -123,6 +125,14 @@ fn generated(n: u64) {
         elapsed.as_secs_f64(),
         pages as f64 / elapsed.as_secs_f64()
     );
+}
+
+/// With `SHOW` set, prints a reading that falls short, for debugging.
+fn show(name: &str, s: &Score, reading: &Extracted) {
+    let short = s.whole < s.paragraphs || s.leaks > 0 || !s.title || !s.authors || !s.date;
+    if short && std::env::var_os("SHOW").is_some() {
+        eprintln!("{name}: {s:?}\n{reading:#?}");
+    }
 }
 
 /// Poppler's reading of `bytes`, when `pdftotext` is installed.
@@ -271,11 +281,7 @@ fn truth_dir(dir: &Path) {
             pages: printed_pages,
         };
         let s = score(&reading, &briefing, &truth);
-        if std::env::var_os("SHOW").is_some()
-            && (s.whole < s.paragraphs || s.leaks > 0 || !s.title || !s.authors || !s.date)
-        {
-            eprintln!("{}: {s:?}\n{reading:#?}", file.display());
-        }
+        show(&file.display().to_string(), &s, &reading);
         ours.add(&s);
         if let Some(text) = pdftotext(&scratch, &bytes) {
             let reading = Extracted {

@@ -159,13 +159,20 @@ pub fn bullet_len(text: &str) -> Option<usize> {
 
 fn split_region(region: &[Line], body: &Body) -> Vec<Vec<Line>> {
     let left = region.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
-    let right = region.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    // The right edge of the text set in each size: a title wider than the
+    // column must not make every body line look short.
+    let mut rights: BTreeMap<i32, f32> = BTreeMap::new();
+    for line in region {
+        let right = rights.entry(rounded(line.size)).or_insert(line.x1);
+        *right = right.max(line.x1);
+    }
     let mut blocks: Vec<Vec<Line>> = Vec::new();
     for line in region {
         let starts_block = match blocks.last().and_then(|b| b.last().map(|l| (b, l))) {
             None => true,
             Some((block, previous)) => {
                 let in_list = bullet_len(&block[0].text).is_some();
+                let right = rights[&rounded(previous.size)];
                 breaks(previous, line, in_list, (left, right), body)
             }
         };
@@ -205,14 +212,15 @@ fn breaks(
         && line
             .text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    restyled || spaced || indented || ended_early || bullet_len(&line.text).is_some()
+    let note_starts = line.size <= body.size * 0.92 && footnote_number(&line.text).is_some();
+    restyled || spaced || indented || ended_early || note_starts || bullet_len(&line.text).is_some()
 }
 
 fn classify(lines: Vec<Line>, region: usize, body: &Body, words: &BTreeSet<String>) -> Block {
     let text = join_lines(&lines, words);
     let size = lines.iter().map(|l| l.size).fold(0.0, f32::max);
     let bold = lines.iter().all(|l| l.bold);
-    let small = size < body.size * 0.9;
+    let small = size <= body.size * 0.92;
     let chars = text.chars().count();
     let kind = if small && footnote_number(&text).is_some() {
         Kind::Footnote

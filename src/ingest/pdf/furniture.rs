@@ -25,6 +25,7 @@ pub fn remove(pages: &mut [Vec<Line>], texts: &[PageText]) -> Found {
         line.baseline < height * 0.1 || line.baseline > height * 0.9
     };
     let band_pages = pages_per_key(pages, |l| in_band(l));
+    let body_size = body_size(pages);
     let placed_pages = pages_per_key(pages, |_| true);
     let page_count = pages.len();
     let mut found = Found::default();
@@ -39,7 +40,10 @@ pub fn remove(pages: &mut [Vec<Line>], texts: &[PageText]) -> Found {
                     .get(&placed_key)
                     .is_some_and(|p| p.len() >= 3 && p.len() * 2 >= page_count);
             let pattern = banded && (is_page_number(&line.text) || is_web_address(&line.text));
-            let furniture = repeats_in_band || repeats_in_place || pattern;
+            let furniture = repeats_in_band
+                || repeats_in_place
+                || pattern
+                || (banded && lone_label(line, &heights, body_size));
             if furniture {
                 if !pattern {
                     let label = strip_page_number(&line.text);
@@ -55,6 +59,29 @@ pub fn remove(pages: &mut [Vec<Line>], texts: &[PageText]) -> Found {
         });
     }
     found
+}
+
+/// The size most characters are set in.
+fn body_size(pages: &[Vec<Line>]) -> f32 {
+    let mut chars: BTreeMap<i32, usize> = BTreeMap::new();
+    for line in pages.iter().flatten() {
+        *chars.entry((line.size * 2.0).round() as i32).or_default() += line.text.len();
+    }
+    chars
+        .into_iter()
+        .max_by_key(|&(size, count)| (count, -size))
+        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+}
+
+/// A running label that shows once (a header on page 2 of a two-page
+/// file): a short line in smaller type than the body, in the top band of
+/// a page after the first, or in the bottom band beside a page number.
+fn lone_label(line: &Line, heights: &[f32], body_size: f32) -> bool {
+    let top = line.baseline < heights[line.page] * 0.1;
+    let numbered = strip_page_number(&line.text) != line.text;
+    line.size < body_size - 0.4
+        && line.text.chars().count() <= 80
+        && ((top && line.page > 0) || (!top && numbered))
 }
 
 /// Pages on which each line key occurs (among lines `counted` accepts).
