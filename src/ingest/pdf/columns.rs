@@ -112,8 +112,12 @@ fn groups(bands: Vec<Vec<Line>>, left: f32, right: f32, min: f32) -> Vec<Vec<Lin
             .filter(|g| g.1 - g.0 >= min)
             .collect();
         let common = intersect(&shared, &own, min);
+        // A strip at the ragged right edge alone does not tie columns to
+        // the full-width lines above them (title, byline).
+        let interior = |gaps: &[Gap]| gaps.iter().any(|g| g.0 > left && g.1 < right);
+        let joins = interior(&common) || (!interior(&shared) && !interior(&own));
         match groups.last_mut() {
-            Some(group) if !common.is_empty() => {
+            Some(group) if !common.is_empty() && joins => {
                 group.extend(band);
                 shared = common;
             }
