@@ -103,7 +103,7 @@ fn generated(n: u64) {
     let elapsed = start.elapsed();
     for (seed, ((briefing, bytes, truth), reading)) in docs.iter().zip(&readings).enumerate() {
         let s = score(reading, briefing, truth);
-        show(&format!("seed {seed}"), &s, reading);
+        show(&format!("seed {seed}"), &s, reading, truth);
         ours.add(&s);
         if let Some(text) = pdftotext(&dir, bytes) {
             let reading = Extracted {
@@ -128,10 +128,20 @@ fn generated(n: u64) {
 }
 
 /// With `SHOW` set, prints a reading that falls short, for debugging.
-fn show(name: &str, s: &Score, reading: &Extracted) {
+fn show(name: &str, s: &Score, reading: &Extracted, truth: &pdf::typeset::Truth) {
     let short = s.whole < s.paragraphs || s.leaks > 0 || !s.title || !s.authors || !s.date;
     if short && std::env::var_os("SHOW").is_some() {
         eprintln!("{name}: {s:?}\n{reading:#?}");
+        let got = pdf::score::paragraphs(&reading.text);
+        for paragraph in &truth.paragraphs {
+            let want = pdf::score::words(paragraph);
+            if !got
+                .iter()
+                .any(|g| g.windows(want.len()).any(|w| w == want.as_slice()))
+            {
+                eprintln!("{name}: not whole: {paragraph}");
+            }
+        }
     }
 }
 
@@ -281,7 +291,7 @@ fn truth_dir(dir: &Path) {
             pages: printed_pages,
         };
         let s = score(&reading, &briefing, &truth);
-        show(&file.display().to_string(), &s, &reading);
+        show(&file.display().to_string(), &s, &reading, &truth);
         ours.add(&s);
         if let Some(text) = pdftotext(&scratch, &bytes) {
             let reading = Extracted {

@@ -62,7 +62,6 @@ fn assert_whole(reading: &Extracted, truth: &Truth) {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn running_headers_footers_page_numbers_and_addresses_are_removed() {
     let layout = Layout {
         running_header: Some("NORTHERN POLICY INSTITUTE SPOTLIGHT".into()),
@@ -115,7 +114,6 @@ fn two_and_three_columns_read_in_column_order_and_rejoin_across_breaks() {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn line_end_hyphens_are_rejoined_but_real_hyphens_stay() {
     let text = "Delegations discussed the internationalisation of telecommunications \
         infrastructure and the Kelvor-Estrian arrangement before the Northwind-2024 exercise. "
@@ -138,7 +136,6 @@ fn line_end_hyphens_are_rejoined_but_real_hyphens_stay() {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn footnotes_become_markdown_footnotes_outside_the_body() {
     let mut blocks = filler(3, 4);
     blocks.insert(
@@ -166,7 +163,6 @@ fn footnotes_become_markdown_footnotes_outside_the_body() {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn key_points_boxes_stay_whole_and_never_split_a_paragraph() {
     let mut blocks = filler(4, 9);
     blocks.insert(
@@ -222,7 +218,6 @@ fn headings_and_lists_come_from_type_and_bullets() {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn metadata_from_page_one_and_from_real_info_fields() {
     let b = briefing(filler(6, 3));
     let junk = Layout {
@@ -286,7 +281,6 @@ fn image_only_broken_and_non_pdf_files_get_clear_errors() {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn generated_briefings_keep_their_recorded_minimum_scores() {
     let (mut leaks, mut whole, mut paragraphs, mut f1) = (0, 0, 0, 0.0);
     let (mut titles, mut authors, mut dates) = (0, 0, 0);
@@ -335,7 +329,6 @@ fn plain(markdown: &str) -> String {
 }
 
 #[test]
-#[ignore = "fails today: layout gap listed in the formats-pdf report"]
 fn the_sample_briefing_as_a_pdf_reads_back_like_its_text() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),

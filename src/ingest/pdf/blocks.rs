@@ -220,7 +220,7 @@ fn classify(lines: Vec<Line>, region: usize, body: &Body, words: &BTreeSet<Strin
     let text = join_lines(&lines, words);
     let size = lines.iter().map(|l| l.size).fold(0.0, f32::max);
     let bold = lines.iter().all(|l| l.bold);
-    let small = size <= body.size * 0.92;
+    let small = size <= body.size * 0.92 || size <= body.size - 0.45;
     let chars = text.chars().count();
     let kind = if small && footnote_number(&text).is_some() {
         Kind::Footnote
