@@ -17,6 +17,11 @@
 //! written. `--hard` adds the sentence frames, name pools and entity kinds
 //! that make discovery hard (see `bench/README.md`); without it the seeds are
 //! byte-identical to earlier versions.
+//!
+//! `--pdf-share F` writes that share of the Markdown briefings as PDF files
+//! instead (set by the PDF reader's fixture typesetter in `tests/pdf/`: one
+//! to three columns, running header and footer, page numbers), to time
+//! builds where part of the corpus is PDF.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -27,11 +32,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+#[path = "../tests/pdf/mod.rs"]
+mod pdf;
+
 const USAGE: &str = "\
 gen_corpus: deterministic synthetic policy-briefing corpus for Dossier benchmarks
 
 USAGE:
-    gen_corpus --n N --out DIR [--seed SEED] [--hugo DIR2] [--hard] [--force]
+    gen_corpus --n N --out DIR [--seed SEED] [--hugo DIR2] [--hard] [--pdf-share F] [--force]
 
 OPTIONS:
     --n N          number of briefings to generate (1..=1000000)
@@ -41,6 +49,8 @@ OPTIONS:
     --hard         harder text for scoring discovery: more sentence frames,
                    shared surnames, real given names, treaties, units and
                    acronyms, title-case headlines, wrapped paragraphs
+    --pdf-share F  write this share (0 to 1) of the Markdown briefings as
+                   PDF files (typeset like think-tank briefings) instead
     --force        replace existing DIR/seeds (and DIR2/content/briefings)
     -h, --help     print this help
 
@@ -63,6 +73,7 @@ struct Args {
     hugo: Option<PathBuf>,
     force: bool,
     hard: bool,
+    pdf_share: f64,
 }
 
 /// Parses the command line. `Ok(None)` means `--help` was requested.
@@ -73,6 +84,7 @@ fn parse_args(argv: Vec<OsString>) -> Result<Option<Args>, String> {
     let mut hugo: Option<PathBuf> = None;
     let mut force = false;
     let mut hard = false;
+    let mut pdf_share = 0.0;
 
     let mut it = argv.into_iter();
     while let Some(raw) = it.next() {
@@ -94,6 +106,17 @@ fn parse_args(argv: Vec<OsString>) -> Result<Option<Args>, String> {
             "-h" | "--help" => return Ok(None),
             "--force" => force = true,
             "--hard" => hard = true,
+            "--pdf-share" => {
+                let v = value("--pdf-share")?;
+                let s = v.to_str().ok_or("--pdf-share value is not valid UTF-8")?;
+                pdf_share = s
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|f| (0.0..=1.0).contains(f))
+                    .ok_or_else(|| {
+                        format!("--pdf-share expects a number from 0 to 1, got {s:?}")
+                    })?;
+            }
             "--n" => {
                 let v = value("--n")?;
                 let s = v.to_str().ok_or("--n value is not valid UTF-8")?;
@@ -143,6 +166,7 @@ fn parse_args(argv: Vec<OsString>) -> Result<Option<Args>, String> {
         hugo,
         force,
         hard,
+        pdf_share,
     }))
 }
 
@@ -240,18 +264,25 @@ fn run(args: &Args) -> Result<(), RunError> {
     let mut total_words = 0usize;
     let mut txt_count = 0usize;
     let mut truth = String::with_capacity(docs.len() * 600);
-    for doc in &docs {
-        let (ext, text) = if doc.txt {
+    for (index, doc) in docs.iter().enumerate() {
+        let folder = seeds.join(doc.date.0.to_string());
+        let ext = if doc.txt {
             txt_count += 1;
-            ("txt", render_txt(&world, doc))
+            let text = render_txt(&world, doc);
+            total_words += text.split_whitespace().count();
+            write_file(&folder.join(format!("{}.txt", doc.stem)), &text)?;
+            "txt"
+        } else if takes_turn(index, args.pdf_share) {
+            let path = folder.join(format!("{}.pdf", doc.stem));
+            fs::write(&path, render_pdf(&world, doc, index))
+                .map_err(|e| io_err("cannot write", &path, e))?;
+            "pdf"
         } else {
-            ("md", render_md(&world, doc))
+            let text = render_md(&world, doc);
+            total_words += text.split_whitespace().count();
+            write_file(&folder.join(format!("{}.md", doc.stem)), &text)?;
+            "md"
         };
-        total_words += text.split_whitespace().count();
-        let path = seeds
-            .join(doc.date.0.to_string())
-            .join(format!("{}.{ext}", doc.stem));
-        write_file(&path, &text)?;
         truth_line(
             &world,
             doc,
@@ -2876,6 +2907,44 @@ fn render_md(world: &World, doc: &Doc) -> String {
     );
     markdown_body(doc, world.hard.then_some(72), &mut out);
     out
+}
+
+/// Whether item `index` is among the `share` spread evenly over the list.
+fn takes_turn(index: usize, share: f64) -> bool {
+    let before = (index as f64 * share).floor();
+    ((index + 1) as f64 * share).floor() > before
+}
+
+/// The briefing as a PDF: series band, title, byline and printed date on
+/// page 1, one to three columns, running header, web address and page numbers.
+fn render_pdf(world: &World, doc: &Doc, index: usize) -> Vec<u8> {
+    use pdf::typeset::{typeset, Block, Briefing, Layout};
+    let Date(year, month, day) = doc.date;
+    let mut blocks = Vec::new();
+    for section in &doc.sections {
+        blocks.push(Block::Heading(section.heading.clone()));
+        blocks.extend(
+            section
+                .paragraphs
+                .iter()
+                .map(|p| Block::Para(p.clone(), None)),
+        );
+    }
+    let briefing = Briefing {
+        title: doc.title.clone(),
+        authors: author_names(world, doc),
+        printed_date: format!("{day} {} {year}", MONTHS[month as usize - 1]),
+        date: doc.date.to_string(),
+        series: "BRIEFING".into(),
+        blocks,
+    };
+    let layout = Layout {
+        columns: 1 + index % 3,
+        running_header: Some("SYNTHETIC POLICY INSTITUTE BRIEFING".into()),
+        footer_url: Some("www.synthetic-policy.example.org".into()),
+        ..Layout::default()
+    };
+    typeset(&briefing, &layout).0
 }
 
 fn render_hugo(world: &World, doc: &Doc) -> String {

@@ -73,7 +73,7 @@ enum Command {
     Serve(ServeArgs),
     /// Print a briefing as Dossier reads it: title, authors, date, series,
     /// summary, then the body as Markdown. Works on every format a briefing
-    /// can come in (.md, .txt, .html, .htm); run it to see why a briefing
+    /// can come in (.md, .txt, .html, .htm, .pdf); run it to see why a briefing
     /// looks wrong on the site.
     Read(ReadArgs),
 }

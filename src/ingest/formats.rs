@@ -1,6 +1,6 @@
 //! Which reader reads a briefing file, chosen by its extension: Markdown and
-//! plain text are decoded as text by ingest; documents (saved web pages, and
-//! PDF files once their reader lands) are read from their bytes by a format
+//! plain text are decoded as text by ingest; documents (saved web pages and
+//! PDF files) are read from their bytes by a format
 //! reader into an [`Extracted`] record.
 
 use std::path::Path;
@@ -14,6 +14,7 @@ pub enum Format {
     Markdown,
     Text,
     Html,
+    Pdf,
 }
 
 impl Format {
@@ -24,6 +25,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "txt" => Some(Format::Text),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -34,13 +36,14 @@ impl Format {
             Format::Markdown => "md",
             Format::Text => "txt",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
     /// Whether a format reader reads it from bytes (and the site carries a
     /// copy of the original), rather than ingest decoding it as text.
     pub fn is_document(self) -> bool {
-        matches!(self, Format::Html)
+        matches!(self, Format::Html | Format::Pdf)
     }
 }
 
@@ -48,6 +51,7 @@ impl Format {
 pub fn read_document(path: &Path, format: Format, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     match format {
         Format::Html => super::html::read(path, bytes),
+        Format::Pdf => super::pdf::read(path, bytes),
         Format::Markdown | Format::Text => Err(Diagnostic::error(
             path.to_path_buf(),
             "internal error: a text briefing was sent to a document reader",
@@ -84,6 +88,8 @@ mod tests {
         assert_eq!(Format::of(Path::new("b.markdown")), Some(Format::Markdown));
         assert_eq!(Format::of(Path::new("b.docx")), None);
         assert!(Format::Html.is_document() && !Format::Text.is_document());
+        assert_eq!(Format::of(Path::new("brief.PDF")), Some(Format::Pdf));
+        assert!(Format::Pdf.is_document());
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod formats;
 pub mod frontmatter;
 pub mod head;
 pub mod html;
+pub mod pdf;
 pub mod plaintext;
 pub mod written_date;
 
@@ -355,7 +356,7 @@ fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
             if !relative.to_string_lossy().eq_ignore_ascii_case("README") {
                 problems.push(
                     Diagnostic::warning(path.to_path_buf(), "skipped: not a briefing").help(
-                        "briefings are .md, .txt, .html or .htm files; move other files out of the seeds folder",
+                        "briefings are .md, .txt, .html, .htm or .pdf files; move other files out of the seeds folder",
                     ),
                 );
             }
@@ -739,7 +740,7 @@ fn plain_briefing(file: &SourceFile, labels: &BTreeSet<String>) -> Briefing {
 pub fn read_briefing_file(path: &Path) -> Result<Extracted, Diagnostic> {
     let Some(format) = Format::of(path) else {
         return Err(Diagnostic::error(path.to_path_buf(), "not a briefing")
-            .help("dossier reads .md, .txt, .html and .htm files"));
+            .help("dossier reads .md, .txt, .html, .htm and .pdf files"));
     };
     let folder = path.parent().unwrap_or(Path::new("."));
     // The default limits, with the file's own folder as the seeds folder.

@@ -1,0 +1,401 @@
+//! Lines to blocks: paragraphs (split on spacing, indent, style and early
+//! line ends), headings (larger or bold type), list items, asides (boxes in
+//! smaller type) and footnotes; words hyphenated at line ends rejoined, and
+//! paragraphs split across columns and pages joined again.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::lines::Line;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Heading,
+    Paragraph,
+    ListItem,
+    Footnote,
+}
+
+/// A block of text in reading order.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: Kind,
+    /// Set in other type than the body flow: a box or sidebar.
+    pub aside: bool,
+    pub text: String,
+    pub lines: Vec<Line>,
+    /// Index of the page region (column stretch) it was read from.
+    pub region: usize,
+}
+
+impl Block {
+    pub fn page(&self) -> usize {
+        self.lines[0].page
+    }
+
+    pub fn size(&self) -> f32 {
+        self.lines.iter().map(|l| l.size).fold(0.0, f32::max)
+    }
+
+    fn in_flow(&self) -> bool {
+        !self.aside && self.kind != Kind::Footnote
+    }
+}
+
+/// The document as blocks, with the body type it was measured against.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    pub body_size: f32,
+}
+
+/// The type most characters are set in: its size, and whether it is bold.
+struct Body {
+    size: f32,
+    bold: bool,
+    leading: f32,
+}
+
+/// Builds the blocks of a document from its pages' regions.
+pub fn build(pages: Vec<Vec<Vec<Line>>>) -> Document {
+    let regions: Vec<Vec<Line>> = pages.into_iter().flatten().collect();
+    let body = body_type(&regions);
+    let words = vocabulary(&regions);
+    let mut blocks = Vec::new();
+    for (index, region) in regions.iter().enumerate() {
+        for lines in split_region(region, &body) {
+            blocks.push(classify(lines, index, &body, &words));
+        }
+    }
+    mark_asides(&mut blocks);
+    let blocks = join_across_breaks(blocks, &words);
+    Document {
+        blocks,
+        body_size: body.size,
+    }
+}
+
+fn rounded(size: f32) -> i32 {
+    (size * 2.0).round() as i32
+}
+
+fn weight(line: &Line) -> usize {
+    line.text.chars().count()
+}
+
+fn body_type(regions: &[Vec<Line>]) -> Body {
+    let mut sizes: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
+    for line in regions.iter().flatten() {
+        let entry = sizes.entry(rounded(line.size)).or_default();
+        entry.0 += weight(line);
+        entry.1 += if line.bold { weight(line) } else { 0 };
+    }
+    let (size, (chars, bold)) = sizes
+        .into_iter()
+        .max_by_key(|(size, (chars, _))| (*chars, -size))
+        .unwrap_or((20, (0, 0)));
+    let size = size as f32 / 2.0;
+    let mut leadings: BTreeMap<i32, usize> = BTreeMap::new();
+    for region in regions {
+        for pair in region.windows(2) {
+            let delta = pair[1].baseline - pair[0].baseline;
+            let body_lines = rounded(pair[0].size) == rounded(size);
+            if body_lines && delta > size * 0.9 && delta < size * 2.5 {
+                *leadings.entry((delta * 4.0).round() as i32).or_default() += 1;
+            }
+        }
+    }
+    let leading = leadings
+        .into_iter()
+        .max_by_key(|(delta, count)| (*count, -delta))
+        .map_or(size * 1.2, |(delta, _)| delta as f32 / 4.0);
+    Body {
+        size,
+        bold: bold * 2 > chars,
+        leading,
+    }
+}
+
+/// Lower-cased words as they stand inside lines, hyphens kept: the
+/// document's own spelling decides whether a line-end hyphen is real.
+fn vocabulary(regions: &[Vec<Line>]) -> BTreeSet<String> {
+    regions
+        .iter()
+        .flatten()
+        .flat_map(|line| {
+            let words: Vec<&str> = line.text.split_whitespace().collect();
+            let inner = words.len().saturating_sub(1);
+            words
+                .into_iter()
+                .take(inner)
+                .map(bare_word)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn bare_word(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+const BULLETS: [char; 10] = [
+    '\u{2022}', '\u{25AA}', '\u{25E6}', '\u{25CF}', '\u{2013}', '-', '*', '\u{B7}', '\u{2023}',
+    '\u{25A0}',
+];
+
+/// `• item`, `- item`, `1. item`, `2) item`.
+pub fn bullet_len(text: &str) -> Option<usize> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if BULLETS.contains(&first) && chars.next() == Some(' ') {
+        return Some(first.len_utf8() + 1);
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let rest = &text[digits..];
+    (digits > 0 && digits <= 2 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
+}
+
+fn split_region(region: &[Line], body: &Body) -> Vec<Vec<Line>> {
+    let left = region.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    // The right edge of the text set in each size: a title wider than the
+    // column must not make every body line look short.
+    let mut rights: BTreeMap<i32, f32> = BTreeMap::new();
+    for line in region {
+        let right = rights.entry(rounded(line.size)).or_insert(line.x1);
+        *right = right.max(line.x1);
+    }
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    for line in region {
+        let starts_block = match blocks.last().and_then(|b| b.last().map(|l| (b, l))) {
+            None => true,
+            Some((block, previous)) => {
+                let in_list = bullet_len(&block[0].text).is_some();
+                let right = rights[&rounded(previous.size)];
+                breaks(previous, line, in_list, (left, right), body)
+            }
+        };
+        if starts_block {
+            blocks.push(vec![line.clone()]);
+        } else if let Some(block) = blocks.last_mut() {
+            block.push(line.clone());
+        }
+    }
+    blocks
+}
+
+/// Whether `line` starts a new block after `previous` in the same column.
+fn breaks(
+    previous: &Line,
+    line: &Line,
+    in_list: bool,
+    (left, right): (f32, f32),
+    body: &Body,
+) -> bool {
+    let size = previous.size.max(line.size);
+    let restyled = (previous.size - line.size).abs() > 0.6 || previous.bold != line.bold;
+    let leading = if rounded(previous.size) == rounded(body.size) {
+        body.leading
+    } else {
+        previous.size * 1.25
+    };
+    let spaced = line.baseline - previous.baseline > leading * 1.3 + 0.5;
+    let indented = !in_list && line.x0 > left + size * 0.8 && previous.x0 <= left + size * 0.3;
+    let first_word = line.text.split_whitespace().next().unwrap_or("");
+    let room = right - previous.x1;
+    let fits_word = (first_word.chars().count() as f32 + 1.5) * size * 0.55;
+    let ended_early = room > fits_word
+        && previous
+            .text
+            .ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
+        && line
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let note_starts = line.size <= body.size * 0.92 && footnote_number(&line.text).is_some();
+    restyled || spaced || indented || ended_early || note_starts || bullet_len(&line.text).is_some()
+}
+
+fn classify(lines: Vec<Line>, region: usize, body: &Body, words: &BTreeSet<String>) -> Block {
+    let text = join_lines(&lines, words);
+    let size = lines.iter().map(|l| l.size).fold(0.0, f32::max);
+    let bold = lines.iter().all(|l| l.bold);
+    let small = size <= body.size * 0.92 || size <= body.size - 0.45;
+    let chars = text.chars().count();
+    let kind = if small && footnote_number(&text).is_some() {
+        Kind::Footnote
+    } else if bullet_len(&text).is_some() {
+        Kind::ListItem
+    } else if size >= body.size * 1.12 && chars <= 200 && !text.ends_with('.')
+        || (bold && !body.bold && chars <= 150 && lines.len() <= 3 && !text.ends_with('.'))
+    {
+        Kind::Heading
+    } else {
+        Kind::Paragraph
+    };
+    Block {
+        kind,
+        aside: small && kind != Kind::Footnote,
+        text,
+        lines,
+        region,
+    }
+}
+
+/// `3 Text` or `[^3] Text` at a footnote's start: the number.
+pub fn footnote_number(text: &str) -> Option<&str> {
+    let digits = if let Some(rest) = text.strip_prefix("[^") {
+        let end = rest.find(']')?;
+        (&rest[..end], &rest[end + 1..])
+    } else {
+        let end = text.find(|c: char| !c.is_ascii_digit())?;
+        (&text[..end], &text[end..])
+    };
+    let (number, rest) = digits;
+    let plausible =
+        !number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
+    (plausible
+        && rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit()))
+    .then_some(number)
+}
+
+/// A heading right before an aside in the same region titles the aside
+/// ("Key points"); footnote text running on to a second block stays a footnote.
+fn mark_asides(blocks: &mut [Block]) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        let (head, next) = (&blocks[i], &blocks[i + 1]);
+        if head.kind == Kind::Heading && next.aside && head.region == next.region {
+            blocks[i].aside = true;
+        }
+    }
+    for i in 1..blocks.len() {
+        let (before, block) = (&blocks[i - 1], &blocks[i]);
+        let runs_on = before.kind == Kind::Footnote
+            && block.page() == before.page()
+            && block.size() <= before.size() + 0.3
+            && block.kind == Kind::Paragraph;
+        if runs_on {
+            blocks[i].kind = Kind::Footnote;
+            blocks[i].aside = false;
+        }
+    }
+}
+
+/// Joins a line to the next, rejoining a word hyphenated at the line end
+/// unless the document spells it with the hyphen elsewhere, and keeping
+/// the hyphen before a capital or digit ('Russian-Belarusian', 'Zapad-2021').
+pub fn join_pair(text: &mut String, next: &str, words: &BTreeSet<String>) {
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    if text.ends_with('\u{AD}') {
+        text.pop();
+        text.push_str(next);
+        return;
+    }
+    let ends_hyphen = text.ends_with('-') || text.ends_with('\u{2010}');
+    let before_hyphen = text.chars().rev().nth(1);
+    if ends_hyphen && before_hyphen.is_some_and(char::is_alphabetic) {
+        let head = bare_word(text.rsplit(' ').next().unwrap_or(""));
+        let tail = bare_word(next.split(' ').next().unwrap_or(""));
+        let lower = next.starts_with(char::is_lowercase);
+        let compound = format!("{head}{tail}");
+        let joined = format!("{}{tail}", head.trim_end_matches('-'));
+        let keep = !lower || (words.contains(&compound) && !words.contains(&joined));
+        if !keep {
+            text.pop();
+        }
+        text.push_str(next);
+    } else if text.ends_with('\u{2014}') || next.starts_with('\u{2014}') {
+        text.push_str(next);
+    } else {
+        text.push(' ');
+        text.push_str(next);
+    }
+}
+
+fn join_lines(lines: &[Line], words: &BTreeSet<String>) -> String {
+    let mut text = String::new();
+    for line in lines {
+        join_pair(&mut text, &line.text, words);
+    }
+    text
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c == ']' || c == '^' || c.is_ascii_digit() || c == '[')
+        .ends_with(['.', '!', '?', '"', '\u{201D}', ')', ':', ';'])
+}
+
+/// Whether `next` is set in the type `block` ends in (a byline or a date
+/// in other type is never the rest of a paragraph).
+fn same_type(block: &Block, next: &Block) -> bool {
+    match (block.lines.last(), next.lines.first()) {
+        (Some(last), Some(first)) => {
+            rounded(last.size) == rounded(first.size) && last.italic == first.italic
+        }
+        _ => false,
+    }
+}
+
+/// Whether a block's last line runs to its column's right edge, as a line
+/// does when the paragraph goes on past it.
+fn ends_full(block: &Block) -> bool {
+    let Some(last) = block.lines.last() else {
+        return false;
+    };
+    let right = block
+        .lines
+        .iter()
+        .filter(|l| l.page == last.page && (l.x0 - last.x0).abs() < last.size)
+        .map(|l| l.x1)
+        .fold(f32::MIN, f32::max);
+    block.lines.len() >= 2 && last.x1 >= right - last.size * 1.5
+}
+
+/// A paragraph that ends a region without ending its sentence (or on a
+/// full line) goes on in
+/// the next region's first paragraph (next column, next page), past any
+/// box or footnote in between, which then follow the whole paragraph.
+fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut open: Option<usize> = None;
+    for block in blocks {
+        if !block.in_flow() {
+            out.push(block);
+            continue;
+        }
+        if let Some(index) = open.take() {
+            let target = &out[index];
+            let first_in_region = !out[index + 1..]
+                .iter()
+                .any(|b| b.in_flow() && b.region == block.region);
+            let continues = block.kind == Kind::Paragraph
+                && block.region != target.region
+                && same_type(target, &block)
+                && first_in_region
+                && (!ends_sentence(&target.text)
+                    || ends_full(target)
+                    || block.text.starts_with(char::is_lowercase));
+            if continues {
+                let target = &mut out[index];
+                join_pair(&mut target.text, &block.text, words);
+                target.lines.extend(block.lines);
+                target.region = block.region;
+                open = Some(index);
+                continue;
+            }
+        }
+        if block.kind == Kind::Paragraph {
+            open = Some(out.len());
+        }
+        out.push(block);
+    }
+    out
+}

@@ -1,0 +1,214 @@
+//! Reading order on one page: lines are cut into columns wherever a vertical
+//! strip of white space (a gutter) runs through a stretch of the page, so
+//! two- and three-column text reads column by column, and text that spans
+//! the page (title, a full-width box) reads where it sits.
+
+use super::lines::Line;
+
+/// Stretches of the page in reading order, each a column's lines top down.
+pub fn reading_order(lines: Vec<Line>) -> Vec<Vec<Line>> {
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let mut regions = Vec::new();
+    split(lines, (median * 0.5).max(3.0), &mut regions, 0);
+    regions.retain(|r: &Vec<Line>| !r.is_empty());
+    regions
+}
+
+/// An x interval free of text.
+type Gap = (f32, f32);
+
+fn split(lines: Vec<Line>, min_gutter: f32, regions: &mut Vec<Vec<Line>>, depth: usize) {
+    if lines.len() < 2 || depth > 24 {
+        push_leaf(lines, regions);
+        return;
+    }
+    let (left, right) = extent(&lines);
+    let mut open_leaf: Vec<Line> = Vec::new();
+    for group in groups(bands(lines), left, right, min_gutter) {
+        match gutter(&group, min_gutter) {
+            Some(cut) => {
+                push_leaf(std::mem::take(&mut open_leaf), regions);
+                let (before, after): (Vec<Line>, Vec<Line>) =
+                    group.into_iter().partition(|l| (l.x0 + l.x1) / 2.0 < cut);
+                split(before, min_gutter, regions, depth + 1);
+                split(after, min_gutter, regions, depth + 1);
+            }
+            None => open_leaf.extend(group),
+        }
+    }
+    push_leaf(open_leaf, regions);
+}
+
+fn push_leaf(mut lines: Vec<Line>, regions: &mut Vec<Vec<Line>>) {
+    lines.sort_by(|a, b| {
+        a.baseline
+            .total_cmp(&b.baseline)
+            .then(a.x0.total_cmp(&b.x0))
+    });
+    regions.push(lines);
+}
+
+fn extent(lines: &[Line]) -> (f32, f32) {
+    let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+    (left, right)
+}
+
+/// Lines grouped into horizontal bands that overlap vertically, top down.
+fn bands(mut lines: Vec<Line>) -> Vec<Vec<Line>> {
+    lines.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    let mut bands: Vec<(f32, Vec<Line>)> = Vec::new();
+    for line in lines {
+        match bands.last_mut() {
+            Some((bottom, band)) if line.top() < *bottom - 0.5 => {
+                *bottom = bottom.max(line.bottom());
+                band.push(line);
+            }
+            _ => bands.push((line.bottom(), vec![line])),
+        }
+    }
+    bands.into_iter().map(|(_, band)| band).collect()
+}
+
+/// The gaps between `left` and `right` that no line of `band` covers.
+fn free(band: &[Line], left: f32, right: f32) -> Vec<Gap> {
+    let mut spans: Vec<Gap> = band.iter().map(|l| (l.x0, l.x1)).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut gaps, mut cursor) = (Vec::new(), left);
+    for (x0, x1) in spans {
+        if x0 > cursor {
+            gaps.push((cursor, x0));
+        }
+        cursor = cursor.max(x1);
+    }
+    if right > cursor {
+        gaps.push((cursor, right));
+    }
+    gaps
+}
+
+fn intersect(a: &[Gap], b: &[Gap], min: f32) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for &(a0, a1) in a {
+        for &(b0, b1) in b {
+            let (x0, x1) = (a0.max(b0), a1.min(b1));
+            if x1 - x0 >= min {
+                out.push((x0, x1));
+            }
+        }
+    }
+    out
+}
+
+/// Consecutive bands that share a free strip, with the strips they share.
+fn groups(bands: Vec<Vec<Line>>, left: f32, right: f32, min: f32) -> Vec<Vec<Line>> {
+    let mut groups: Vec<Vec<Line>> = Vec::new();
+    let mut shared: Vec<Gap> = Vec::new();
+    for band in bands {
+        let own: Vec<Gap> = free(&band, left, right)
+            .into_iter()
+            .filter(|g| g.1 - g.0 >= min)
+            .collect();
+        let common = intersect(&shared, &own, min);
+        // A strip at the ragged right edge alone does not tie columns to
+        // the full-width lines above them (title, byline).
+        let interior = |gaps: &[Gap]| gaps.iter().any(|g| g.0 > left && g.1 < right);
+        let joins = interior(&common) || (!interior(&shared) && !interior(&own));
+        match groups.last_mut() {
+            Some(group) if !common.is_empty() && joins => {
+                group.extend(band);
+                shared = common;
+            }
+            _ => {
+                groups.push(band);
+                shared = own;
+            }
+        }
+    }
+    groups
+}
+
+/// Where to cut `group`: the middle of the widest strip free of text all
+/// the way down with text on both sides.
+fn gutter(group: &[Line], min: f32) -> Option<f32> {
+    let (left, right) = extent(group);
+    let mut strips: Vec<Gap> = vec![(left, right)];
+    for band in bands(group.to_vec()) {
+        strips = intersect(&strips, &free(&band, left, right), min);
+        if strips.is_empty() {
+            return None;
+        }
+    }
+    strips
+        .into_iter()
+        .filter(|&(x0, x1)| {
+            group.iter().any(|l| l.x1 <= x0 + 0.5) && group.iter().any(|l| l.x0 >= x1 - 0.5)
+        })
+        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+        .map(|(x0, x1)| (x0 + x1) / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f32, x1: f32, baseline: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0,
+            x1,
+            baseline,
+            size: 10.0,
+            bold: false,
+            italic: false,
+            page: 0,
+        }
+    }
+
+    fn order(lines: Vec<Line>) -> Vec<String> {
+        reading_order(lines)
+            .into_iter()
+            .flatten()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn two_columns_under_a_full_width_title_read_column_by_column() {
+        let mut lines = vec![line("title", 50.0, 500.0, 40.0)];
+        for row in 0..3 {
+            let y = 80.0 + 13.0 * row as f32;
+            lines.push(line(&format!("L{row}"), 50.0, 270.0, y));
+            lines.push(line(&format!("R{row}"), 290.0, 500.0, y));
+        }
+        lines.push(line("foot", 50.0, 500.0, 200.0));
+        assert_eq!(
+            order(lines),
+            ["title", "L0", "L1", "L2", "R0", "R1", "R2", "foot"]
+        );
+    }
+
+    #[test]
+    fn three_columns_read_left_to_right() {
+        let mut lines = Vec::new();
+        for row in 0..2 {
+            let y = 80.0 + 13.0 * row as f32;
+            for (name, x0) in [("A", 50.0), ("B", 220.0), ("C", 390.0)] {
+                lines.push(line(&format!("{name}{row}"), x0, x0 + 150.0, y));
+            }
+        }
+        assert_eq!(order(lines), ["A0", "A1", "B0", "B1", "C0", "C1"]);
+    }
+
+    #[test]
+    fn one_column_with_ragged_lines_stays_in_order() {
+        let lines = vec![
+            line("one", 50.0, 500.0, 80.0),
+            line("two", 50.0, 200.0, 93.0),
+            line("three", 50.0, 480.0, 106.0),
+        ];
+        assert_eq!(order(lines), ["one", "two", "three"]);
+    }
+}

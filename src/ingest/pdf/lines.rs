@@ -1,0 +1,200 @@
+//! Text runs to lines: runs on one baseline are joined into a line, split
+//! where a gap is wider than a word space (a column gutter or a tab stop);
+//! small raised digits after a word become footnote references (`[^3]`).
+
+use super::source::{PageText, Run};
+
+/// One line of text in one column, with its position and dominant font.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Points from the page top.
+    pub baseline: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub page: usize,
+}
+
+impl Line {
+    pub fn top(&self) -> f32 {
+        self.baseline - self.size * 0.8
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.baseline + self.size * 0.25
+    }
+}
+
+/// A run marked as a footnote reference takes its host line's baseline.
+struct Piece {
+    run: Run,
+    reference: bool,
+}
+
+/// The lines of one page, top to bottom, left to right.
+pub fn page_lines(page: &PageText, index: usize) -> Vec<Line> {
+    let pieces = mark_references(&page.runs);
+    rows(pieces)
+        .into_iter()
+        .flat_map(|row| split_row(row, index))
+        .collect()
+}
+
+/// Small digits right after larger text are footnote references: raised,
+/// or on the host's baseline (the parser may report a superscript there).
+fn mark_references(runs: &[Run]) -> Vec<Piece> {
+    runs.iter()
+        .map(|run| match reference_host(run, runs) {
+            Some(host) => Piece {
+                run: Run {
+                    text: format!("[^{}]", run.text.trim()),
+                    baseline: host.baseline,
+                    size: host.size,
+                    bold: host.bold,
+                    italic: host.italic,
+                    ..run.clone()
+                },
+                reference: true,
+            },
+            None => Piece {
+                run: run.clone(),
+                reference: false,
+            },
+        })
+        .collect()
+}
+
+fn reference_host<'r>(run: &Run, runs: &'r [Run]) -> Option<&'r Run> {
+    let digits = run.text.trim();
+    if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    runs.iter().find(|host| {
+        let raised = host.baseline - run.baseline;
+        host.size >= run.size * 1.25
+            && raised > -host.size * 0.05
+            && raised < host.size * 0.8
+            && (run.x0 - host.x1).abs() < host.size * 0.6
+    })
+}
+
+/// Groups pieces whose baselines agree into rows, top to bottom.
+fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
+    pieces.sort_by(|a, b| a.run.baseline.total_cmp(&b.run.baseline));
+    let mut rows: Vec<(f32, f32, Vec<Piece>)> = Vec::new();
+    for piece in pieces {
+        let (baseline, size) = (piece.run.baseline, piece.run.size);
+        match rows
+            .iter_mut()
+            .rev()
+            .take(4)
+            .find(|(b, s, _)| (baseline - *b).abs() <= 0.3 * s.min(size))
+        {
+            Some((_, _, row)) => row.push(piece),
+            None => rows.push((baseline, size, vec![piece])),
+        }
+    }
+    rows.into_iter().map(|(_, _, row)| row).collect()
+}
+
+/// Splits a row at gaps wider than a word space and joins each part's runs.
+fn split_row(mut row: Vec<Piece>, page: usize) -> Vec<Line> {
+    row.sort_by(|a, b| a.run.x0.total_cmp(&b.run.x0));
+    row.dedup_by(|b, a| a.run.text == b.run.text && (a.run.x0 - b.run.x0).abs() < 1.0);
+    let mut parts: Vec<Vec<Piece>> = Vec::new();
+    for piece in row {
+        let gap_starts_part = parts.last().and_then(|p| p.last()).is_none_or(|last| {
+            let size = last.run.size.max(piece.run.size);
+            !piece.reference && piece.run.x0 - last.run.x1 > size * 1.1
+        });
+        if gap_starts_part {
+            parts.push(vec![piece]);
+        } else if let Some(part) = parts.last_mut() {
+            part.push(piece);
+        }
+    }
+    parts.into_iter().filter_map(|p| join(&p, page)).collect()
+}
+
+fn join(part: &[Piece], page: usize) -> Option<Line> {
+    let mut text = String::new();
+    let mut previous: Option<&Run> = None;
+    for piece in part {
+        let run = &piece.run;
+        if let Some(prev) = previous {
+            let spaced = prev.text.ends_with(char::is_whitespace)
+                || run.text.starts_with(char::is_whitespace);
+            if !piece.reference && !spaced && run.x0 - prev.x1 > run.size.min(prev.size) * 0.12 {
+                text.push(' ');
+            }
+        }
+        text.push_str(&run.text);
+        previous = Some(run);
+    }
+    let text = normalise(&text);
+    if text.is_empty() {
+        return None;
+    }
+    let body: Vec<&Run> = part
+        .iter()
+        .filter(|p| !p.reference)
+        .map(|p| &p.run)
+        .collect();
+    let weight = |r: &&Run| r.text.chars().filter(|c| !c.is_whitespace()).count();
+    let main = body
+        .iter()
+        .copied()
+        .max_by_key(weight)
+        .unwrap_or(&part[0].run);
+    let total: usize = body.iter().map(weight).sum();
+    let bold: usize = body.iter().filter(|r| r.bold).map(weight).sum();
+    let italic: usize = body.iter().filter(|r| r.italic).map(weight).sum();
+    Some(Line {
+        text,
+        x0: part.iter().map(|p| p.run.x0).fold(f32::MAX, f32::min),
+        x1: part.iter().map(|p| p.run.x1).fold(f32::MIN, f32::max),
+        baseline: main.baseline,
+        size: main.size,
+        bold: bold * 2 > total,
+        italic: italic * 2 > total,
+        page,
+    })
+}
+
+/// Collapses white space, undoes typographic ligatures and drops soft
+/// hyphens inside the line (one at the line end marks a broken word).
+fn normalise(text: &str) -> String {
+    let text = text
+        .replace('\u{FB01}', "fi")
+        .replace('\u{FB02}', "fl")
+        .replace('\u{FB00}', "ff")
+        .replace('\u{FB03}', "ffi")
+        .replace('\u{FB04}', "ffl")
+        .replace('\u{A0}', " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Chromium prints a soft hyphen a line breaks at as U+00AD and a hyphen.
+    let broken = text
+        .strip_suffix('\u{AD}')
+        .or_else(|| text.strip_suffix("\u{AD}\u{2010}"))
+        .or_else(|| text.strip_suffix("\u{AD}-"));
+    match broken {
+        Some(rest) => format!("{}\u{AD}", rest.replace('\u{AD}', "")),
+        None => text.replace('\u{AD}', ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn soft_hyphens_go_inside_a_line_and_mark_a_break_at_its_end() {
+        assert_eq!(normalise("infr\u{AD}astr\u{AD}ucture"), "infrastructure");
+        assert_eq!(normalise("the coun\u{AD}\u{2010}"), "the coun\u{AD}");
+        assert_eq!(normalise("the coun\u{AD}"), "the coun\u{AD}");
+        assert_eq!(normalise("\u{FB01}nal  \u{FB02}ow"), "final flow");
+    }
+}

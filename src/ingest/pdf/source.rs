@@ -1,0 +1,162 @@
+//! The one place that talks to the PDF parser (`pdf_oxide`): opens the file,
+//! and hands back each page's text runs with position and font, and the
+//! document's Info and XMP metadata, in this module's own plain types.
+
+use pdf_oxide::layout::FontWeight;
+use pdf_oxide::PdfDocument;
+
+use super::PdfError;
+
+/// Pages past this many are not read (a warning says so): bounded work.
+pub const MAX_PAGES: usize = 2000;
+/// Text runs past this many on one page are dropped: bounded work.
+const MAX_RUNS_PER_PAGE: usize = 20_000;
+
+/// A run of text in one font on one baseline. Coordinates are points from
+/// the page's top-left corner, y downwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub baseline: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// One page's text.
+#[derive(Debug, Clone, Default)]
+pub struct PageText {
+    pub height: f32,
+    pub runs: Vec<Run>,
+}
+
+/// What the document says about itself.
+#[derive(Debug, Clone, Default)]
+pub struct DocInfo {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD` from CreationDate (Info) or CreateDate (XMP).
+    pub created: Option<String>,
+    pub producer: Option<String>,
+    pub page_count: usize,
+}
+
+/// Opens `bytes`: an encrypted file that an empty password does not open is refused.
+pub fn open(bytes: &[u8]) -> Result<PdfDocument, PdfError> {
+    let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| broken(&e))?;
+    if doc.is_encrypted() && !doc.authenticate(b"").unwrap_or(false) {
+        return Err(PdfError::Encrypted);
+    }
+    Ok(doc)
+}
+
+fn broken(error: &pdf_oxide::error::Error) -> PdfError {
+    match error {
+        pdf_oxide::error::Error::EncryptedPdf => PdfError::Encrypted,
+        other => PdfError::Broken(first_line(&other.to_string())),
+    }
+}
+
+fn first_line(message: &str) -> String {
+    let line = message.lines().next().unwrap_or("").trim();
+    line.chars().take(160).collect()
+}
+
+/// The text runs of page `index`.
+pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> {
+    let (x0, y0, _, y1) = doc.get_page_media_box(index).map_err(|e| broken(&e))?;
+    let height = (y1 - y0).abs();
+    let spans = doc.extract_spans(index).map_err(|e| broken(&e))?;
+    let runs = spans
+        .into_iter()
+        .take(MAX_RUNS_PER_PAGE)
+        .filter(|s| !s.text.trim().is_empty() && s.font_size > 0.5)
+        .map(|s| {
+            let font = s.font_name.to_ascii_lowercase();
+            Run {
+                text: s.text.replace('\u{0}', ""),
+                x0: s.bbox.x - x0,
+                x1: s.bbox.x + s.bbox.width - x0,
+                baseline: y1 - s.bbox.y,
+                size: s.font_size,
+                bold: s.font_weight as u16 >= FontWeight::SemiBold as u16
+                    || ["bold", "black", "heavy", "semibold"]
+                        .iter()
+                        .any(|w| font.contains(w)),
+                italic: s.is_italic || font.contains("italic") || font.contains("oblique"),
+            }
+        })
+        .collect();
+    Ok(PageText { height, runs })
+}
+
+/// Info dictionary and XMP metadata.
+pub fn doc_info(doc: &PdfDocument) -> DocInfo {
+    let info = doc
+        .trailer()
+        .as_dict()
+        .and_then(|t| t.get("Info"))
+        .and_then(|i| doc.resolve_object(i).ok());
+    let field = |key: &str| {
+        let dict = info.as_ref()?.as_dict()?;
+        let value = doc.resolve_object(dict.get(key)?).ok()?;
+        value.as_string().map(text_string)
+    };
+    let xmp = pdf_oxide::extractors::xmp::XmpExtractor::extract(doc)
+        .ok()
+        .flatten();
+    let xmp_title = xmp.as_ref().and_then(|x| x.dc_title.clone());
+    let xmp_author = xmp.as_ref().map(|x| x.dc_creator.join(", "));
+    let xmp_date = xmp.as_ref().and_then(|x| x.xmp_create_date.clone());
+    DocInfo {
+        title: field("Title").or(xmp_title),
+        author: field("Author")
+            .or(xmp_author)
+            .filter(|a| !a.trim().is_empty()),
+        created: field("CreationDate").or(xmp_date).and_then(|d| iso_day(&d)),
+        producer: field("Producer"),
+        page_count: doc.page_count().unwrap_or(0),
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, else PDFDocEncoding
+/// (read as Latin-1, which it matches for letters).
+fn text_string(bytes: &[u8]) -> String {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else if let Ok(utf8) =
+        std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+    {
+        utf8.to_string()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    };
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// `D:20210224093000+01'00'` or `2021-02-24T09:30:00` → `2021-02-24`.
+fn iso_day(value: &str) -> Option<String> {
+    let digits: String = value
+        .trim_start_matches("D:")
+        .chars()
+        .filter(|c| *c != '-')
+        .take(8)
+        .collect();
+    if digits.len() < 8 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let day = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
+    crate::ingest::date::parse_date(&day)
+        .ok()
+        .map(|d| d.to_string())
+}
