@@ -20,8 +20,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-use dossier::extract::lexicon::name_key;
 use dossier::kb::KnowledgeBase;
+use dossier::model::names::name_key;
 use serde_json::Value;
 
 #[global_allocator]

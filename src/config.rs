@@ -295,7 +295,7 @@ fn validate(config: &Config) -> Result<(), String> {
         }
     }
     if let Some(date) = &config.build_date {
-        crate::ingest::date::parse_date(date).map_err(|e| format!("`dossier.date`: {e}"))?;
+        crate::model::date::parse_date(date).map_err(|e| format!("`dossier.date`: {e}"))?;
     }
     Ok(())
 }

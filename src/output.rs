@@ -11,7 +11,7 @@ use std::path::Path;
 use include_dir::{include_dir, Dir};
 
 use crate::diagnostics::{display_path, Diagnostic};
-use crate::render::Page;
+use crate::model::page::Page;
 
 mod lock;
 mod marker;

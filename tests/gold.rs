@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use dossier::extract::lexicon::name_key;
+use dossier::model::names::name_key;
 use serde_json::Value;
 
 struct Gold {

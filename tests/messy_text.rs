@@ -9,8 +9,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use dossier::extract::lexicon::name_key;
 use dossier::kb::{Entity, KnowledgeBase};
+use dossier::model::names::name_key;
 use serde_json::Value;
 
 fn fixtures() -> (Vec<(String, String)>, Value) {

@@ -27,7 +27,7 @@ fn is_rfc3339(text: &str) -> bool {
         && bytes[7] == b'-'
         && bytes[10] == b'T'
         && text.ends_with('Z')
-        && dossier::ingest::date::parse_date(&text[..10]).is_ok()
+        && dossier::model::date::parse_date(&text[..10]).is_ok()
 }
 
 /// The rules of RFC 4287 that a reader relies on: feed and entries have id,

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::model::names::name_key;
 use crate::model::EntityKind;
 
 /// Where a known name comes from; the stronger source wins a conflict.
@@ -125,68 +126,6 @@ fn needs_straightening(text: &str) -> bool {
         b' ' => bytes.get(i + 1) == Some(&b' '),
         0xE2 => bytes[i..].starts_with("’".as_bytes()),
         _ => false,
-    })
-}
-
-/// The key under which spellings of one name meet: accents folded, case and
-/// punctuation dropped, British and American spellings made one. The
-/// Belarusian `ў` (`ŭ` in Latin letters) is a `w` sound, not a vowel:
-/// `Ŭladzimir` keys as `wladzimir`, which romanises as `Vladimir` does.
-pub fn name_key(name: &str) -> String {
-    const SHORT_U: [char; 4] = ['ў', 'Ў', 'ŭ', 'Ŭ'];
-    let name: std::borrow::Cow<str> = if !name.is_ascii() && name.contains(SHORT_U) {
-        name.replace(SHORT_U, "w").into()
-    } else {
-        name.into()
-    };
-    let folded = deunicode::deunicode_with_tofu_cow(&name, "[?]");
-    let mut key = String::with_capacity(folded.len());
-    if folded.is_ascii() {
-        push_key_words(&folded, &mut key);
-    } else {
-        push_key_words(&folded.to_lowercase(), &mut key);
-    }
-    key
-}
-
-/// Appends the words of `folded` to `key`, lower-cased, without quotes or
-/// possessive `'s`, in British spelling; only ASCII letters and digits count.
-fn push_key_words(folded: &str, key: &mut String) {
-    for word in folded.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'') {
-        let word = word.trim_matches('\'');
-        let word = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("'S"))
-            .unwrap_or(word);
-        if word.is_empty() {
-            continue;
-        }
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        let at = key.len();
-        key.push_str(word);
-        key[at..].make_ascii_lowercase();
-        if let Some(british) = british_spelling(&key[at..]) {
-            key.truncate(at);
-            key.push_str(british);
-        }
-    }
-}
-
-fn british_spelling(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "center" => "centre",
-        "centers" => "centres",
-        "organization" => "organisation",
-        "organizations" => "organisations",
-        "defense" => "defence",
-        "program" => "programme",
-        "programs" => "programmes",
-        "labor" => "labour",
-        "theater" => "theatre",
-        "cooperation" => "co operation",
-        _ => return None,
     })
 }
 
@@ -328,21 +267,6 @@ fn lines(text: &str) -> FxHashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn name_keys_merge_spellings() {
-        assert_eq!(name_key("Klaipėda"), name_key("Klaipeda"));
-        assert_eq!(
-            name_key("43rd Communications Center"),
-            name_key("43rd Communications Centre")
-        );
-        assert_eq!(name_key("Lukashenka’s"), "lukashenka");
-        assert_eq!(name_key("Ust-Luga"), "ust luga");
-        assert_eq!(
-            name_key("Organization for Security and Cooperation"),
-            name_key("Organisation for Security and Co-operation")
-        );
-    }
 
     #[test]
     fn builtin_tables_know_the_basics() {

@@ -19,76 +19,18 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
 
 use crate::config::Config;
 use crate::document::{BlockKind, Document};
-use crate::ingest::{EntityNote, TopicNote};
+use crate::model::extraction::{
+    Candidate, ExtractedEntity, Extraction, Mention, MergeNote, TopicDef,
+};
+use crate::model::names::name_key;
+use crate::model::sources::{EntityNote, TopicNote};
 use crate::model::EntityKind;
 use lexicon::{Gazetteer, Known, Source};
 use resolve::{Evidence, Found, Key, Local};
 use spans::{Finder, Span};
-
-/// An entity found in the corpus.
-#[derive(Debug, Clone)]
-pub struct ExtractedEntity {
-    pub name: String,
-    pub kind: EntityKind,
-    /// Every form seen in the text, as written, plus curated aliases.
-    pub aliases: BTreeSet<String>,
-    pub role: Option<String>,
-    /// Index of the curated note, when there is one.
-    pub note: Option<usize>,
-    /// The forms merged into it, and why.
-    pub merged: Vec<MergeNote>,
-}
-
-/// Forms that joined an entity under one key, and why (`dossier entities
-/// --why`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MergeNote {
-    /// The forms written under the merged key, most used first.
-    pub forms: Vec<String>,
-    /// The form it joined on the way, when that is not the entity itself
-    /// (merges chain: `a → b → entity`).
-    pub via: Option<String>,
-    pub reason: String,
-}
-
-/// One mention of an entity in a briefing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mention {
-    pub entity: u32,
-    pub block: u32,
-    pub start: u32,
-    /// End of the surface form, possessive included.
-    pub end: u32,
-    /// The sentence around the mention, as byte offsets in the block.
-    pub sentence: (u32, u32),
-}
-
-/// A name that was found but not published, with the reason.
-#[derive(Debug, Clone, Serialize)]
-pub struct Candidate {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: EntityKind,
-    pub confidence: f32,
-    pub briefings: usize,
-    pub reason: String,
-}
-
-/// Everything extraction yields.
-#[derive(Debug, Clone, Default)]
-pub struct Extraction {
-    pub entities: Vec<ExtractedEntity>,
-    /// Mentions per briefing, in the order of the documents given.
-    pub mentions: Vec<Vec<Mention>>,
-    pub candidates: Vec<Candidate>,
-    pub topics: Vec<topics::TopicDef>,
-    /// Topic indices per briefing, sorted.
-    pub briefing_topics: Vec<Vec<usize>>,
-}
 
 /// What extraction reads besides the documents.
 pub struct Inputs<'a> {
@@ -413,7 +355,7 @@ fn to_found<'d>(
         Some(id) => Key::Known(id),
         None => Key::Found(
             keys.entry(name)
-                .or_insert_with(|| lexicon::name_key(name).into())
+                .or_insert_with(|| name_key(name).into())
                 .clone(),
         ),
     };
@@ -505,7 +447,7 @@ fn settle(
 fn spelling_variants(entities: &[ExtractedEntity], discovered: &[usize]) -> Vec<Candidate> {
     let mut buckets: BTreeMap<(EntityKind, usize, char), Vec<(usize, String)>> = BTreeMap::new();
     for &i in discovered {
-        let key = lexicon::name_key(&entities[i].name);
+        let key = name_key(&entities[i].name);
         let Some(first) = key.chars().next() else {
             continue;
         };
@@ -679,8 +621,7 @@ fn without_possessive(written: &str) -> &str {
 /// Every topic definition: curated notes, then the built-in set, then
 /// front-matter topics no definition covers.
 fn topic_index(inputs: &Inputs) -> topics::TopicIndex {
-    let mut defs: Vec<topics::TopicDef> =
-        inputs.topic_notes.iter().map(topics::from_note).collect();
+    let mut defs: Vec<TopicDef> = inputs.topic_notes.iter().map(topics::from_note).collect();
     if inputs.config.builtin_topics {
         for def in topics::builtin(&inputs.config.rename_topics) {
             if !defs.iter().any(|d| d.slug == def.slug) {
@@ -692,11 +633,11 @@ fn topic_index(inputs: &Inputs) -> topics::TopicIndex {
     topics::TopicIndex::new(defs)
 }
 
-fn add_front_matter_topics(defs: &mut Vec<topics::TopicDef>, front_matter: &[Vec<String>]) {
+fn add_front_matter_topics(defs: &mut Vec<TopicDef>, front_matter: &[Vec<String>]) {
     for name in front_matter.iter().flatten() {
         let slug = crate::paths::slugify(name);
         if !defs.iter().any(|d| d.slug == slug) {
-            defs.push(topics::TopicDef {
+            defs.push(TopicDef {
                 name: name.clone(),
                 slug,
                 keywords: Vec::new(),

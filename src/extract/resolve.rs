@@ -12,9 +12,10 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{name_key, Gazetteer};
+use super::lexicon::Gazetteer;
 use super::romanise::{self, PersonName};
 use super::spans::Votes;
+use crate::model::names::{self, name_key};
 use crate::model::EntityKind;
 
 /// Whom a name found in a briefing refers to, before entities exist.
@@ -158,7 +159,7 @@ fn person_name(found: &Found, gazetteer: &Gazetteer) -> Option<PersonName> {
 /// The romanisation skeleton of a one-word key.
 fn word_skeleton(word: &str) -> String {
     let mut skeleton = String::new();
-    romanise::push_word_skeleton(word, &mut skeleton);
+    names::push_word_skeleton(word, &mut skeleton);
     skeleton
 }
 
@@ -641,13 +642,13 @@ pub fn display_name(evidence: &Evidence) -> String {
 /// diacritics (`Bălți` with a comma below, `Kiev`) more often than as the
 /// built-in table does; else the table's name.
 pub fn written_name(known_name: &str, evidence: &Evidence) -> String {
-    let skeleton = romanise::name_skeleton(known_name);
+    let skeleton = names::name_skeleton(known_name);
     let capitals_only = |n: &str| !n.chars().any(char::is_lowercase);
     evidence
         .names
         .iter()
         .filter(|(n, _)| capitals_only(n) == capitals_only(known_name))
-        .filter(|(n, _)| romanise::name_skeleton(n) == skeleton)
+        .filter(|(n, _)| names::name_skeleton(n) == skeleton)
         .map(|(n, &count)| (n, (count, n == known_name)))
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map_or_else(|| known_name.to_string(), |(n, _)| n.clone())

@@ -5,23 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Shapes;
-use crate::paths::{slugify, Slug};
-
-/// A topic definition, whatever its source.
-#[derive(Debug, Clone)]
-pub struct TopicDef {
-    pub name: String,
-    pub slug: Slug,
-    pub keywords: Vec<(String, f32)>,
-    /// Names of entities whose presence counts as evidence.
-    pub entities: Vec<(String, f32)>,
-    pub near: Vec<[String; 2]>,
-    pub description: String,
-    /// Evidence a briefing needs before the topic is assigned.
-    pub threshold: f32,
-    /// Distinct keywords or entities a briefing needs.
-    pub min_distinct: usize,
-}
+use crate::model::extraction::TopicDef;
+use crate::model::sources::TopicNote;
+use crate::paths::slugify;
 
 /// A built-in topic: name, keywords with weights, and entities.
 type BuiltinTopic = (
@@ -330,7 +316,7 @@ pub fn builtin(renames: &std::collections::BTreeMap<String, String>) -> Vec<Topi
 }
 
 /// A curated topic: one strong keyword or entity is enough.
-pub fn from_note(note: &crate::ingest::TopicNote) -> TopicDef {
+pub fn from_note(note: &TopicNote) -> TopicDef {
     TopicDef {
         name: note.name.clone(),
         slug: slugify(&note.name),

@@ -120,7 +120,7 @@ pub fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
 /// Every cue word with its flags; month names come from the date reader.
 pub fn cue_table() -> FxHashMap<&'static str, u32> {
     let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();
-    for month in crate::ingest::date::MONTHS {
+    for month in crate::model::date::MONTHS {
         *table.entry(month).or_default() |= cue::CALENDAR;
     }
     for (list, flag) in LISTS {

@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{BuildFailure, Diagnostic};
 use crate::kb::Tallies;
+use crate::model::page::Page;
 use crate::output::{OutputLock, Staging};
-use crate::render::{self, Page};
+use crate::render;
 use crate::stamps::Stamps;
 use crate::{BuildOptions, BuildReport, Built, Line, Stopwatch};
 pub use plan::{Applied, Plan, Reason, MAX_PATCHED_FILES};

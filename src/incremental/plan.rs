@@ -17,9 +17,11 @@ use super::Kept;
 use crate::diagnostics::display_path;
 use crate::document;
 use crate::extract::corpus::NameChange;
-use crate::extract::{Mention, Reread};
-use crate::ingest::{self, Briefing};
+use crate::extract::Reread;
+use crate::ingest;
 use crate::kb::{Edited, KbChange, Patch};
+use crate::model::extraction::Mention;
+use crate::model::sources::Briefing;
 use crate::stamps::{Changes, Stamps};
 
 /// More changed files than this build in full.

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::date::{parse_date, Date};
 use crate::diagnostics::{line_column, Diagnostic};
+use crate::model::date::{parse_date, Date};
 
 /// The front matter formats Dossier reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

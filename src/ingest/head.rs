@@ -8,8 +8,8 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use super::date::Date;
 use super::written_date::find_date;
+use crate::model::date::Date;
 
 /// What the head of a text tells, and which of its lines it used.
 #[derive(Debug, Default, PartialEq, Eq)]

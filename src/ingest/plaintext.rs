@@ -8,8 +8,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::date::Date;
 use super::head;
+use crate::model::date::Date;
 
 /// What a plain-text file yields.
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! 2015`, `8 lipca 2015`, with month names in several languages. Only full
 //! dates count; `July 2015` or `No. 12/2021` name no day.
 
-use super::date::Date;
+use crate::model::date::Date;
 
 /// Month names and their usual abbreviations, by language, each list
 /// January first. Matching is case-insensitive, on a word's start (`Sept.`,
@@ -164,7 +164,7 @@ fn checked(year: u32, month: u32, day: u32) -> Option<Date> {
         return None;
     }
     let text = format!("{year:04}-{month:02}-{day:02}");
-    super::date::parse_date(&text).ok()
+    crate::model::date::parse_date(&text).ok()
 }
 
 #[cfg(test)]

@@ -19,9 +19,9 @@ use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::extract::romanise::name_skeleton;
-use crate::extract::{lexicon::name_key, Candidate, Extraction, Mention, MergeNote};
-use crate::ingest::{Briefing, EntityNote};
+use crate::model::extraction::{Candidate, Extraction, Mention, MergeNote, TopicDef};
+use crate::model::names::{name_key, name_skeleton};
+use crate::model::sources::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 pub use patch::{Edited, KbChange, Patch, Tallies};
@@ -483,11 +483,7 @@ impl Scores {
     }
 }
 
-fn build_topics(
-    defs: Vec<crate::extract::topics::TopicDef>,
-    entries: &[BriefingEntry],
-    rank: &[usize],
-) -> Vec<Topic> {
+fn build_topics(defs: Vec<TopicDef>, entries: &[BriefingEntry], rank: &[usize]) -> Vec<Topic> {
     let mut topics: Vec<Topic> = defs
         .into_iter()
         .map(|d| Topic {

@@ -12,8 +12,8 @@ use super::{
     KnowledgeBase, Scores, MAX_CO_MENTIONS, RELATED_MAX_SHARED,
 };
 use crate::document::Document;
-use crate::extract::Mention;
-use crate::ingest::Briefing;
+use crate::model::extraction::Mention;
+use crate::model::sources::Briefing;
 
 /// Counts a full build sums and then forgets, kept so a patch can adjust
 /// them: co-mentions of every pair, and how often each entity is written in

@@ -18,7 +18,7 @@ use super::spare::Spare;
 use super::swap::{self, sibling};
 use super::{lock_value, SiteSize};
 use crate::diagnostics::{display_path, Diagnostic};
-use crate::render::Page;
+use crate::model::page::Page;
 
 /// Writes a new site for the output folder of the lock it holds. Dropped
 /// without a commit (a failed build), it removes the staging folder and the

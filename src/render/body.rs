@@ -10,7 +10,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use super::highlight;
 use crate::config::LinkMentions;
 use crate::document::{is_placeholder, Document};
-use crate::extract::Mention;
+use crate::model::extraction::Mention;
 
 /// Where placeholder link texts and entity mentions lead.
 pub trait LinkResolver {

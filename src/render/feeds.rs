@@ -8,10 +8,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{FeedContext, FeedEntry};
-use super::{Page, Renderer};
+use super::Renderer;
 use crate::config::KbJsonOutput;
 use crate::diagnostics::Diagnostic;
 use crate::kb::{BriefingEntry, KnowledgeBase};
+use crate::model::page::Page;
 use crate::paths::{self, Slug};
 
 impl<'a> Renderer<'a> {

@@ -5,10 +5,11 @@ use super::fragments;
 use super::pagination::{page_title, paginate, paginated, pagination, PAGES_PER_JOB};
 use super::previews;
 use super::views::*;
-use super::{Page, Renderer};
+use super::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::extract::Mention;
 use crate::kb::{Entity, KnowledgeBase};
+use crate::model::extraction::Mention;
+use crate::model::page::Page;
 use crate::paths::{self, path_to_root};
 
 /// Entries in an entity's or a topic's feed: the newest briefings only, as
@@ -237,7 +238,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let (first, last) = (*dates.iter().min()?, *dates.iter().max()?);
         let monthly = last.year - first.year <= 2;
-        let bucket = |d: &crate::ingest::date::Date| {
+        let bucket = |d: &crate::model::date::Date| {
             if monthly {
                 u32::from(d.year) * 12 + u32::from(d.month) - 1
             } else {

@@ -48,8 +48,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::extract::lexicon::name_key;
 use crate::kb::{BriefingEntry, KnowledgeBase};
+use crate::model::names::name_key;
+use crate::model::page::Page;
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
 use pagination::{job_groups, page_title, paginate, paginated, pagination};
@@ -60,13 +61,6 @@ use views::*;
 pub const ENTITY_INDEX_DATA: &str = "entities/all.js";
 /// Every author of an author index in pages, for its find and sort.
 pub const AUTHOR_INDEX_DATA: &str = "authors/all.js";
-
-/// One output file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// What rendering did, with the time spent per part summed over threads
 /// (pages render and are written in parallel, so parts overlap in wall time).

@@ -1,9 +1,9 @@
 //! The copies of the documents briefings were read from (saved web pages,
 //! PDF files), written beside the site's pages as `originals/<slug>.<ext>`.
 
-use super::Page;
 use crate::diagnostics::Diagnostic;
 use crate::kb::KnowledgeBase;
+use crate::model::page::Page;
 use crate::paths;
 
 /// Put in front of a copied web page, so that the page's own scripts,

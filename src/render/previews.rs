@@ -9,9 +9,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::Page;
-use crate::ingest::Briefing;
 use crate::kb::{BriefingEntry, Entity, KnowledgeBase};
+use crate::model::page::Page;
+use crate::model::sources::Briefing;
 
 pub fn entity_key(entity: &Entity) -> String {
     format!("e:{}", entity.slug)

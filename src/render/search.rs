@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::Page;
 use crate::kb::{BriefingEntry, Entity, KnowledgeBase, Topic};
+use crate::model::page::Page;
 use crate::model::EntityKind;
 use crate::paths;
 

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::Page;
 use crate::config::Config;
 use crate::kb::KnowledgeBase;
+use crate::model::page::Page;
 
 /// The knowledge base of the repository's sample site.
 pub fn sample_kb() -> KnowledgeBase {

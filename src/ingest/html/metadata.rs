@@ -3,7 +3,7 @@
 
 use dom_query::Document;
 
-use crate::ingest::date::{parse_date, MONTHS};
+use crate::model::date::{parse_date, MONTHS};
 
 /// The page's own absolute address: its canonical link, its `og:url`, or
 /// the `saved from url=` note a browser writes into a saved page.

@@ -7,7 +7,7 @@
 use super::blocks::{Block, Document, Kind};
 use super::furniture::{is_page_number, is_web_address, Found};
 use super::source::DocInfo;
-use crate::ingest::date::{parse_date, MONTHS};
+use crate::model::date::{parse_date, MONTHS};
 
 #[derive(Debug, Default)]
 pub struct Meta {

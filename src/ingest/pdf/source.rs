@@ -156,7 +156,7 @@ fn iso_day(value: &str) -> Option<String> {
         return None;
     }
     let day = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
-    crate::ingest::date::parse_date(&day)
+    crate::model::date::parse_date(&day)
         .ok()
         .map(|d| d.to_string())
 }

@@ -1,4 +1,13 @@
-//! Small vocabulary types shared by every stage.
+//! The shared bottom layer: the values one stage hands the next (briefings
+//! and notes as read, what extraction found, pages to write) and the small
+//! pure functions on them (dates, name keys). Every stage may import it; it
+//! imports no stage (only `paths`, for slugs).
+
+pub mod date;
+pub mod extraction;
+pub mod names;
+pub mod page;
+pub mod sources;
 
 use std::fmt;
 
