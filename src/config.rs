@@ -172,10 +172,38 @@ pub struct Config {
     pub max_output_size: u64,
 }
 
+/// The settings file, in the site folder.
+pub const FILE_NAME: &str = "book.toml";
+
 impl Config {
     /// The settings of a site with no `book.toml` at all.
     pub fn defaults(root: &Path) -> Config {
         resolve(root, BookToml::default())
+    }
+
+    /// The site's `book.toml` (which need not exist).
+    pub fn file(&self) -> PathBuf {
+        self.root.join(FILE_NAME)
+    }
+
+    /// The site's templates, each overriding the built-in one of its name.
+    pub fn templates_dir(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+
+    /// The site's static files, copied into the output as they are.
+    pub fn static_dir(&self) -> PathBuf {
+        self.root.join("static")
+    }
+
+    /// Every folder a build reads: the seeds, the templates and the static
+    /// files (with [`Config::file`], all of a site's sources).
+    pub fn source_folders(&self) -> [PathBuf; 3] {
+        [
+            self.seeds_dir.clone(),
+            self.templates_dir(),
+            self.static_dir(),
+        ]
     }
 }
 
@@ -193,7 +221,7 @@ pub fn check_root(root: &Path) -> Result<(), Diagnostic> {
 
 /// Reads `root/book.toml`, or returns the defaults when there is none.
 pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-    let path = root.join("book.toml");
+    let path = root.join(FILE_NAME);
     check_root(root)?;
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(root, &path, &text),

@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use config::Config;
-use diagnostics::{BuildFailure, Diagnostic};
+use diagnostics::{BuildFailure, Diagnostic, Ending};
 use kb::KnowledgeBase;
 
 /// What the user asked the build to do.
@@ -243,55 +243,54 @@ pub struct Built {
 
 /// Builds the site.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    build_and_keep(options, false, &mut None).map(|built| built.report)
+    let config = load_config(options).map_err(|failure| failure.ending(Ending::NoSite))?;
+    build_and_keep(config, options.keep_going, false, &mut None).map(|built| built.report)
 }
 
-/// Builds the site and keeps the knowledge base, what rendering derived and
-/// what a later patch of it needs (the corpus's findings, the search index,
-/// the lines of `kb.json`). The output lock is taken into `lock` (or kept,
-/// when it holds the lock of the same folder) and stays held after.
+/// Builds the site from settings already read (`serve` reads them once per
+/// rebuild) and keeps the knowledge base, what rendering derived and what a
+/// later patch of it needs (the corpus's findings, the search index, the
+/// lines of `kb.json`). The output lock is taken into `lock` (or kept, when
+/// it holds the lock of the same folder) and stays held after.
 pub fn build_keeping(
-    options: &BuildOptions,
+    config: Config,
+    keep_going: bool,
     lock: &mut Option<output::OutputLock>,
 ) -> Result<Built, BuildFailure> {
-    build_and_keep(options, true, lock)
+    build_and_keep(config, keep_going, true, lock)
 }
 
 /// Builds the site; with `keep`, keeps what patching it later needs (a
 /// one-off build frees that before rendering, for a lower peak memory). A
 /// failure says whether a previous site is left in the output folder.
 fn build_and_keep(
-    options: &BuildOptions,
+    config: Config,
+    keep_going: bool,
     keep: bool,
     lock: &mut Option<output::OutputLock>,
 ) -> Result<Built, BuildFailure> {
     let mut out = None;
-    build_into(options, keep, lock, &mut out).map_err(|failure| {
+    build_into(config, keep_going, keep, lock, &mut out).map_err(|failure| {
         let site_kept = out.is_some_and(|out: PathBuf| out.join(output::MARKER).is_file());
         failure.ending(if site_kept {
-            diagnostics::Ending::SiteKept
+            Ending::SiteKept
         } else {
-            diagnostics::Ending::NoSite
+            Ending::NoSite
         })
     })
 }
 
 /// The build itself; sets `real_out` to the folder written, once known.
 fn build_into(
-    options: &BuildOptions,
+    config: Config,
+    keep_going: bool,
     keep: bool,
     lock: &mut Option<output::OutputLock>,
     real_out: &mut Option<PathBuf>,
 ) -> Result<Built, BuildFailure> {
     let mut watch = Stopwatch::new();
-    let config = load_config(options)?;
     let out_dir = config.build_dir.clone();
-    let sources = [
-        config.seeds_dir.as_path(),
-        &config.root.join("templates"),
-        &config.root.join("static"),
-    ];
-    let real = output::check_output_folder(&config.root, &out_dir, &sources)?;
+    let real = output::check_output_folder(&config.root, &out_dir, &config.source_folders())?;
     *real_out = Some(real.clone());
     let holder = if keep {
         output::Holder::Serve
@@ -299,45 +298,27 @@ fn build_into(
         output::Holder::Build
     };
     let lock = output::OutputLock::hold(lock, &real, holder)?;
-    let tera = render::templates::load(&config.root.join("templates"))?;
-    let site_static = config.root.join("static");
+    let tera = render::templates::load(&config.templates_dir())?;
+    let site_static = config.static_dir();
     let Known {
         kb,
         mut resolver,
         running_labels,
-        problems,
-    } = knowledge_base_timed(config, options.keep_going, &mut watch)?;
+        mut problems,
+    } = knowledge_base_timed(config, keep_going, &mut watch)?;
     if !keep {
         resolver.forget_corpus();
     }
-    render::projected::check(&kb)?;
-    let mut staging = output::Staging::begin(lock)?;
-    staging.limit_size(kb.config.max_output_size);
-    let derived = render::Derived::new(&kb, keep);
-    let stats = render::render(&kb, &tera, &derived, &|page| staging.write(&page))?;
-    watch.lap("render and write");
-    watch.record("· render", stats.render);
-    watch.record("· write", stats.write);
-    watch.record("· search index", stats.search_index);
-    let mut pages = stats.pages;
-    for file in output::static_files(&site_static)? {
-        staging.write(&file)?;
-        pages += 1;
-    }
-    let size = staging.size();
-    let kept = staging.commit()?;
-    watch.lap("static and swap");
-    let mut problems = problems;
-    problems.extend(kept);
-    problems.extend(size.warning(&out_dir, &kb.config));
+    let (derived, written) = write_site(&kb, &tera, keep, lock, &site_static, &mut watch)?;
+    problems.extend(written.problems);
     let report = BuildReport {
         out_dir,
-        pages,
+        pages: written.pages,
         briefings: kb.briefings.len(),
         entities: kb.entities.len(),
         topics: kb.topics.len(),
         problems,
-        size,
+        size: written.size,
         timings: watch.timings,
     };
     Ok(Built {
@@ -348,4 +329,49 @@ fn build_into(
         tera,
         running_labels,
     })
+}
+
+/// What writing a site did: the files written, their size, and what to
+/// tell the user about it.
+struct Written {
+    pages: usize,
+    size: output::SiteSize,
+    problems: Vec<Diagnostic>,
+}
+
+/// Renders the site and writes it, with the static files, through a
+/// staging folder swapped in whole; returns what rendering derived (kept
+/// with `keep`).
+fn write_site(
+    kb: &KnowledgeBase,
+    tera: &tera::Tera,
+    keep: bool,
+    lock: &output::OutputLock,
+    site_static: &std::path::Path,
+    watch: &mut Stopwatch,
+) -> Result<(render::Derived, Written), BuildFailure> {
+    render::projected::check(kb)?;
+    let mut staging = output::Staging::begin(lock)?;
+    staging.limit_size(kb.config.max_output_size);
+    let derived = render::Derived::new(kb, keep);
+    let stats = render::render(kb, tera, &derived, &|page| staging.write(&page))?;
+    watch.lap("render and write");
+    watch.record("· render", stats.render);
+    watch.record("· write", stats.write);
+    watch.record("· search index", stats.search_index);
+    let mut pages = stats.pages;
+    for file in output::static_files(site_static)? {
+        staging.write(&file)?;
+        pages += 1;
+    }
+    let size = staging.size();
+    let mut problems = staging.commit()?;
+    watch.lap("static and swap");
+    problems.extend(size.warning(&kb.config.build_dir, &kb.config));
+    let written = Written {
+        pages,
+        size,
+        problems,
+    };
+    Ok((derived, written))
 }

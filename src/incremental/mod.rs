@@ -13,7 +13,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{BuildFailure, Diagnostic};
+use crate::config::Config;
+use crate::diagnostics::{BuildFailure, Diagnostic, Ending};
 use crate::kb::Tallies;
 use crate::model::page::Page;
 use crate::output::{OutputLock, Staging};
@@ -127,9 +128,18 @@ impl Session {
     /// changed, builds in full otherwise. After a failure the next build is
     /// full.
     pub fn build(&mut self) -> Result<Rebuild, BuildFailure> {
+        self.build_with(crate::load_config(&self.options))
+    }
+
+    /// [`Session::build`] with the settings already read, or why they could
+    /// not be: `serve` reads them once per rebuild, for its watcher too.
+    pub fn build_with(
+        &mut self,
+        config: Result<Config, BuildFailure>,
+    ) -> Result<Rebuild, BuildFailure> {
         let started = Instant::now();
         let mut watch = Stopwatch::new();
-        let stamps = snapshot(&self.options);
+        let stamps = snapshot(config.as_ref().ok());
         watch.lap("snapshot");
         let mut reason = None;
         if let (Some(kept), Some(lock)) = (&mut self.kept, &self.lock) {
@@ -153,7 +163,8 @@ impl Session {
             }
         }
         self.kept = None;
-        let built = crate::build_keeping(&self.options, &mut self.lock)?;
+        let config = config.map_err(|failure| failure.ending(Ending::NoSite))?;
+        let built = crate::build_keeping(config, self.options.keep_going, &mut self.lock)?;
         let report = built.report.clone();
         let tallies = Tallies::new(&built.kb);
         self.kept = Some(Kept {
@@ -165,19 +176,16 @@ impl Session {
     }
 }
 
-/// Every source a build reads, taken before it reads them, so an edit made
-/// during a build is seen by the next.
-fn snapshot(options: &BuildOptions) -> Stamps {
-    match crate::load_config(options) {
-        Ok(config) => {
-            let templates = config.root.join("templates");
-            let statics = config.root.join("static");
-            let book = config.root.join("book.toml");
-            Stamps::take(&[&config.seeds_dir, &templates, &statics], &[&book])
-        }
-        // The build reports the problem; nothing to compare.
-        Err(_) => Stamps::default(),
-    }
+/// Every source a build with `config` reads, taken before it reads them,
+/// so an edit made during a build is seen by the next. Without settings
+/// (the build reports why), nothing to compare.
+fn snapshot(config: Option<&Config>) -> Stamps {
+    let Some(config) = config else {
+        return Stamps::default();
+    };
+    let folders = config.source_folders();
+    let folders = folders.each_ref().map(PathBuf::as_path);
+    Stamps::take(&folders, &[&config.file()])
 }
 
 /// Renders what the applied edits reach and writes it as a build writes a

@@ -35,7 +35,7 @@ fn real_path(path: &Path) -> PathBuf {
 pub fn check_output_folder(
     root: &Path,
     out: &Path,
-    sources: &[&Path],
+    sources: &[PathBuf],
 ) -> Result<PathBuf, Diagnostic> {
     let refuse = |why: String| {
         Err(Diagnostic::error(

@@ -404,7 +404,7 @@ impl<'a> Renderer<'a> {
         })?;
         let html = self.tera.render(template, &context).map_err(|e| {
             templates::template_error(
-                &self.kb.config.root.join("templates"),
+                &self.kb.config.templates_dir(),
                 &self.site_template_names(),
                 &e,
             )
@@ -416,7 +416,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn site_template_names(&self) -> Vec<(String, String)> {
-        let dir = self.kb.config.root.join("templates");
+        let dir = self.kb.config.templates_dir();
         self.tera
             .get_template_names()
             .filter(|name| dir.join(name).is_file())
@@ -907,7 +907,7 @@ mod tests {
     /// Renders the site and keeps the search shards, kb.json and the
     /// preview shards.
     fn site_data(kb: &KnowledgeBase, derived: &Derived) -> Vec<Page> {
-        let tera = templates::load(&kb.config.root.join("templates")).unwrap();
+        let tera = templates::load(&kb.config.templates_dir()).unwrap();
         let pages = Mutex::new(Vec::new());
         let keep = |page: Page| {
             let data = ["search/", "previews/", "kb.json"];

@@ -27,13 +27,14 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use crate::config::Config;
 use crate::diagnostics::{display_path, BuildFailure};
 use crate::incremental::Session;
 use crate::BuildOptions;
 
 use live::{LiveClients, LiveEvent};
 pub use live::{EVENTS_PATH, SCRIPT_PATH};
-use watch::{Batch, SourceWatcher};
+use watch::{Batch, SourceWatcher, Sources};
 
 /// Threads that answer requests; any number of connections share them.
 const WORKERS: usize = 2;
@@ -215,12 +216,16 @@ pub fn start(mut options: ServeOptions) -> Result<ServerHandle, ServeError> {
         quiet: options.quiet,
         verbose: options.verbose,
     };
+    let config = crate::load_config(&options.build);
     let watcher = options
         .watch
-        .then(|| SourceWatcher::new(&options.build))
+        .then(|| {
+            let sources = Sources::of(&options.build.root, config.as_ref().ok());
+            SourceWatcher::new(&options.build.root, sources)
+        })
         .transpose()?;
     let mut session = Session::new(options.build.clone());
-    let site = build_site(&mut session, &options.build, chatter)?;
+    let site = build_site(&mut session, config, chatter)?;
     let url = format!("http://{}{}", display_addr(addr), site.base_path);
     let out_dir = site.out_dir.clone();
     let shared = Arc::new(Shared::new(site, chatter, options.bind));
@@ -399,24 +404,23 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Builds the site (patching the last build where it can) and says where it
-/// is and under which path to serve it. The one call into the incremental
-/// code; with `-v` or not, a full rebuild prints why it could not patch.
+/// Builds the site with the settings `config` (patching the last build
+/// where it can) and says where it is and under which path to serve it. The
+/// one call into the incremental code; with `-v` or not, a full rebuild
+/// prints why it could not patch.
 fn build_site(
     session: &mut Session,
-    options: &BuildOptions,
+    config: Result<Config, BuildFailure>,
     chatter: Chatter,
 ) -> Result<Site, BuildFailure> {
-    let rebuild = session.build()?;
+    let site_url = config.as_ref().ok().and_then(|c| c.site_url.clone());
+    let rebuild = session.build_with(config)?;
     for line in rebuild.lines(chatter.quiet, chatter.verbose) {
         match line {
             crate::Line::Out(text) => println!("{text}"),
             crate::Line::Err(text) => eprintln!("{text}"),
         }
     }
-    let site_url = crate::load_config(options)
-        .ok()
-        .and_then(|config| config.site_url);
     Ok(Site {
         out_dir: rebuild.out_dir().to_path_buf(),
         base_path: base_path(site_url.as_deref()),
@@ -438,12 +442,21 @@ fn base_path(site_url: Option<&str>) -> String {
 }
 
 /// Where the watcher and the server meet: a debounced batch of changed
-/// sources is rebuilt (or patched in), then every open page is told.
-fn on_change(session: &mut Session, options: &BuildOptions, shared: &Shared, batch: Batch) {
+/// sources is rebuilt (or patched in), then every open page is told. The
+/// settings are read once, here; returns the sources they name, for the
+/// watcher.
+fn on_change(
+    session: &mut Session,
+    options: &BuildOptions,
+    shared: &Shared,
+    batch: Batch,
+) -> Sources {
     if !shared.chatter.quiet {
         println!("Changed: {}; rebuilding …", batch.paths.join(", "));
     }
-    match build_site(session, options, shared.chatter) {
+    let config = crate::load_config(options);
+    let sources = Sources::of(&options.root, config.as_ref().ok());
+    match build_site(session, config, shared.chatter) {
         Ok(site) => shared.publish(Ok(site)),
         Err(failure) => {
             eprintln!("{failure}");
@@ -451,6 +464,7 @@ fn on_change(session: &mut Session, options: &BuildOptions, shared: &Shared, bat
             shared.publish(Err(failure.to_string()));
         }
     }
+    sources
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ use notify_debouncer_full::{
 };
 
 use super::ServeError;
+use crate::config::{self, Config};
 use crate::diagnostics::display_path;
-use crate::BuildOptions;
 
 /// How long the sources must stay quiet before a batch is handed on:
 /// editors save in several steps, and one rebuild per save is enough.
@@ -47,17 +47,26 @@ pub(super) struct Sources {
 }
 
 impl Sources {
-    /// The folders `book.toml` names; the defaults while it is broken.
-    pub(super) fn find(options: &BuildOptions) -> Self {
-        let root = absolute(&options.root);
-        let (seeds, out_dir) = match crate::load_config(options) {
-            Ok(config) => (absolute(&config.seeds_dir), absolute(&config.build_dir)),
-            Err(_) => (root.join("seeds"), root.join("book")),
+    /// The sources of the site at `root` with the settings `config` (the
+    /// defaults while `book.toml` is broken).
+    pub(super) fn of(root: &Path, config: Option<&Config>) -> Self {
+        let root = absolute(root);
+        let defaults;
+        let config = match config {
+            Some(config) => config,
+            None => {
+                defaults = Config::defaults(&root);
+                &defaults
+            }
         };
         Sources {
-            config_file: root.join("book.toml"),
-            folders: vec![seeds, root.join("templates"), root.join("static")],
-            out_dir,
+            config_file: root.join(config::FILE_NAME),
+            folders: config
+                .source_folders()
+                .iter()
+                .map(|f| absolute(f))
+                .collect(),
+            out_dir: absolute(&config.build_dir),
             root,
         }
     }
@@ -152,7 +161,6 @@ fn absolute(path: &Path) -> PathBuf {
 pub(super) struct SourceWatcher {
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     batches: Receiver<DebounceEventResult>,
-    options: BuildOptions,
     sources: Sources,
     watched: Vec<(PathBuf, RecursiveMode)>,
     /// A watched folder itself changed: renew every watch.
@@ -162,18 +170,17 @@ pub(super) struct SourceWatcher {
 impl SourceWatcher {
     /// Starts watching. Changes queue up from here on, so an edit made
     /// during the first build still triggers a rebuild.
-    pub(super) fn new(options: &BuildOptions) -> Result<Self, ServeError> {
+    pub(super) fn new(root: &Path, sources: Sources) -> Result<Self, ServeError> {
         let (sender, batches) = mpsc::channel();
         let debouncer =
             new_debouncer(DEBOUNCE, None, sender).map_err(|source| ServeError::Watch {
-                path: options.root.clone(),
+                path: root.to_path_buf(),
                 source,
             })?;
         let mut this = SourceWatcher {
             debouncer,
             batches,
-            options: options.clone(),
-            sources: Sources::find(options),
+            sources,
             watched: Vec::new(),
             stale: false,
         };
@@ -184,16 +191,17 @@ impl SourceWatcher {
     }
 
     /// Hands every batch of source changes to `on_change` until `stopping`
-    /// is set, on a thread of its own.
+    /// is set, on a thread of its own; `on_change` says what the sources
+    /// are after it.
     pub(super) fn spawn(
         mut self,
         stopping: Arc<AtomicBool>,
-        mut on_change: impl FnMut(Batch) + Send + 'static,
+        mut on_change: impl FnMut(Batch) -> Sources + Send + 'static,
     ) -> thread::JoinHandle<()> {
         thread::spawn(move || {
             while let Some(batch) = self.next_batch(&stopping) {
-                on_change(batch);
-                self.refresh();
+                let sources = on_change(batch);
+                self.refresh(sources);
             }
         })
     }
@@ -241,11 +249,10 @@ impl SourceWatcher {
         failed
     }
 
-    /// After a rebuild the configuration may name other folders, and a
-    /// source folder that was created, removed or replaced needs a new
+    /// After a rebuild the configuration may name other folders (`sources`),
+    /// and a source folder that was created, removed or replaced needs a new
     /// watch.
-    fn refresh(&mut self) {
-        let sources = Sources::find(&self.options);
+    fn refresh(&mut self, sources: Sources) {
         let stale = std::mem::take(&mut self.stale);
         if !stale && sources == self.sources && sources.watches() == self.watched {
             return;

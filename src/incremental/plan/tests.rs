@@ -58,9 +58,10 @@ fn plan_after(root: &Path, edits: &[(&str, &str)]) -> Plan {
         root: root.to_path_buf(),
         ..Default::default()
     };
-    let stamps = super::super::snapshot(&options);
+    let config = crate::load_config(&options).expect("the settings read");
+    let stamps = super::super::snapshot(Some(&config));
     let mut lock = None;
-    let built = crate::build_keeping(&options, &mut lock).expect("the site builds");
+    let built = crate::build_keeping(config, false, &mut lock).expect("the site builds");
     let tallies = Tallies::new(&built.kb);
     let mut kept = Kept {
         built,
@@ -70,7 +71,7 @@ fn plan_after(root: &Path, edits: &[(&str, &str)]) -> Plan {
     for (path, text) in edits {
         write(root, path, text);
     }
-    let now = super::super::snapshot(&options);
+    let now = super::super::snapshot(crate::load_config(&options).ok().as_ref());
     plan(&kept.stamps.changes(&now), &now, &mut kept)
 }
 
