@@ -3,11 +3,13 @@
 //! file system; pages are rendered in parallel.
 
 pub mod body;
+mod briefing;
 pub mod communities;
 pub mod feeds;
 pub mod fragments;
 pub mod graph;
 pub mod highlight;
+mod indexes;
 pub mod knowledge;
 pub mod labels;
 mod originals;
@@ -48,12 +50,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::kb::{BriefingEntry, KnowledgeBase};
-use crate::model::names::name_key;
+use crate::kb::KnowledgeBase;
 use crate::model::page::Page;
 use crate::model::EntityKind;
 use crate::paths::{self, path_to_root};
-use pagination::{job_groups, page_title, paginate, paginated, pagination};
+use pagination::job_groups;
 use views::*;
 
 /// The entity index's data for its find, sort and filters (see
@@ -301,7 +302,7 @@ impl Derived {
     pub fn new(kb: &KnowledgeBase, keep: bool) -> Derived {
         Derived {
             keep,
-            placeholder_targets: placeholder_targets(kb),
+            placeholder_targets: briefing::placeholder_targets(kb),
             previews: previews::Previews::new(kb),
             rank: crate::kb::ranks(&kb.by_date),
             layout: graph::LayoutCache::default(),
@@ -503,395 +504,9 @@ impl<'a> Renderer<'a> {
             })
             .collect()
     }
-
-    fn home(&self) -> Result<Page, Diagnostic> {
-        let path = "index.html".to_string();
-        let recent = self
-            .kb
-            .by_date
-            .iter()
-            .take(10)
-            .map(|&b| self.briefing_link(b, ""))
-            .collect();
-        let top: Vec<(usize, usize)> = top_entities_per_kind(self.kb, 8);
-        let groups = self.kind_groups(&top, "");
-        let topics = self.topics_by_count("");
-        let context = HomeContext {
-            site: self.site(&path),
-            page: self.page_view(self.kb.config.title.clone(), &path, "home"),
-            recent,
-            groups,
-            topics,
-            briefing_count: self.kb.briefings.len(),
-            entity_count: self.kb.entities.len(),
-        };
-        self.page("index.html", path, &context)
-    }
-
-    fn topics_by_count(&self, root: &str) -> Vec<TopicLink<'a>> {
-        let mut topics: Vec<(usize, usize)> = self
-            .kb
-            .topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i, t.briefings.len()))
-            .collect();
-        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        topics
-            .into_iter()
-            .map(|(t, n)| self.topic_link(t, n, root))
-            .collect()
-    }
-
-    fn briefing_index(&self) -> Result<Vec<Page>, Diagnostic> {
-        let first = "briefings/index.html";
-        let chunks = paginate(&self.kb.by_date, self.kb.config.page_size);
-        chunks
-            .iter()
-            .enumerate()
-            .map(|(n, chunk)| {
-                let path = paginated(first, n + 1);
-                let root = path_to_root(&path);
-                let briefings: Vec<BriefingLink> = chunk
-                    .iter()
-                    .map(|&b| self.briefing_link(b, &root))
-                    .collect();
-                let context = BriefingListContext {
-                    site: self.site(&path),
-                    page: self.page_view(page_title("Briefings", n + 1), &path, "briefings"),
-                    briefings: fragments::briefing_items(&briefings),
-                    pagination: pagination(first, n + 1, chunks.len(), &root),
-                };
-                self.page("briefings.html", path, &context)
-            })
-            .collect()
-    }
-
-    fn briefing(&self, index: usize) -> Result<Page, Diagnostic> {
-        let entry = &self.kb.briefings[index];
-        let b = &entry.briefing;
-        let path = paths::briefing_page(&b.slug);
-        let root = path_to_root(&path);
-        let resolver = BodyLinks { renderer: self };
-        let body = body::render(
-            &entry.doc,
-            &entry.mentions,
-            self.kb.config.link_mentions,
-            &resolver,
-            &root,
-            self.kb.config.allow_raw_html,
-        );
-        let authors = entry
-            .authors
-            .iter()
-            .map(|&a| self.entity_link(a, 0, &root))
-            .collect();
-        let related: Vec<BriefingLink> = entry
-            .related
-            .iter()
-            .map(|&(r, _)| self.briefing_link(r, &root))
-            .collect();
-        let groups = self.kind_groups(&sorted_by_count(&entry.entities), &root);
-        let mut page = self.page_view(b.title.clone(), &path, "briefings");
-        page.description = b
-            .summary
-            .clone()
-            .unwrap_or_else(|| self.derived.previews.briefing_text(b).to_string());
-        page.json_ld = previews::script_json(self.article_json_ld(entry));
-        let context = BriefingContext {
-            site: self.site(&path),
-            page,
-            briefing: BriefingView {
-                title: &b.title,
-                date: b.date.map(|d| d.to_string()),
-                date_long: b.date.map(|d| d.long()),
-                authors,
-                series: b.series.as_deref(),
-                summary: b.summary.as_deref(),
-                source: &b.source,
-                original: b
-                    .original
-                    .map(|ext| format!("{root}{}", paths::original_file(&b.slug, ext))),
-                sample: b.sample,
-                body,
-                toc: entry
-                    .doc
-                    .headings
-                    .iter()
-                    .map(|h| TocItem {
-                        level: h.level,
-                        text: &h.text,
-                        anchor: &h.anchor,
-                    })
-                    .collect(),
-            },
-            groups: fragments::entity_groups(&groups),
-            topics: fragments::topic_chips(
-                &entry
-                    .topics
-                    .iter()
-                    .map(|&t| self.topic_link(t, 0, &root))
-                    .collect::<Vec<_>>(),
-            ),
-            related: fragments::related_items(&related),
-        };
-        self.page("briefing.html", path, &context)
-    }
-
-    fn article_json_ld(&self, entry: &BriefingEntry) -> serde_json::Value {
-        let b = &entry.briefing;
-        let person =
-            |&a: &usize| serde_json::json!({"@type": "Person", "name": self.kb.entities[a].name});
-        let thing = |&(e, _): &(usize, usize)| {
-            let entity = &self.kb.entities[e];
-            serde_json::json!({"@type": entity.kind.schema_type(), "name": entity.name})
-        };
-        serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": b.title,
-            "datePublished": b.date.map(|d| d.to_string()),
-            "author": entry.authors.iter().map(person).collect::<Vec<_>>(),
-            "about": entry.topics.iter().map(|&t| serde_json::json!({"@type": "Thing", "name": self.kb.topics[t].name})).collect::<Vec<_>>(),
-            "mentions": entry.entities.iter().map(thing).collect::<Vec<_>>(),
-        })
-    }
-
-    /// Entities per page of the entity and author indexes: ten list pages'
-    /// worth.
-    fn entity_index_page_size(&self) -> usize {
-        self.kb.config.page_size * 10
-    }
-
-    /// The entity index, by type, in pages so it stays small however many
-    /// entities a corpus has.
-    fn entity_index(&self) -> Result<Vec<Page>, Diagnostic> {
-        let first = "entities/index.html";
-        let ordered: Vec<(usize, usize)> = EntityKind::ALL
-            .iter()
-            .flat_map(|&kind| {
-                self.kb
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .filter(move |(_, e)| e.kind == kind)
-                    .map(|(i, e)| (i, e.mention_count))
-            })
-            .collect();
-        let mut pages = self.index_pages(first, &ordered, |chunk, at| {
-            let context = EntityIndexContext {
-                site: self.site(&at.path),
-                page: self.page_view(page_title("Entities", at.number), &at.path, "entities"),
-                kinds: self.kind_jumps(&ordered, first, &at.root),
-                groups: self.kind_groups(chunk, &at.root),
-                pagination: pagination(first, at.number, at.total, &at.root),
-            };
-            self.page("entities.html", at.path, &context)
-        })?;
-        pages.push(self.index_data(ENTITY_INDEX_DATA, &ordered));
-        Ok(pages)
-    }
-
-    /// Every entry of an index, as a script (`entities/all.js`: name, page,
-    /// type, count) that the index's find, sort, type filter and letter bar
-    /// load on first use; a script, so it loads from file:// too.
-    fn index_data(&self, path: &str, ordered: &[(usize, usize)]) -> Page {
-        let rows: Vec<(&str, String, &str, usize)> = ordered
-            .iter()
-            .map(|&(e, count)| {
-                let entity = &self.kb.entities[e];
-                (
-                    entity.name.as_str(),
-                    paths::entity_page(&entity.slug),
-                    entity.kind.as_str(),
-                    count,
-                )
-            })
-            .collect();
-        let json = serde_json::to_string(&rows).expect("strings and numbers serialise");
-        Page {
-            path: path.into(),
-            bytes: format!("window.dossierIndex && window.dossierIndex.load({json});\n")
-                .into_bytes(),
-        }
-    }
-
-    /// Pages of an index (entities, authors), [`Self::entity_index_page_size`]
-    /// items each, made by `page` from its items and where it is.
-    fn index_pages<T>(
-        &self,
-        first: &str,
-        items: &[T],
-        page: impl Fn(&[T], IndexPage) -> Result<Page, Diagnostic>,
-    ) -> Result<Vec<Page>, Diagnostic> {
-        let chunks = paginate(items, self.entity_index_page_size());
-        chunks
-            .iter()
-            .enumerate()
-            .map(|(n, chunk)| {
-                let path = paginated(first, n + 1);
-                let at = IndexPage {
-                    root: path_to_root(&path),
-                    path,
-                    number: n + 1,
-                    total: chunks.len(),
-                };
-                page(chunk, at)
-            })
-            .collect()
-    }
-
-    /// Each entity type with its count and the index page where it starts.
-    fn kind_jumps(&self, ordered: &[(usize, usize)], first: &str, root: &str) -> Vec<KindJump> {
-        EntityKind::ALL
-            .iter()
-            .filter_map(|&kind| {
-                let start = ordered
-                    .iter()
-                    .position(|&(e, _)| self.kb.entities[e].kind == kind)?;
-                let count = ordered[start..]
-                    .iter()
-                    .take_while(|&&(e, _)| self.kb.entities[e].kind == kind)
-                    .count();
-                let page = paginated(first, start / self.entity_index_page_size() + 1);
-                Some(KindJump {
-                    kind: kind.as_str(),
-                    label: kind.plural_label(),
-                    count,
-                    url: format!("{root}{page}#{kind}"),
-                })
-            })
-            .collect()
-    }
-
-    fn topic_index(&self) -> Result<Page, Diagnostic> {
-        let path = "topics/index.html".to_string();
-        let root = path_to_root(&path);
-        let topics = (0..self.kb.topics.len())
-            .map(|t| self.topic_link(t, self.kb.topics[t].briefings.len(), &root))
-            .collect();
-        let context = TopicIndexContext {
-            site: self.site(&path),
-            page: self.page_view("Topics".into(), &path, "topics"),
-            topics,
-        };
-        self.page("topics.html", path, &context)
-    }
-
-    /// The authors, in pages of the entity index's size; in more than one,
-    /// with `authors/all.js` so that finding covers every page.
-    fn author_index(&self) -> Result<Vec<Page>, Diagnostic> {
-        let first = "authors/index.html";
-        let authors: Vec<(usize, usize)> = (0..self.kb.entities.len())
-            .map(|e| (e, self.kb.entities[e].authored.len()))
-            .filter(|&(_, count)| count > 0)
-            .collect();
-        let paged = authors.len() > self.entity_index_page_size();
-        let mut pages = self.index_pages(first, &authors, |chunk, at| {
-            let context = AuthorIndexContext {
-                site: self.site(&at.path),
-                page: self.page_view(page_title("Authors", at.number), &at.path, "authors"),
-                authors: chunk
-                    .iter()
-                    .map(|&(e, count)| self.entity_link(e, count, &at.root))
-                    .collect(),
-                pagination: pagination(first, at.number, at.total, &at.root),
-                index_data: if paged {
-                    format!("{}{AUTHOR_INDEX_DATA}", at.root)
-                } else {
-                    String::new()
-                },
-            };
-            self.page("authors.html", at.path, &context)
-        })?;
-        if paged {
-            pages.push(self.index_data(AUTHOR_INDEX_DATA, &authors));
-        }
-        Ok(pages)
-    }
-
-    fn not_found(&self) -> Result<Page, Diagnostic> {
-        let path = "404.html".to_string();
-        // GitHub Pages serves 404.html at any depth, so its links need an
-        // absolute base; it is known only when the site URL is.
-        let base = self
-            .kb
-            .config
-            .site_url
-            .as_deref()
-            .map(|url| {
-                let path = url.splitn(4, '/').nth(3).unwrap_or("").trim_matches('/');
-                if path.is_empty() {
-                    "/".to_string()
-                } else {
-                    format!("/{path}/")
-                }
-            })
-            .unwrap_or_default();
-        let context = NotFoundContext {
-            site: self.site(&path),
-            page: self.page_view("Page not found".into(), &path, ""),
-            base,
-        };
-        self.page("404.html", path, &context)
-    }
 }
 
-/// Resolves mention and placeholder links for briefing bodies.
-struct BodyLinks<'r, 'a> {
-    renderer: &'r Renderer<'a>,
-}
-
-impl body::LinkResolver for BodyLinks<'_, '_> {
-    fn entity_path(&self, entity: usize) -> String {
-        paths::entity_page(&self.renderer.kb.entities[entity].slug)
-    }
-
-    fn placeholder_target(&self, text: &str) -> Option<String> {
-        self.renderer
-            .derived
-            .placeholder_targets
-            .get(&name_key(text))
-            .cloned()
-    }
-}
-
-/// Name keys of every entity name and alias and every topic name → page.
-fn placeholder_targets(kb: &KnowledgeBase) -> BTreeMap<String, String> {
-    let mut targets = BTreeMap::new();
-    for topic in &kb.topics {
-        targets.insert(name_key(&topic.name), paths::topic_page(&topic.slug));
-    }
-    for entity in &kb.entities {
-        for alias in &entity.aliases {
-            targets
-                .entry(name_key(alias))
-                .or_insert_with(|| paths::entity_page(&entity.slug));
-        }
-    }
-    for entity in &kb.entities {
-        targets.insert(name_key(&entity.name), paths::entity_page(&entity.slug));
-    }
-    targets
-}
-
-/// The most-mentioned entities of each kind, `per_kind` of each.
-fn top_entities_per_kind(kb: &KnowledgeBase, per_kind: usize) -> Vec<(usize, usize)> {
-    let mut top = Vec::new();
-    for kind in EntityKind::ALL {
-        let mut of_kind: Vec<(usize, usize)> = kb
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == kind && e.mention_count > 0)
-            .map(|(i, e)| (i, e.mention_count))
-            .collect();
-        of_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.extend(of_kind.into_iter().take(per_kind));
-    }
-    top
-}
-
+/// Entities (or topics) with counts, most first, ties in index order.
 pub fn sorted_by_count(list: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut sorted = list.to_vec();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -899,39 +514,4 @@ pub fn sorted_by_count(list: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-
-    use super::*;
-
-    /// Renders the site and keeps the search shards, kb.json and the
-    /// preview shards.
-    fn site_data(kb: &KnowledgeBase, derived: &Derived) -> Vec<Page> {
-        let tera = templates::load(&kb.config.templates_dir()).unwrap();
-        let pages = Mutex::new(Vec::new());
-        let keep = |page: Page| {
-            let data = ["search/", "previews/", "kb.json"];
-            if data.iter().any(|prefix| page.path.starts_with(prefix)) {
-                lock(&pages).push(page);
-            }
-            Ok(())
-        };
-        render(kb, &tera, derived, &keep).unwrap();
-        pages.into_inner().unwrap()
-    }
-
-    #[test]
-    fn refreshed_site_data_is_as_rendered_from_scratch() {
-        let mut kb = testing::sample_kb();
-        let mut derived = Derived::new(&kb, true);
-        let before = site_data(&kb, &derived);
-        let touched = testing::edit_mentions(&mut kb);
-        let (entities, briefings, topics) =
-            (&touched.entities, &touched.briefings, &touched.topics);
-        let returned = refresh_site_data(&kb, &mut derived, entities, briefings, topics).unwrap();
-        let after = site_data(&kb, &Derived::new(&kb, true));
-        testing::assert_patched(&before, &returned, &after);
-        let paths: BTreeSet<&str> = returned.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths.len(), returned.len(), "each file once");
-    }
-}
+mod tests;
