@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 
+use dossier::ingest::decode::decode;
 use dossier::ingest::frontmatter::{self, Format};
-use dossier::ingest::{decode, plaintext};
+use dossier::ingest::plaintext;
 use dossier::paths::slugify;
 
 /// Every name Windows refuses as a file name, whatever the extension

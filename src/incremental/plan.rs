@@ -228,7 +228,7 @@ fn read_edit(
     if !path.starts_with(seeds) {
         return Err(Reason::Settings(name));
     }
-    if !ingest::is_briefing(seeds, path) {
+    if !ingest::walk::is_briefing(seeds, path) {
         return Err(Reason::NotABriefing(name));
     }
     let mut briefing = ingest::reread_briefing(&kb.config, path, labels)

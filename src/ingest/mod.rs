@@ -6,6 +6,7 @@
 //! This is one of the two stages that touch the file system; it returns owned
 //! values and a list of problems, and never stops at the first bad file.
 
+pub mod decode;
 pub mod extracted;
 pub mod formats;
 pub mod frontmatter;
@@ -13,6 +14,7 @@ pub mod head;
 pub mod html;
 pub mod pdf;
 pub mod plaintext;
+pub mod walk;
 pub mod written_date;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,10 +23,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::{line_column, slash_path, Diagnostic};
+use crate::diagnostics::{slash_path, Diagnostic};
 use crate::model::date::{self, Date};
 use crate::model::sources::{Briefing, EntityNote, TopicNote};
 use crate::paths::{slugify, SlugAllocator};
+use decode::{decode_owned, is_forbidden, read_bytes};
 use extracted::{Extracted, SourceInfo};
 use formats::Format;
 use frontmatter::{BriefingMeta, EntityMeta, TopicMeta};
@@ -59,7 +62,7 @@ enum Kind {
 pub fn ingest(config: &Config) -> Sources {
     let (seeds_dir, include_drafts) = (config.seeds_dir.as_path(), config.include_drafts);
     let mut problems = Vec::new();
-    let paths = walk(config, &mut problems);
+    let paths = walk::walk(config, &mut problems);
     let files: Vec<Result<(Kind, SourceFile), Diagnostic>> = paths
         .into_par_iter()
         .map(|(kind, path)| read(config, path).map(|f| (kind, f)))
@@ -165,160 +168,6 @@ fn push_or_report<T>(
     }
 }
 
-/// Sorted list of source files with their kind; unreadable folders and
-/// symlink loops are reported, other files are skipped with a warning, and so
-/// are symbolic links that lead out of the site folder ([`SiteBounds`]).
-fn walk(config: &Config, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)> {
-    let seeds_dir = config.seeds_dir.as_path();
-    if !seeds_dir.is_dir() {
-        problems.push(
-            Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist").help(
-                "create it and put briefings (.md, .txt or .html) in it, or set `[book] src` in book.toml",
-            ),
-        );
-        return Vec::new();
-    }
-    let bounds = SiteBounds::new(config);
-    let mut outside = Vec::new();
-    let mut found = Vec::new();
-    let walker = walkdir::WalkDir::new(seeds_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || (!e.file_name().to_string_lossy().starts_with('.')
-                    && bounds.admits(e, &mut outside))
-        });
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                if let Some(kind) = classify(seeds_dir, entry.path(), problems) {
-                    found.push((kind, entry.into_path()));
-                }
-            }
-            Ok(entry) if entry.file_type().is_dir() => {}
-            Ok(entry) => problems.push(
-                Diagnostic::warning(
-                    entry.into_path(),
-                    "skipped: not a regular file (a FIFO, socket or device)",
-                )
-                .help("only .md and .txt files are read; move it out of the seeds folder"),
-            ),
-            Err(e) => problems.push(walk_error(seeds_dir, &e)),
-        }
-    }
-    problems.extend(outside);
-    found
-}
-
-/// Where symbolic links under the seeds folder may lead: into the site folder
-/// (the one holding book.toml) or the seeds folder. A link that leads
-/// anywhere else (`seeds/leak.txt -> /etc/passwd`) is skipped with a warning,
-/// so a committed link never publishes the files of the machine that builds.
-struct SiteBounds {
-    inside: Vec<PathBuf>,
-}
-
-impl SiteBounds {
-    fn new(config: &Config) -> SiteBounds {
-        let inside = [&config.root, &config.seeds_dir]
-            .iter()
-            .filter_map(|p| std::fs::canonicalize(p).ok())
-            .collect();
-        SiteBounds { inside }
-    }
-
-    /// Whether to read `entry`; a link leading outside is reported in `outside`.
-    fn admits(&self, entry: &walkdir::DirEntry, outside: &mut Vec<Diagnostic>) -> bool {
-        if !entry.path_is_symlink() {
-            return true;
-        }
-        // A link that cannot be resolved is left to the walk, which reports it.
-        let Ok(target) = std::fs::canonicalize(entry.path()) else {
-            return true;
-        };
-        if self.inside.iter().any(|dir| target.starts_with(dir)) {
-            return true;
-        }
-        outside.push(
-            Diagnostic::warning(
-                entry.path().to_path_buf(),
-                "skipped: a symbolic link that leads out of the site folder",
-            )
-            .help("copy the file into the site folder, or point the link at a file inside it"),
-        );
-        false
-    }
-}
-
-fn walk_error(seeds_dir: &Path, error: &walkdir::Error) -> Diagnostic {
-    let path = error.path().unwrap_or(seeds_dir).to_path_buf();
-    if error.loop_ancestor().is_some() {
-        return Diagnostic::error(path, "symbolic link loop")
-            .help("remove the link that points back into one of its own parent folders");
-    }
-    if error.io_error().is_some_and(is_link_cycle) {
-        return Diagnostic::error(path, "symbolic link loop: the links point at each other")
-            .help("remove one of the links, or point it at a real file or folder");
-    }
-    Diagnostic::error(
-        path,
-        format!(
-            "cannot read: {}",
-            error
-                .io_error()
-                .map_or(error.to_string(), |e| e.to_string())
-        ),
-    )
-    .help("check that the folder exists and is readable")
-}
-
-/// ELOOP: a chain of symbolic links that never reaches a real file.
-fn is_link_cycle(error: &std::io::Error) -> bool {
-    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
-        40
-    } else {
-        62 // macOS and the BSDs
-    };
-    cfg!(unix) && error.raw_os_error() == Some(ELOOP)
-}
-
-/// Whether `path`, under `seeds_dir`, is read as a briefing.
-pub fn is_briefing(seeds_dir: &Path, path: &Path) -> bool {
-    matches!(
-        classify(seeds_dir, path, &mut Vec::new()),
-        Some(Kind::Briefing)
-    )
-}
-
-fn classify(seeds_dir: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<Kind> {
-    let relative = path.strip_prefix(seeds_dir).unwrap_or(path);
-    if formats::in_saved_page_folder(seeds_dir, path) {
-        return None;
-    }
-    let folder = relative
-        .components()
-        .next()
-        .and_then(|c| c.as_os_str().to_str());
-    let nested = relative.components().count() > 1;
-    match (Format::of(path), folder) {
-        (Some(Format::Markdown), Some("entities")) if nested => Some(Kind::EntityNote),
-        (Some(Format::Markdown), Some("topics")) if nested => Some(Kind::TopicNote),
-        (Some(_), _) => Some(Kind::Briefing),
-        (None, _) => {
-            if !relative.to_string_lossy().eq_ignore_ascii_case("README") {
-                problems.push(
-                    Diagnostic::warning(path.to_path_buf(), "skipped: not a briefing").help(
-                        "briefings are .md, .txt, .html, .htm or .pdf files; move other files out of the seeds folder",
-                    ),
-                );
-            }
-            None
-        }
-    }
-}
-
 /// Reads a file: a document through its format's reader, any other file
 /// decoded as text: UTF-8 (with or without a byte-order mark) or UTF-16 with
 /// a byte-order mark; CRLF becomes LF. A file larger than `max_file_size` is
@@ -355,183 +204,6 @@ fn read(config: &Config, path: PathBuf) -> Result<SourceFile, Diagnostic> {
         text,
         document,
     })
-}
-
-/// How many bytes [`decode`] looks at for a NUL that marks a binary file.
-const SNIFF_BYTES: usize = 8192;
-
-/// The bytes of the file at `path`, if it is no larger than `limit` and its
-/// first [`SNIFF_BYTES`] hold no NUL (UTF-16 aside; only for `text`): both are checked before
-/// the rest is read, so a huge or sparse file costs no memory.
-fn read_bytes(path: &Path, limit: u64, text: bool) -> Result<Vec<u8>, Diagnostic> {
-    use std::io::Read;
-    let failed =
-        |e: std::io::Error| Diagnostic::error(path.to_path_buf(), format!("failed to read: {e}"));
-    let file = std::fs::File::open(path).map_err(failed)?;
-    let size = file.metadata().map_err(failed)?.len();
-    if size > limit {
-        return Err(too_large(path, size, limit));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // One byte more than the limit: a file that grew since is caught too.
-    let mut reader = file.take(limit + 1);
-    let mut head = [0u8; SNIFF_BYTES];
-    let mut filled = 0;
-    while filled < SNIFF_BYTES {
-        match reader.read(&mut head[filled..]).map_err(failed)? {
-            0 => break,
-            n => filled += n,
-        }
-    }
-    bytes.extend_from_slice(&head[..filled]);
-    if text && decode_head(&bytes) == Err(DecodeProblem::Binary) {
-        return Err(DecodeProblem::Binary.into_diagnostic(path));
-    }
-    reader.read_to_end(&mut bytes).map_err(failed)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(path, bytes.len() as u64, limit));
-    }
-    Ok(bytes)
-}
-
-fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {
-    const MB: u64 = 1024 * 1024;
-    Diagnostic::error(
-        path.to_path_buf(),
-        format!(
-            "the file is {} MB, more than the limit of {} MB for one source file",
-            size.div_ceil(MB),
-            limit / MB
-        ),
-    )
-    .help(
-        "split it into smaller briefings, or raise `max-file-size-mb` under [dossier] in book.toml",
-    )
-}
-
-/// Why a file's bytes are not text.
-#[derive(Debug, PartialEq, Eq)]
-pub enum DecodeProblem {
-    Binary,
-    InvalidUtf8 { line: usize, column: usize },
-    InvalidUtf16,
-}
-
-impl DecodeProblem {
-    fn into_diagnostic(self, path: &Path) -> Diagnostic {
-        let at = Diagnostic::error(path.to_path_buf(), "");
-        match self {
-            DecodeProblem::Binary => Diagnostic {
-                message: "this is a binary file, not a text briefing".into(),
-                ..at
-            }
-            .help("move it out of the seeds folder"),
-            DecodeProblem::InvalidUtf8 { line, column } => Diagnostic {
-                message: "the file is not valid UTF-8".into(),
-                ..at
-            }
-            .at(line, Some(column))
-            .help("re-save the file as UTF-8 (for example with `iconv -f latin1 -t utf-8`)"),
-            DecodeProblem::InvalidUtf16 => Diagnostic {
-                message: "the file starts with a UTF-16 byte-order mark but is not valid UTF-16"
-                    .into(),
-                ..at
-            }
-            .help("re-save the file as UTF-8"),
-        }
-    }
-}
-
-/// Decodes a source file's bytes into text with LF line ends.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
-    decode_owned(bytes.to_vec())
-}
-
-/// Whether the first bytes of a file already show it is binary: no UTF-16
-/// byte-order mark, and a NUL among the first [`SNIFF_BYTES`].
-fn decode_head(bytes: &[u8]) -> Result<(), DecodeProblem> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Ok(());
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    if bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
-        return Err(DecodeProblem::Binary);
-    }
-    Ok(())
-}
-
-/// [`decode`], taking the bytes: UTF-8 becomes the text without a copy.
-fn decode_owned(mut bytes: Vec<u8>) -> Result<String, DecodeProblem> {
-    decode_head(&bytes)?;
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        decode_utf16(rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        decode_utf16(rest, u16::from_be_bytes)?
-    } else {
-        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            bytes.drain(..3);
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let bytes = e.as_bytes();
-                let valid_up_to = e.utf8_error().valid_up_to();
-                let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
-                let (line, column) = line_column(&valid, valid.len());
-                return Err(DecodeProblem::InvalidUtf8 { line, column });
-            }
-        }
-    };
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
-    Ok(
-        if may_hold_forbidden(text.as_bytes()) && text.contains(is_forbidden) {
-            text.chars()
-                .filter_map(|c| match c {
-                    // Vertical tab, form feed (PDF page breaks), next line.
-                    '\u{b}' | '\u{c}' | '\u{85}' => Some('\n'),
-                    c if is_forbidden(c) => None,
-                    c => Some(c),
-                })
-                .collect()
-        } else {
-            text
-        },
-    )
-}
-
-/// A quick byte scan that rules out [`is_forbidden`] characters for most
-/// text: ASCII controls are seen directly, and only the lead bytes that can
-/// start a C1 control (`C2`) or a noncharacter (`EF`, `F0`–`F4`) send the
-/// text to the exact check.
-fn may_hold_forbidden(bytes: &[u8]) -> bool {
-    bytes.iter().any(|&b| {
-        (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7F || b == 0xC2 || b == 0xEF || b >= 0xF0
-    })
-}
-
-/// Characters no output may hold: control characters other than tab and
-/// line feed, and Unicode noncharacters. XML 1.0 forbids most of them, so one
-/// stray byte would make every Atom feed that carries the briefing unreadable;
-/// HTML parsers count them as errors.
-pub fn is_forbidden(c: char) -> bool {
-    let code = c as u32;
-    (c.is_control() && c != '\t' && c != '\n')
-        || (0xFDD0..=0xFDEF).contains(&code)
-        || code & 0xFFFE == 0xFFFE
-}
-
-fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeProblem> {
-    if !bytes.len().is_multiple_of(2) {
-        return Err(DecodeProblem::InvalidUtf16);
-    }
-    let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| DecodeProblem::InvalidUtf16)
 }
 
 /// Reads one briefing again after an edit, as [`ingest`] would with these
@@ -828,25 +500,6 @@ fn topic_note(file: &SourceFile) -> Result<TopicNote, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decodes_bom_crlf_and_utf16() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
-        let utf16: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("hé".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        assert_eq!(decode(&utf16).unwrap(), "hé");
-    }
-
-    #[test]
-    fn reports_invalid_utf8_position_and_binary() {
-        assert_eq!(
-            decode(b"ok\nab\xFFc"),
-            Err(DecodeProblem::InvalidUtf8 { line: 2, column: 3 })
-        );
-        assert_eq!(decode(b"\x89PNG\0\0"), Err(DecodeProblem::Binary));
-    }
 
     #[test]
     fn titles_fall_back_to_heading_then_file_name() {

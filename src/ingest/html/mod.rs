@@ -70,7 +70,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
 /// The page's text: UTF-8 (or UTF-16 with a byte-order mark); other bytes
 /// are replaced, with a warning.
 fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    match super::decode(bytes) {
+    match super::decode::decode(bytes) {
         Ok(text) => text,
         Err(_) => {
             warnings.push(
