@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Gazetteer;
-use super::resolve::{self, Evidence, Key, Local, Merges};
+use super::merges::{self, Merges};
+use super::resolve::{self, Evidence, Key, Local};
 use crate::model::EntityKind;
 
 /// What the corpus pass read and decided.
@@ -113,13 +114,13 @@ impl Corpus {
             let (old, now) = (before.evidence(key), after.evidence(key));
             let person = |e: &Option<Evidence>| {
                 e.as_ref()
-                    .and_then(|e| resolve::corpus_person(key, e, gazetteer))
+                    .and_then(|e| merges::corpus_person(key, e, gazetteer))
             };
             if person(&old) != person(&now) {
                 return Err(NameChange::Person);
             }
             let direct = now.as_ref().and_then(|e| {
-                resolve::merge_target(key, e, gazetteer, &self.merges.surnames)
+                merges::merge_target(key, e, gazetteer, &self.merges.surnames)
                     .map(|(target, _)| target)
             });
             let was_named = old.is_some();
@@ -258,7 +259,7 @@ impl<'c> View<'c> {
         let merged = self.postings.merged_into.get(target);
         for from in merged.into_iter().flatten() {
             if let Some(moved) = self.evidence(from) {
-                evidence = Some(resolve::fold_merged(evidence, moved));
+                evidence = Some(merges::fold_merged(evidence, moved));
             }
         }
         evidence

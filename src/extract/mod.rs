@@ -7,6 +7,7 @@
 
 pub mod corpus;
 pub mod lexicon;
+pub mod merges;
 pub mod resolve;
 pub mod romanise;
 pub mod spans;
@@ -71,9 +72,9 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
         .unzip();
     let (per_briefing, locals): (Vec<Vec<Found>>, Vec<Locals>) = per_briefing.into_iter().unzip();
     let evidence = resolve::gather(&locals);
-    let merges = resolve::corpus_merges(&evidence, gazetteer);
+    let merges = merges::corpus_merges(&evidence, gazetteer);
     let notes = merge_notes(&evidence, &merges, gazetteer);
-    let evidence = resolve::apply_merges(evidence, &merges.resolved);
+    let evidence = merges::apply_merges(evidence, &merges.resolved);
     let (mut entities, mut ids, candidates) = settle(&evidence, gazetteer, inputs);
     for (target, note) in notes {
         if let Some(&id) = ids.get(&target) {
@@ -129,7 +130,7 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
 /// What each merge joined and why, by the key of the entity it ends in.
 fn merge_notes(
     evidence: &BTreeMap<Key, Evidence>,
-    merges: &resolve::Merges,
+    merges: &merges::Merges,
     gazetteer: &Gazetteer,
 ) -> Vec<(Key, MergeNote)> {
     let name_of = |key: &Key| match key {
