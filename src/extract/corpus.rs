@@ -174,9 +174,9 @@ impl Corpus {
                 let known = gazetteer.entry(*id);
                 let note_role = known.note.and_then(|n| self.note_roles[n].clone());
                 Decision::Entity {
-                    name: super::shown_name(known, &e),
+                    name: super::settle::shown_name(known, &e),
                     kind: known.kind,
-                    role: note_role.or_else(|| super::top_role(&e)),
+                    role: note_role.or_else(|| super::settle::top_role(&e)),
                 }
             }
             Key::Found(_)
@@ -187,7 +187,7 @@ impl Corpus {
             Key::Found(_) => Decision::Entity {
                 name: resolve::display_name(&e),
                 kind: resolve::top_kind(&e.votes).unwrap_or(EntityKind::Other),
-                role: super::top_role(&e),
+                role: super::settle::top_role(&e),
             },
         }
     }
