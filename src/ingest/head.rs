@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+use super::byline::{author_box, byline_names, is_name_line, name_list, split_names};
 use super::written_date::find_date;
 use crate::model::date::Date;
 
@@ -226,249 +227,6 @@ fn title_follows(lines: &[&str], from: usize, end: usize) -> bool {
     })
 }
 
-/// The authors a byline names: `by …`, `Author(s): …`, `Name, Analyst`, or
-/// (near the title) a bare line of names. Empty if the line is no byline.
-pub fn byline_names(line: &str, near_title: bool) -> Vec<String> {
-    let lower = line.to_lowercase();
-    if let Some(rest) = BYLINE_OPENERS
-        .iter()
-        .find_map(|opener| lower.strip_prefix(opener).map(|_| &line[opener.len()..]))
-    {
-        return names_in(rest.trim_start_matches([':', ' ']));
-    }
-    let parts = parts_of(line);
-    let has_role = parts.iter().any(|p| is_role(p));
-    let names = name_list(line);
-    if has_role && !names.is_empty() && word_count(line) <= 16 {
-        return names;
-    }
-    if near_title && !has_role && names.len() == parts.len() && !ends_sentence(line) {
-        return names;
-    }
-    Vec::new()
-}
-
-/// A line of one to a few names right under the title: capitalised words,
-/// commas and `and`, no sentence punctuation, no digits, no post. Names
-/// made of common words (`Rata Savberg`) count here, where a byline stands.
-fn is_name_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if !(2..=12).contains(&words.len()) || line.len() > 120 || ends_sentence(line) {
-        return false;
-    }
-    if line
-        .chars()
-        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '?' | '!'))
-        || is_role(line)
-        || is_chrome(line)
-        || is_publisher(line)
-        || is_genre_line(line)
-        || words.iter().all(|w| !w.chars().any(char::is_lowercase))
-    {
-        return false;
-    }
-    words.iter().all(|word| {
-        let word = word.trim_end_matches(',');
-        word == "and"
-            || word == "&"
-            || PARTICLES.contains(&word)
-            || word.starts_with(char::is_uppercase)
-    }) && split_names(line)
-        .iter()
-        .all(|n| (2..=4).contains(&word_count(n)))
-}
-
-/// `Jane Roe, John Doe and Ann Poe` → the three names.
-fn split_names(line: &str) -> Vec<String> {
-    line.split([',', '&'])
-        .flat_map(|part| part.split(" and "))
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// What opens a byline, lower-case, longest first where one starts another.
-const BYLINE_OPENERS: &[&str] = &[
-    "written by ",
-    "author(s):",
-    "authors:",
-    "author:",
-    "autorzy:",
-    "autor:",
-    "autoren:",
-    "auteurs :",
-    "auteurs:",
-    "auteur :",
-    "auteur:",
-    "by ",
-];
-
-/// The names in a list after a byline opener; role parts are skipped.
-fn names_in(list: &str) -> Vec<String> {
-    parts_of(list)
-        .into_iter()
-        .filter(|p| !is_role(p))
-        .filter_map(|p| person_name(&p))
-        .collect()
-}
-
-/// The names of a line made only of names and roles (at least one name).
-fn name_list(line: &str) -> Vec<String> {
-    if line.len() > 160 || line.contains(['?', '!', '“', '"']) || has_web_address(line) {
-        return Vec::new();
-    }
-    let parts = parts_of(line);
-    let names: Vec<String> = parts.iter().filter_map(|p| person_name(p)).collect();
-    let all_accounted = parts.iter().all(|p| is_role(p) || person_name(p).is_some());
-    if all_accounted {
-        names
-    } else {
-        Vec::new()
-    }
-}
-
-/// A line cut at commas, `and`, `&`, `;`, `|` and dashes between words.
-fn parts_of(line: &str) -> Vec<String> {
-    line.split([',', ';', '|', '&', '·', '/'])
-        .flat_map(|part| part.split(" and "))
-        .flat_map(|part| part.split(" – "))
-        .flat_map(|part| part.split(" — "))
-        .flat_map(|part| part.split(" - "))
-        .map(|part| part.trim().trim_end_matches('.').trim().to_string())
-        .filter(|part| !part.is_empty())
-        .collect()
-}
-
-/// Words that describe a person's post, in several languages.
-const ROLE_WORDS: &[&str] = &[
-    "analyst",
-    "analysts",
-    "fellow",
-    "researcher",
-    "research",
-    "director",
-    "professor",
-    "expert",
-    "head",
-    "associate",
-    "editor",
-    "senior",
-    "lecturer",
-    "journalist",
-    "correspondent",
-    "consultant",
-    "chair",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "specialist",
-    "manager",
-    "scholar",
-    "economist",
-    "historian",
-    "deputy",
-    "programme",
-    "program",
-    "member",
-    "founder",
-    "visiting",
-    "officer",
-    "student",
-    "candidate",
-    "analystin",
-    "wissenschaftler",
-    "wissenschaftlerin",
-    "referent",
-    "referentin",
-    "leiter",
-    "leiterin",
-    "analityk",
-    "analityczka",
-    "ekspert",
-    "ekspertka",
-    "chercheur",
-    "chercheuse",
-];
-
-/// A part of a byline that names a post (`Senior Analyst`, `Head of the
-/// Eastern Programme`), not a person.
-fn is_role(part: &str) -> bool {
-    part.split(|c: char| !c.is_alphabetic())
-        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
-/// Honorifics that may stand before a name in a byline.
-const HONORIFICS: &[&str] = &["Dr", "Dr.", "Prof", "Prof.", "Mr", "Ms", "Mrs", "Amb."];
-
-/// A person's name: two to four capitalised words (particles allowed),
-/// whose first word is a known given name or none of whose words is a
-/// common word; an honorific before it is dropped.
-fn person_name(part: &str) -> Option<String> {
-    let mut words: Vec<&str> = part.split_whitespace().collect();
-    while words.first().is_some_and(|w| HONORIFICS.contains(w)) {
-        words.remove(0);
-    }
-    if !(2..=4).contains(&words.len()) {
-        return None;
-    }
-    let capitalised = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() || "-'’.".contains(c))
-    };
-    let particle = |w: &str| PARTICLES.contains(&w);
-    if !words.iter().all(|w| capitalised(w) || particle(w)) || particle(words[0]) {
-        return None;
-    }
-    let lexicon = crate::extract::lexicon::builtin();
-    let given = lexicon.given_names.contains(words[0].trim_end_matches('.'));
-    let initial = words[0].len() == 2 && words[0].ends_with('.');
-    let common = words
-        .iter()
-        .filter(|w| !particle(w))
-        .any(|w| lexicon.common_words.contains(&w.to_lowercase()));
-    let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
-    (!shouting && (given || initial || !common)).then(|| words.join(" "))
-}
-
-/// Lower-case words inside names (`Ursula von der Leyen`).
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "du", "la", "al", "bin",
-];
-
-/// An `X is an analyst at Y` box anywhere in the text: a short paragraph
-/// opening with a person's name, then `is` or `was` and a post.
-fn author_box(lines: &[&str]) -> Vec<String> {
-    let mut authors = Vec::new();
-    for line in lines {
-        for sentence in line.split(". ") {
-            if let Some(name) = box_sentence(sentence) {
-                if !authors.contains(&name) {
-                    authors.push(name);
-                }
-            }
-        }
-    }
-    authors
-}
-
-fn box_sentence(sentence: &str) -> Option<String> {
-    let at = [" is ", " was ", " works as "]
-        .iter()
-        .filter_map(|verb| sentence.find(verb))
-        .min()?;
-    let (name, rest) = sentence.split_at(at);
-    let post: String = rest
-        .split_whitespace()
-        .take(8)
-        .collect::<Vec<_>>()
-        .join(" ");
-    (is_role(&post) && word_count(name) <= 4)
-        .then(|| person_name(name))
-        .flatten()
-}
-
 fn chrome_lines() -> &'static BTreeSet<String> {
     static LINES: OnceLock<BTreeSet<String>> = OnceLock::new();
     LINES.get_or_init(|| {
@@ -484,7 +242,7 @@ fn chrome_lines() -> &'static BTreeSet<String> {
 /// Navigation, viewer controls and cover furniture: a line from the chrome
 /// list (or one opening a breadcrumb with it), a breadcrumb trail, or a
 /// line with no letters or digits.
-fn is_chrome(line: &str) -> bool {
+pub(super) fn is_chrome(line: &str) -> bool {
     let lower = line
         .trim_end_matches(['.', ':', '!', '…', ' '])
         .to_lowercase();
@@ -582,7 +340,7 @@ const GENRE_WORDS: &[&str] = &[
 
 /// A line made only of publication-kind words (`Policy Paper`, `OSW
 /// Commentary` aside): a series band, never a title.
-fn is_genre_line(line: &str) -> bool {
+pub(super) fn is_genre_line(line: &str) -> bool {
     let words: Vec<String> = line
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
@@ -636,7 +394,7 @@ const BODY_WORDS: &[&str] = &[
 
 /// A short line naming a publisher (`Finnish Institute of International
 /// Affairs`): kept in the body, never the title.
-fn is_publisher(line: &str) -> bool {
+pub(super) fn is_publisher(line: &str) -> bool {
     let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
     let body_at = words.iter().position(|w| BODY_WORDS.contains(&w.as_str()));
     let capitals = !line.chars().any(char::is_lowercase);
@@ -645,7 +403,7 @@ fn is_publisher(line: &str) -> bool {
         && body_at.is_some_and(|at| at <= 1 || capitals)
 }
 
-fn has_web_address(line: &str) -> bool {
+pub(super) fn has_web_address(line: &str) -> bool {
     let lower = line.to_lowercase();
     lower.contains("www.") || lower.contains("http://") || lower.contains("https://") || {
         lower.split_whitespace().any(|w| {
@@ -658,7 +416,7 @@ fn has_web_address(line: &str) -> bool {
     }
 }
 
-fn word_count(text: &str) -> usize {
+pub(super) fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
@@ -666,7 +424,7 @@ fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(|c: char| ".?!”\")…".contains(c))
 }
 

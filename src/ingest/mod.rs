@@ -6,6 +6,7 @@
 //! This is one of the two stages that touch the file system; it returns owned
 //! values and a list of problems, and never stops at the first bad file.
 
+mod byline;
 pub mod decode;
 pub mod extracted;
 pub mod formats;
