@@ -421,7 +421,7 @@ fn without_possessive(written: &str) -> &str {
 fn topic_index(inputs: &Inputs) -> topics::TopicIndex {
     let mut defs: Vec<TopicDef> = inputs.topic_notes.iter().map(topics::from_note).collect();
     if inputs.config.builtin_topics {
-        for def in topics::builtin(&inputs.config.rename_topics) {
+        for def in topics::builtin::topics(&inputs.config.rename_topics) {
             if !defs.iter().any(|d| d.slug == def.slug) {
                 defs.push(def);
             }
