@@ -11,6 +11,7 @@
 //! slugs. Rendering only reads it.
 
 mod patch;
+mod related;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,12 +20,15 @@ use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::model::extraction::{Candidate, Extraction, Mention, MergeNote, TopicDef};
+use crate::model::extraction::{
+    Candidate, ExtractedEntity, Extraction, Mention, MergeNote, TopicDef,
+};
 use crate::model::names::{name_key, name_skeleton};
 use crate::model::sources::{Briefing, EntityNote};
 use crate::model::EntityKind;
 use crate::paths::{slugify, Slug, SlugAllocator};
 pub use patch::{Edited, KbChange, Patch, Tallies};
+use related::{co_mentions, related_briefings, MAX_CO_MENTIONS};
 
 /// A briefing with its parsed body and what was found in it.
 #[derive(Debug)]
@@ -91,17 +95,6 @@ pub struct KnowledgeBase {
     /// The entity of each extraction id.
     pub extracted_ids: Vec<usize>,
 }
-
-const MAX_CO_MENTIONS: usize = 30;
-/// Co-mentions are counted among this many entities of each briefing, its
-/// most mentioned (ties go to the one named first): a briefing that names
-/// 50,000 people (a sanctions list) then adds 4,950 pairs, not 1.25 billion.
-pub const CO_MENTIONED_PER_BRIEFING: usize = 100;
-const MAX_RELATED: usize = 8;
-/// Entities in more briefings than this are too common to tell briefings
-/// apart, and are not used to find related ones. A fixed number (not one that
-/// grows with the corpus) keeps the work per briefing bounded.
-const RELATED_MAX_SHARED: usize = 250;
 
 impl KnowledgeBase {
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
@@ -180,28 +173,12 @@ pub fn build(
     } = extraction;
     let by_date = newest_first(&briefings);
     let rank = ranks(&by_date);
-    let found_count = found.len();
+    let extracted = found.len();
     let mut entities: Vec<Entity> = found
         .into_iter()
         .map(|e| {
             let note = e.note.map(|i| &entity_notes[i]);
-            Entity {
-                slug: slugify(""),
-                description: note
-                    .map(|n| n.description.clone())
-                    .filter(|d| !d.is_empty()),
-                wikidata: note.and_then(|n| n.wikidata.clone()),
-                name: e.name,
-                kind: e.kind,
-                aliases: e.aliases,
-                merged: e.merged,
-                role: e.role,
-                mention_count: 0,
-                briefings: Vec::new(),
-                authored: Vec::new(),
-                co_mentions: Vec::new(),
-                topics: Vec::new(),
-            }
+            new_entity(e, note)
         })
         .collect();
     let authors = link_authors(&mut entities, &briefings, &by_date);
@@ -211,35 +188,14 @@ pub fn build(
         .zip(mentions)
         .zip(briefing_topics)
         .zip(authors)
-        .map(
-            |((((briefing, doc), mentions), topics), authors)| BriefingEntry {
-                entities: count_in_order(&mentions),
-                briefing,
-                doc,
-                mentions,
-                topics,
-                authors,
-                related: Vec::new(),
-            },
-        )
+        .map(|((((briefing, doc), mentions), topics), authors)| {
+            new_entry(briefing, doc, mentions, topics, authors)
+        })
         .collect();
     fill_entity_stats(&mut entities, &entries, &rank);
     let mut topics = build_topics(topic_defs, &entries, &rank);
-    let extracted = found_count;
     let (mut entities, mut topics, new_index) = sort_and_slug(entities, &mut entries, &mut topics);
-    // Lists ranked by count break ties by the entities' final order.
-    let co = co_mentions(&entries, entities.len());
-    for (entity, list) in entities.iter_mut().zip(co) {
-        entity.co_mentions = list;
-    }
-    let related = related_briefings(&entries, &entities, &rank);
-    for (entry, list) in entries.iter_mut().zip(related) {
-        entry.related = list;
-    }
-    for topic in &mut topics {
-        topic.entities = topic_entities(topic, &entries);
-    }
-    fill_entity_topics(&mut entities, &entries);
+    fill_ranked_lists(&mut entities, &mut entries, &mut topics, &rank);
     KnowledgeBase {
         config,
         briefings: entries,
@@ -249,6 +205,70 @@ pub fn build(
         candidates,
         extracted_ids: new_index[..extracted].to_vec(),
     }
+}
+
+/// An extracted entity, with its curated note's description and Wikidata
+/// id; its slug and counts come later.
+fn new_entity(e: ExtractedEntity, note: Option<&EntityNote>) -> Entity {
+    Entity {
+        slug: slugify(""),
+        description: note
+            .map(|n| n.description.clone())
+            .filter(|d| !d.is_empty()),
+        wikidata: note.and_then(|n| n.wikidata.clone()),
+        name: e.name,
+        kind: e.kind,
+        aliases: e.aliases,
+        merged: e.merged,
+        role: e.role,
+        mention_count: 0,
+        briefings: Vec::new(),
+        authored: Vec::new(),
+        co_mentions: Vec::new(),
+        topics: Vec::new(),
+    }
+}
+
+/// A briefing with what was found in it; its related briefings come later.
+fn new_entry(
+    briefing: Briefing,
+    doc: Document,
+    mentions: Vec<Mention>,
+    topics: Vec<usize>,
+    authors: Vec<usize>,
+) -> BriefingEntry {
+    BriefingEntry {
+        entities: count_in_order(&mentions),
+        briefing,
+        doc,
+        mentions,
+        topics,
+        authors,
+        related: Vec::new(),
+    }
+}
+
+/// The lists ranked by count (co-mentions, related briefings, a topic's
+/// entities, an entity's topics), once entities have their final order:
+/// ties break by it.
+fn fill_ranked_lists(
+    entities: &mut [Entity],
+    entries: &mut [BriefingEntry],
+    topics: &mut [Topic],
+    rank: &[usize],
+) {
+    let co = co_mentions(entries, entities.len());
+    for (entity, list) in entities.iter_mut().zip(co) {
+        entity.co_mentions = list;
+    }
+    let related = related_briefings(entries, entities, rank);
+    for (entry, list) in entries.iter_mut().zip(related) {
+        entry.related = list;
+    }
+    for topic in topics.iter_mut() {
+        topic.entities = topic_entities(topic, entries);
+    }
+    fill_entity_topics(entities, entries);
 }
 
 /// Briefing indices by date, newest first; undated last; ties by title, source.
@@ -361,125 +381,6 @@ fn fill_entity_stats(entities: &mut [Entity], entries: &[BriefingEntry], rank: &
     }
     for entity in entities.iter_mut() {
         entity.briefings.sort_by_key(|&b| rank[b]);
-    }
-}
-
-/// Pairs of entities mentioned in the same briefing ([`co_mention_ids`]),
-/// counted per briefing.
-fn co_mentions(entries: &[BriefingEntry], entity_count: usize) -> Vec<Vec<(usize, usize)>> {
-    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    for entry in entries {
-        let ids = co_mention_ids(&entry.entities);
-        for (i, &a) in ids.iter().enumerate() {
-            for &b in &ids[i + 1..] {
-                *pairs.entry((a, b)).or_default() += 1;
-            }
-        }
-    }
-    let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new(); entity_count];
-    for ((a, b), n) in pairs {
-        lists[a as usize].push((b as usize, n as usize));
-        lists[b as usize].push((a as usize, n as usize));
-    }
-    lists
-        .into_par_iter()
-        .map(|list| most_first(list, MAX_CO_MENTIONS))
-        .collect()
-}
-
-/// The entities of a briefing's (entity, count) list, in order of first
-/// mention, that count for co-mentions: at most [`CO_MENTIONED_PER_BRIEFING`],
-/// the most mentioned first. Sorted by entity number.
-pub fn co_mention_ids(entities: &[(usize, usize)]) -> Vec<u32> {
-    let mut chosen: Vec<usize> = (0..entities.len()).collect();
-    if chosen.len() > CO_MENTIONED_PER_BRIEFING {
-        let order = |&a: &usize, &b: &usize| entities[b].1.cmp(&entities[a].1).then(a.cmp(&b));
-        chosen.select_nth_unstable_by(CO_MENTIONED_PER_BRIEFING, order);
-        chosen.truncate(CO_MENTIONED_PER_BRIEFING);
-    }
-    let mut ids: Vec<u32> = chosen.iter().map(|&i| entities[i].0 as u32).collect();
-    ids.sort_unstable();
-    ids
-}
-
-/// Related briefings: shared entities weighted by rarity (inverse document
-/// frequency), skipping entities in more than [`RELATED_MAX_SHARED`]
-/// briefings, which keeps this linear in the corpus.
-fn related_briefings(
-    entries: &[BriefingEntry],
-    entities: &[Entity],
-    rank: &[usize],
-) -> Vec<Vec<(usize, f32)>> {
-    let weight = rarity_weights(entries.len(), entities);
-    entries
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || Scores::new(entries.len()),
-            |scores, (b, _)| scores.related(b, entries, entities, &weight, rank),
-        )
-        .collect()
-}
-
-/// Each entity's weight for relatedness: rarer weighs more.
-pub fn rarity_weights(briefings: usize, entities: &[Entity]) -> Vec<f32> {
-    let n = briefings.max(1) as f32;
-    entities
-        .iter()
-        .map(|e| (n / e.briefings.len().max(1) as f32).ln() + 0.1)
-        .collect()
-}
-
-/// Scores of other briefings against one, reused from briefing to briefing.
-pub struct Scores {
-    scores: Vec<f32>,
-    touched: Vec<usize>,
-}
-
-impl Scores {
-    pub fn new(briefings: usize) -> Scores {
-        Scores {
-            scores: vec![0.0; briefings],
-            touched: Vec::new(),
-        }
-    }
-
-    /// The briefings most related to `b`, best first.
-    pub fn related(
-        &mut self,
-        b: usize,
-        entries: &[BriefingEntry],
-        entities: &[Entity],
-        weight: &[f32],
-        rank: &[usize],
-    ) -> Vec<(usize, f32)> {
-        let Scores { scores, touched } = self;
-        for &(entity, _) in &entries[b].entities {
-            let others = &entities[entity].briefings;
-            if others.len() > RELATED_MAX_SHARED {
-                continue;
-            }
-            for &other in others.iter().filter(|&&o| o != b) {
-                if scores[other] == 0.0 {
-                    touched.push(other);
-                }
-                scores[other] += weight[entity];
-            }
-        }
-        let mut list: Vec<(usize, f32)> = touched.iter().map(|&o| (o, scores[o])).collect();
-        for &o in touched.iter() {
-            scores[o] = 0.0;
-        }
-        touched.clear();
-        let best_first = |x: &(usize, f32), y: &(usize, f32)| {
-            y.1.total_cmp(&x.1).then(rank[x.0].cmp(&rank[y.0]))
-        };
-        if list.len() > MAX_RELATED {
-            list.select_nth_unstable_by(MAX_RELATED, best_first);
-            list.truncate(MAX_RELATED);
-        }
-        list.sort_by(best_first);
-        list
     }
 }
 

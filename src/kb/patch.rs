@@ -7,10 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use super::{
-    co_mention_ids, count_in_order, entity_topics, most_first, rarity_weights, topic_entities,
-    KnowledgeBase, Scores, MAX_CO_MENTIONS, RELATED_MAX_SHARED,
-};
+use super::related::{co_mention_ids, rarity_weights, Scores, MAX_CO_MENTIONS, RELATED_MAX_SHARED};
+use super::{count_in_order, entity_topics, most_first, topic_entities, KnowledgeBase};
 use crate::document::Document;
 use crate::model::extraction::Mention;
 use crate::model::sources::Briefing;
