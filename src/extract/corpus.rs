@@ -98,36 +98,9 @@ impl Corpus {
             replacement: Some(new),
             ..before
         };
-        // Only keys the briefing now tells something different about.
-        let old = &self.locals[b];
-        let differs = |(key, local): &(Key, Local), other: &[(Key, Local)]| {
-            !other.iter().any(|(k, l)| k == key && l == local)
-        };
-        let touched: BTreeSet<&Key> = old
-            .iter()
-            .filter(|entry| differs(entry, new))
-            .chain(new.iter().filter(|entry| differs(entry, old)))
-            .map(|(key, _)| key)
-            .collect();
         let mut targets = BTreeSet::new();
-        for key in touched {
-            let (old, now) = (before.evidence(key), after.evidence(key));
-            let person = |e: &Option<Evidence>| {
-                e.as_ref()
-                    .and_then(|e| merges::corpus_person(key, e, gazetteer))
-            };
-            if person(&old) != person(&now) {
-                return Err(NameChange::Person);
-            }
-            let direct = now.as_ref().and_then(|e| {
-                merges::merge_target(key, e, gazetteer, &self.merges.surnames)
-                    .map(|(target, _)| target)
-            });
-            let was_named = old.is_some();
-            if (was_named || direct.is_some()) && direct.as_ref() != self.merges.direct.get(key) {
-                return Err(NameChange::Merge);
-            }
-            targets.insert(self.merges.resolved.get(key).unwrap_or(key).clone());
+        for key in touched_keys(&self.locals[b], new) {
+            targets.insert(self.merge_kept(key, &before, &after, gazetteer)?);
         }
         if targets.iter().any(|t| self.merges.direct.contains_key(t)) {
             return Err(NameChange::Merge);
@@ -137,6 +110,33 @@ impl Corpus {
                 == self.decide(target, after.merged(target), gazetteer)
         });
         same.then_some(()).ok_or(NameChange::Entity)
+    }
+
+    /// Checks that the edit `before` → `after` leaves `key`'s person name
+    /// and the key it joins as they were; returns the key it ends in.
+    fn merge_kept(
+        &self,
+        key: &Key,
+        before: &View,
+        after: &View,
+        gazetteer: &Gazetteer,
+    ) -> Result<Key, NameChange> {
+        let (old, now) = (before.evidence(key), after.evidence(key));
+        let person = |e: &Option<Evidence>| {
+            e.as_ref()
+                .and_then(|e| merges::corpus_person(key, e, gazetteer))
+        };
+        if person(&old) != person(&now) {
+            return Err(NameChange::Person);
+        }
+        let direct = now.as_ref().and_then(|e| {
+            merges::merge_target(key, e, gazetteer, &self.merges.surnames).map(|(target, _)| target)
+        });
+        let was_named = old.is_some();
+        if (was_named || direct.is_some()) && direct.as_ref() != self.merges.direct.get(key) {
+            return Err(NameChange::Merge);
+        }
+        Ok(self.merges.resolved.get(key).unwrap_or(key).clone())
     }
 
     /// Frees the findings; every later check then fails.
@@ -213,6 +213,19 @@ impl Postings {
             merged_into,
         }
     }
+}
+
+/// The keys a briefing tells something different about in `new` than in
+/// `old`.
+fn touched_keys<'k>(old: &'k [(Key, Local)], new: &'k [(Key, Local)]) -> BTreeSet<&'k Key> {
+    let differs = |(key, local): &(Key, Local), other: &[(Key, Local)]| {
+        !other.iter().any(|(k, l)| k == key && l == local)
+    };
+    old.iter()
+        .filter(|entry| differs(entry, new))
+        .chain(new.iter().filter(|entry| differs(entry, old)))
+        .map(|(key, _)| key)
+        .collect()
 }
 
 /// The corpus's findings, with briefing `edited`'s replaced or not.

@@ -209,80 +209,61 @@ struct Word {
     has_upper: bool,
 }
 
+/// What a word's letters tell its flags: how many are upper case, lower
+/// case, digits and letters.
+#[derive(Default)]
+struct Letters {
+    upper: u32,
+    lower: u32,
+    digits: u32,
+    letters: u32,
+}
+
+impl Letters {
+    /// Counts a character that is not ASCII.
+    fn add(&mut self, c: char) {
+        if c.is_uppercase() {
+            self.upper += 1;
+        } else if c.is_lowercase() {
+            self.lower += 1;
+        } else if c.is_numeric() {
+            self.digits += 1;
+        }
+        self.letters += u32::from(c.is_alphabetic());
+    }
+
+    /// The flags these letters give a word (`hyphenated` or not).
+    fn flags(&self, hyphenated: bool) -> u16 {
+        let mut flags = 0;
+        if self.upper >= 2 && self.lower == 0 && self.letters >= 2 {
+            flags |= ALL_CAPS;
+        }
+        if self.digits > 0 {
+            flags |= HAS_DIGIT;
+            if self.letters == 0 && !hyphenated {
+                flags |= ALL_DIGITS;
+            }
+        }
+        flags
+    }
+}
+
 /// Reads one word starting at `start`: letters and digits, joined by inner
 /// hyphens and apostrophes, with a possessive suffix split off.
 fn scan_word(text: &str, start: usize) -> Word {
-    let mut pos = start;
     let mut flags = 0;
     if char_at(text, start).is_uppercase() {
         flags |= CAPITALISED;
     }
-    let (mut upper, mut lower, mut digits, mut letters) = (0u32, 0u32, 0u32, 0u32);
-    let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(pos) {
-        // ASCII fast path: most of the corpus is plain ASCII letters.
-        if byte.is_ascii_lowercase() {
-            let run = lowercase_run(&bytes[pos..]);
-            lower += run;
-            letters += run;
-            pos += run as usize;
-            continue;
-        }
-        if byte.is_ascii_uppercase() {
-            upper += 1;
-            letters += 1;
-            pos += 1;
-            continue;
-        }
-        if byte.is_ascii_digit() {
-            digits += 1;
-            pos += 1;
-            continue;
-        }
-        // Any other ASCII byte but a hyphen or an apostrophe ends the word.
-        if byte.is_ascii() && byte != b'-' && byte != b'\'' {
-            break;
-        }
-        let c = char_at(text, pos);
-        if is_word_char(c) {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            } else if c.is_numeric() {
-                digits += 1;
-            }
-            letters += u32::from(c.is_alphabetic());
-            pos += c.len_utf8();
-            continue;
-        }
-        let next = text[pos + c.len_utf8()..].chars().next();
-        let joins = next.is_some_and(is_word_char);
-        if is_hyphen(c) && joins {
-            flags |= HYPHENATED;
-            pos += c.len_utf8();
-            continue;
-        }
-        if is_apostrophe(c) && joins && !is_possessive_s(text, pos + c.len_utf8()) {
-            pos += c.len_utf8();
-            continue;
-        }
-        break;
+    let (end, letters, hyphenated) = word_end(text, start);
+    if hyphenated {
+        flags |= HYPHENATED;
     }
-    let end = pos;
     let surface_end = possessive_end(text, start, end);
     if surface_end > end {
         flags |= POSSESSIVE;
     }
-    if upper >= 2 && lower == 0 && letters >= 2 {
-        flags |= ALL_CAPS;
-    }
-    if digits > 0 {
-        flags |= HAS_DIGIT;
-        if letters == 0 && flags & HYPHENATED == 0 {
-            flags |= ALL_DIGITS;
-        }
-    }
+    flags |= letters.flags(hyphenated);
     let token = Token {
         start: start as u32,
         end: end as u32,
@@ -292,8 +273,61 @@ fn scan_word(text: &str, start: usize) -> Word {
     Word {
         token,
         next: surface_end,
-        has_upper: upper > 0,
+        has_upper: letters.upper > 0,
     }
+}
+
+/// Where the word starting at `start` ends (before any possessive suffix),
+/// its letters, and whether an inner hyphen joins it.
+fn word_end(text: &str, start: usize) -> (usize, Letters, bool) {
+    let mut pos = start;
+    let mut letters = Letters::default();
+    let mut hyphenated = false;
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(pos) {
+        // ASCII fast path: most of the corpus is plain ASCII letters.
+        if byte.is_ascii_lowercase() {
+            let run = lowercase_run(&bytes[pos..]);
+            letters.lower += run;
+            letters.letters += run;
+            pos += run as usize;
+            continue;
+        }
+        if byte.is_ascii_uppercase() {
+            letters.upper += 1;
+            letters.letters += 1;
+            pos += 1;
+            continue;
+        }
+        if byte.is_ascii_digit() {
+            letters.digits += 1;
+            pos += 1;
+            continue;
+        }
+        // Any other ASCII byte but a hyphen or an apostrophe ends the word.
+        if byte.is_ascii() && byte != b'-' && byte != b'\'' {
+            break;
+        }
+        let c = char_at(text, pos);
+        if is_word_char(c) {
+            letters.add(c);
+            pos += c.len_utf8();
+            continue;
+        }
+        let next = text[pos + c.len_utf8()..].chars().next();
+        let joins = next.is_some_and(is_word_char);
+        if is_hyphen(c) && joins {
+            hyphenated = true;
+            pos += c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) && joins && !is_possessive_s(text, pos + c.len_utf8()) {
+            pos += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    (pos, letters, hyphenated)
 }
 
 /// True when `’s` at `pos` (just after the apostrophe) is a possessive ending.

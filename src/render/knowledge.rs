@@ -49,23 +49,7 @@ impl<'a> Renderer<'a> {
             let mut page = self.page_view(page_title(&entity.name, n + 1), &path, "entities");
             page.json_ld = previews::script_json(entity_json_ld(entity));
             page.feed = Some(format!("{root}{}", feed_path(&first)));
-            // Counts are on the first page only: a later page changes only
-            // when its part of the list does.
-            page.description = if n == 0 {
-                format!(
-                    "{} ({}), mentioned in {} briefing(s).",
-                    entity.name,
-                    entity.kind,
-                    entity.briefings.len()
-                )
-            } else {
-                format!(
-                    "{} ({}): briefings that mention it, page {}.",
-                    entity.name,
-                    entity.kind,
-                    n + 1
-                )
-            };
+            page.description = entity_description(entity, n);
             let mut context = EntityContext {
                 site: self.site(&path),
                 page,
@@ -437,6 +421,27 @@ fn merge_newest(a: &[usize], b: &[usize], rank: &[usize]) -> Vec<usize> {
     all.sort_by_key(|&x| rank[x]);
     all.dedup();
     all
+}
+
+/// The description of page `n` (from 0) of an entity's list. Counts are on
+/// the first page only: a later page changes only when its part of the list
+/// does.
+fn entity_description(entity: &Entity, n: usize) -> String {
+    if n == 0 {
+        format!(
+            "{} ({}), mentioned in {} briefing(s).",
+            entity.name,
+            entity.kind,
+            entity.briefings.len()
+        )
+    } else {
+        format!(
+            "{} ({}): briefings that mention it, page {}.",
+            entity.name,
+            entity.kind,
+            n + 1
+        )
+    }
 }
 
 fn entity_json_ld(entity: &Entity) -> serde_json::Value {
