@@ -54,7 +54,7 @@ fn main() {
         front_matter_topics: &topics,
         entity_notes: &sources.entity_notes,
         topic_notes: &sources.topic_notes,
-        config: &config,
+        settings: config.extract_settings(),
     };
     let mut best = f64::MAX;
     let mut entities = 0;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{line_column, Diagnostic};
+use crate::model::settings::ExtractSettings;
 
 /// The file as written. Every section is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -194,6 +195,15 @@ impl Config {
     /// The site's static files, copied into the output as they are.
     pub fn static_dir(&self) -> PathBuf {
         self.root.join("static")
+    }
+
+    /// What extraction reads of the settings.
+    pub fn extract_settings(&self) -> ExtractSettings<'_> {
+        ExtractSettings {
+            confidence_threshold: self.confidence_threshold as f32,
+            builtin_topics: self.builtin_topics,
+            rename_topics: &self.rename_topics,
+        }
     }
 
     /// Every folder a build reads: the seeds, the templates and the static

@@ -211,7 +211,7 @@ fn knowledge_base_timed(
         front_matter_topics: &front_matter_topics,
         entity_notes: &sources.entity_notes,
         topic_notes: &sources.topic_notes,
-        config: &config,
+        settings: config.extract_settings(),
     });
     watch.lap("extract");
     let kb = kb::build(

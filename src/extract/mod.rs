@@ -22,10 +22,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::config::Config;
 use crate::document::{BlockKind, Document};
 use crate::model::extraction::{ExtractedEntity, Extraction, Mention, TopicDef};
 use crate::model::names::name_key;
+use crate::model::settings::ExtractSettings;
 use crate::model::sources::{EntityNote, TopicNote};
 use lexicon::{Gazetteer, Known, Source};
 use resolve::{Found, Key, Local};
@@ -38,7 +38,7 @@ pub struct Inputs<'a> {
     pub front_matter_topics: &'a [Vec<String>],
     pub entity_notes: &'a [EntityNote],
     pub topic_notes: &'a [TopicNote],
-    pub config: &'a Config,
+    pub settings: ExtractSettings<'a>,
 }
 
 /// Runs extraction over a corpus.
@@ -87,7 +87,7 @@ pub fn extract_keeping_resolver(inputs: &Inputs) -> (Extraction, Resolver) {
         corpus: corpus::Corpus {
             locals,
             merges,
-            threshold: inputs.config.confidence_threshold as f32,
+            threshold: inputs.settings.confidence_threshold,
             note_roles: inputs.entity_notes.iter().map(|n| n.role.clone()).collect(),
             postings: None,
         },
@@ -420,8 +420,8 @@ fn without_possessive(written: &str) -> &str {
 /// front-matter topics no definition covers.
 fn topic_index(inputs: &Inputs) -> topics::TopicIndex {
     let mut defs: Vec<TopicDef> = inputs.topic_notes.iter().map(topics::from_note).collect();
-    if inputs.config.builtin_topics {
-        for def in topics::builtin::topics(&inputs.config.rename_topics) {
+    if inputs.settings.builtin_topics {
+        for def in topics::builtin::topics(inputs.settings.rename_topics) {
             if !defs.iter().any(|d| d.slug == def.slug) {
                 defs.push(def);
             }

@@ -75,7 +75,7 @@ fn settle(
     gazetteer: &Gazetteer,
     inputs: &Inputs,
 ) -> (Vec<ExtractedEntity>, FxHashMap<Key, u32>, Vec<Candidate>) {
-    let threshold = inputs.config.confidence_threshold as f32;
+    let threshold = inputs.settings.confidence_threshold;
     let mut entities = Vec::new();
     let mut ids = FxHashMap::default();
     let mut candidates = Vec::new();

@@ -7,6 +7,7 @@ pub mod date;
 pub mod extraction;
 pub mod names;
 pub mod page;
+pub mod settings;
 pub mod sources;
 
 use std::fmt;
