@@ -32,7 +32,7 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(1);
     });
-    let sources = ingest::ingest(&config);
+    let sources = ingest::ingest(config.ingest_settings());
     let documents: Vec<document::Document> = sources
         .briefings
         .iter()

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{line_column, Diagnostic};
-use crate::model::settings::ExtractSettings;
+use crate::model::settings::{ExtractSettings, IngestSettings};
 
 /// The file as written. Every section is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -195,6 +195,16 @@ impl Config {
     /// The site's static files, copied into the output as they are.
     pub fn static_dir(&self) -> PathBuf {
         self.root.join("static")
+    }
+
+    /// What ingest reads of the settings.
+    pub fn ingest_settings(&self) -> IngestSettings<'_> {
+        IngestSettings {
+            root: &self.root,
+            seeds_dir: &self.seeds_dir,
+            include_drafts: self.include_drafts,
+            max_file_size: self.max_file_size,
+        }
     }
 
     /// What extraction reads of the settings.

@@ -192,7 +192,7 @@ fn knowledge_base_timed(
     keep_going: bool,
     watch: &mut Stopwatch,
 ) -> Result<Known, BuildFailure> {
-    let sources = ingest::ingest(&config);
+    let sources = ingest::ingest(config.ingest_settings());
     let problems = sources.problems;
     if !keep_going && problems.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure::new(problems));

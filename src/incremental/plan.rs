@@ -171,7 +171,10 @@ fn running_labels(kept: &Kept, stamps: &Stamps, modified: &[PathBuf]) -> Option<
     }
     let config = &kept.built.kb.config;
     let seeds = &config.seeds_dir;
-    let now = ingest::running_labels_of(config, stamps.paths().filter(|p| p.starts_with(seeds)));
+    let now = ingest::running_labels_of(
+        config.ingest_settings(),
+        stamps.paths().filter(|p| p.starts_with(seeds)),
+    );
     (now == *labels).then_some(now)
 }
 
@@ -231,7 +234,7 @@ fn read_edit(
     if !ingest::walk::is_briefing(seeds, path) {
         return Err(Reason::NotABriefing(name));
     }
-    let mut briefing = ingest::reread_briefing(&kb.config, path, labels)
+    let mut briefing = ingest::reread_briefing(kb.config.ingest_settings(), path, labels)
         .map_err(|_| Reason::Unreadable(name.clone()))?;
     let index = kb
         .briefings

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostics::{slash_path, Diagnostic};
 use crate::model::date::{self, Date};
+use crate::model::settings::IngestSettings;
 use crate::model::sources::{Briefing, EntityNote, TopicNote};
 use crate::paths::{slugify, SlugAllocator};
 use decode::{decode_owned, is_forbidden, read_bytes};
@@ -60,13 +61,13 @@ enum Kind {
 }
 
 /// Walks the seeds folder and reads every source in it.
-pub fn ingest(config: &Config) -> Sources {
-    let (seeds_dir, include_drafts) = (config.seeds_dir.as_path(), config.include_drafts);
+pub fn ingest(settings: IngestSettings) -> Sources {
+    let (seeds_dir, include_drafts) = (settings.seeds_dir, settings.include_drafts);
     let mut problems = Vec::new();
-    let paths = walk::walk(config, &mut problems);
+    let paths = walk::walk(settings, &mut problems);
     let files: Vec<Result<(Kind, SourceFile), Diagnostic>> = paths
         .into_par_iter()
-        .map(|(kind, path)| read(config, path).map(|f| (kind, f)))
+        .map(|(kind, path)| read(settings, path).map(|f| (kind, f)))
         .collect();
     let mut briefing_files = Vec::new();
     let (mut entity_notes, mut topic_notes) = (Vec::new(), Vec::new());
@@ -113,12 +114,12 @@ fn plain_labels(files: &[SourceFile]) -> BTreeSet<String> {
 /// [`ingest`] would find them (files that cannot be read are left out, as
 /// ingest leaves them out).
 pub fn running_labels_of<'p>(
-    config: &Config,
+    settings: IngestSettings,
     paths: impl Iterator<Item = &'p Path>,
 ) -> BTreeSet<String> {
     let files: Vec<SourceFile> = paths
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
-        .filter_map(|p| read(config, p.to_path_buf()).ok())
+        .filter_map(|p| read(settings, p.to_path_buf()).ok())
         .collect();
     plain_labels(&files)
 }
@@ -174,9 +175,9 @@ fn push_or_report<T>(
 /// a byte-order mark; CRLF becomes LF. A file larger than `max_file_size` is
 /// refused before it is read, and so is a text file whose first bytes show
 /// it is binary.
-fn read(config: &Config, path: PathBuf) -> Result<SourceFile, Diagnostic> {
+fn read(settings: IngestSettings, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     let format = Format::of(&path).filter(|f| f.is_document());
-    let bytes = read_bytes(&path, config.max_file_size, format.is_none())?;
+    let bytes = read_bytes(&path, settings.max_file_size, format.is_none())?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::error(path, "the file is empty")
             .help("write a briefing in it, or delete it"));
@@ -197,7 +198,7 @@ fn read(config: &Config, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     };
     // Shown on the briefing's page: a control character in a file name must
     // not reach the output either.
-    let relative = slash_path(path.strip_prefix(&config.seeds_dir).unwrap_or(&path))
+    let relative = slash_path(path.strip_prefix(settings.seeds_dir).unwrap_or(&path))
         .replace(is_forbidden, "\u{fffd}");
     Ok(SourceFile {
         path,
@@ -211,11 +212,11 @@ fn read(config: &Config, path: PathBuf) -> Result<SourceFile, Diagnostic> {
 /// running labels: its metadata and body, and the slug its front matter asks
 /// for. The slug is left unsettled: settling needs every other briefing.
 pub fn reread_briefing(
-    config: &Config,
+    settings: IngestSettings,
     path: &Path,
     running_labels: &BTreeSet<String>,
 ) -> Result<Briefing, Vec<Diagnostic>> {
-    let file = read(config, path.to_path_buf()).map_err(|e| vec![e])?;
+    let file = read(settings, path.to_path_buf()).map_err(|e| vec![e])?;
     parse_briefing(&file, running_labels)
 }
 
@@ -371,17 +372,18 @@ pub fn read_briefing_file(path: &Path) -> Result<Extracted, Diagnostic> {
     };
     let folder = path.parent().unwrap_or(Path::new("."));
     // The default limits, with the file's own folder as the seeds folder.
-    let config = Config {
-        seeds_dir: folder.to_path_buf(),
-        ..Config::defaults(folder)
+    let defaults = Config::defaults(folder);
+    let settings = IngestSettings {
+        seeds_dir: folder,
+        ..defaults.ingest_settings()
     };
-    let file = read(&config, path.to_path_buf())?;
+    let file = read(settings, path.to_path_buf())?;
     if let Some((_, extracted)) = file.document {
         return Ok(extracted);
     }
     let labels = match format {
         Format::Text => {
-            running_labels_of(&config, sibling_files(folder).iter().map(PathBuf::as_path))
+            running_labels_of(settings, sibling_files(folder).iter().map(PathBuf::as_path))
         }
         _ => BTreeSet::new(),
     };

@@ -6,14 +6,17 @@ use std::path::{Path, PathBuf};
 
 use super::formats::{self, Format};
 use super::Kind;
-use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::model::settings::IngestSettings;
 
 /// Sorted list of source files with their kind; unreadable folders and
 /// symlink loops are reported, other files are skipped with a warning, and so
 /// are symbolic links that lead out of the site folder ([`SiteBounds`]).
-pub(super) fn walk(config: &Config, problems: &mut Vec<Diagnostic>) -> Vec<(Kind, PathBuf)> {
-    let seeds_dir = config.seeds_dir.as_path();
+pub(super) fn walk(
+    settings: IngestSettings,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Kind, PathBuf)> {
+    let seeds_dir = settings.seeds_dir;
     if !seeds_dir.is_dir() {
         problems.push(
             Diagnostic::error(seeds_dir.to_path_buf(), "the seeds folder does not exist").help(
@@ -22,7 +25,7 @@ pub(super) fn walk(config: &Config, problems: &mut Vec<Diagnostic>) -> Vec<(Kind
         );
         return Vec::new();
     }
-    let bounds = SiteBounds::new(config);
+    let bounds = SiteBounds::new(settings);
     let mut outside = Vec::new();
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(seeds_dir)
@@ -65,8 +68,8 @@ struct SiteBounds {
 }
 
 impl SiteBounds {
-    fn new(config: &Config) -> SiteBounds {
-        let inside = [&config.root, &config.seeds_dir]
+    fn new(settings: IngestSettings) -> SiteBounds {
+        let inside = [settings.root, settings.seeds_dir]
             .iter()
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();

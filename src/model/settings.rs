@@ -2,6 +2,7 @@
 //! `book.toml`, not the whole `Config` (`Config` hands them out).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// What extraction reads from the settings.
 #[derive(Debug, Clone, Copy)]
@@ -12,4 +13,15 @@ pub struct ExtractSettings<'a> {
     pub builtin_topics: bool,
     /// Built-in topic name → the name the site gives it.
     pub rename_topics: &'a BTreeMap<String, String>,
+}
+
+/// What ingest reads from the settings.
+#[derive(Debug, Clone, Copy)]
+pub struct IngestSettings<'a> {
+    /// The site folder, where symbolic links under the seeds may lead.
+    pub root: &'a Path,
+    pub seeds_dir: &'a Path,
+    pub include_drafts: bool,
+    /// The largest source file read, in bytes; a larger one is an error.
+    pub max_file_size: u64,
 }
