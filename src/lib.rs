@@ -13,6 +13,10 @@
 //! render         KnowledgeBase + templates -> pages (path, bytes)
 //! output         pages + static files      -> the site on disk, swapped in atomically
 //! ```
+//!
+//! The values handed from stage to stage (briefings, what extraction found,
+//! pages), dates, name keys and the settings each stage reads live in
+//! [`model`], which every stage may import and which imports no stage.
 
 pub mod config;
 pub mod diagnostics;
