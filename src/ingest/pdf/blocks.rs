@@ -344,6 +344,14 @@ fn same_type(block: &Block, next: &Block) -> bool {
     }
 }
 
+/// Whether `block` ends in a line about as wide as `next`'s lines: a short
+/// line on its own (a date, a byline) is no paragraph's start.
+fn line_wide_enough(block: &Block, next: &Block) -> bool {
+    let width = |l: &Line| l.x1 - l.x0;
+    let widest = next.lines.iter().map(width).fold(0.0, f32::max);
+    block.lines.len() >= 2 || block.lines.last().is_some_and(|l| width(l) >= widest * 0.8)
+}
+
 /// Whether a block's last line runs to its column's right edge, as a line
 /// does when the paragraph goes on past it.
 fn ends_full(block: &Block) -> bool {
@@ -379,6 +387,7 @@ fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block
             let continues = block.kind == Kind::Paragraph
                 && block.region != target.region
                 && same_type(target, &block)
+                && line_wide_enough(target, &block)
                 && first_in_region
                 && (!ends_sentence(&target.text)
                     || ends_full(target)
