@@ -37,10 +37,56 @@ struct Piece {
 /// The lines of one page, top to bottom, left to right.
 pub fn page_lines(page: &PageText, index: usize) -> Vec<Line> {
     let pieces = mark_references(&page.runs);
-    rows(pieces)
-        .into_iter()
-        .flat_map(|row| split_row(row, index))
+    let mut rows = rows(pieces);
+    for row in &mut rows {
+        row.sort_by(|a, b| a.run.x0.total_cmp(&b.run.x0));
+        row.dedup_by(|b, a| a.run.text == b.run.text && (a.run.x0 - b.run.x0).abs() < 1.0);
+    }
+    let starts: Vec<Vec<f32>> = rows.iter().map(|row| part_starts(row)).collect();
+    rows.into_iter()
+        .enumerate()
+        .flat_map(|(at, row)| split_row(row, |x0| shared_start(at, x0, &starts), index))
         .collect()
+}
+
+/// Whether a gap is wider than a word space of the type on either side.
+fn wide_gap(last: &Piece, piece: &Piece) -> bool {
+    let size = last.run.size.max(piece.run.size);
+    !piece.reference && piece.run.x0 - last.run.x1 > size * 1.1
+}
+
+/// Whether two pieces are set in different type (a series band and a
+/// date, a label and a page number): different elements, whatever the gap.
+fn other_type(a: &Piece, b: &Piece) -> bool {
+    (a.run.size - b.run.size).abs() > 0.5 || a.run.bold != b.run.bold
+}
+
+/// Where a row's text starts: its first piece, and every piece after a
+/// wide gap.
+fn part_starts(row: &[Piece]) -> Vec<f32> {
+    let after_gaps = row
+        .windows(2)
+        .filter(|pair| wide_gap(&pair[0], &pair[1]))
+        .map(|pair| pair[1].run.x0);
+    row.first()
+        .map(|p| p.run.x0)
+        .into_iter()
+        .chain(after_gaps)
+        .collect()
+}
+
+/// Whether text after a wide gap at `x0` in row `at` starts where text
+/// starts in two other rows: a column's left edge. The stretched spaces of
+/// justified text in a narrow column are wide too, but the words after
+/// them start at a different place on every line.
+fn shared_start(at: usize, x0: f32, starts: &[Vec<f32>]) -> bool {
+    starts
+        .iter()
+        .enumerate()
+        .filter(|(other, row)| *other != at && row.iter().any(|s| (s - x0).abs() < 1.5))
+        .take(2)
+        .count()
+        >= 2
 }
 
 /// Small digits right after larger text are footnote references: raised,
@@ -100,15 +146,13 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
     rows.into_iter().map(|(_, _, row)| row).collect()
 }
 
-/// Splits a row at gaps wider than a word space and joins each part's runs.
-fn split_row(mut row: Vec<Piece>, page: usize) -> Vec<Line> {
-    row.sort_by(|a, b| a.run.x0.total_cmp(&b.run.x0));
-    row.dedup_by(|b, a| a.run.text == b.run.text && (a.run.x0 - b.run.x0).abs() < 1.0);
+/// Splits a sorted row at wide gaps after which a column starts
+/// (`column_start`) and joins each part's runs.
+fn split_row(row: Vec<Piece>, column_start: impl Fn(f32) -> bool, page: usize) -> Vec<Line> {
     let mut parts: Vec<Vec<Piece>> = Vec::new();
     for piece in row {
         let gap_starts_part = parts.last().and_then(|p| p.last()).is_none_or(|last| {
-            let size = last.run.size.max(piece.run.size);
-            !piece.reference && piece.run.x0 - last.run.x1 > size * 1.1
+            wide_gap(last, &piece) && (column_start(piece.run.x0) || other_type(last, &piece))
         });
         if gap_starts_part {
             parts.push(vec![piece]);
