@@ -271,3 +271,22 @@ fn a_name_split_over_a_line_break_is_linked_in_the_body() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_name_cut_after_its_first_letters_is_whole_again() {
+    let kb = kb_of(&[(
+        "seeds/a.txt",
+        "A Note on Grain\n\nAnalysts at the C entre for Eastern Studies met Anna O strogorska in Minsk.\nAnna Ostrogorska, its director, said the Centre for Eastern Studies would report.\n",
+    )]);
+    let found = names(&kb);
+    assert!(found.contains(&"Centre for Eastern Studies"), "{found:?}");
+    assert!(found.contains(&"Anna Ostrogorska"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("C entre") || n.contains("O strog")),
+        "{found:?}"
+    );
+    let person = kb.entity_by_name("Anna Ostrogorska").unwrap();
+    assert_eq!(person.mention_count, 2, "{:?}", person.aliases);
+}

@@ -13,6 +13,7 @@ pub mod formats;
 pub mod frontmatter;
 pub mod head;
 pub mod html;
+mod letterspace;
 pub mod pdf;
 pub mod plaintext;
 pub mod walk;

@@ -127,7 +127,10 @@ fn paragraphs_of(
                 }
                 continue;
             }
-            append_line(&mut current, &rejoin_broken_words(line));
+            append_line(
+                &mut current,
+                &rejoin_broken_words(&super::letterspace::rejoin_letter_spaced(line)),
+            );
         }
         if !current.is_empty() {
             result.push(current);
