@@ -352,3 +352,12 @@ fn every_reserved_name_is_suffixed() {
     }
     assert_eq!(slugify("COM0").as_str(), "com0-1"); // found by slugs_are_safe_short_and_stable
 }
+
+/// Found by `plain_text_conversion_keeps_every_word`: a wrapped line that
+/// opens with 'Nr 0' was taken for a masthead and lost from the body.
+#[test]
+fn a_wrapped_line_opening_with_an_issue_number_stays_in_the_body() {
+    let text = "źłóżaa a\nAaaaaaa aaaaa aaa\nNr 0 aa’s\naaaaaaa.\n\n";
+    let plain = plaintext::convert(text, &BTreeSet::new());
+    assert!(plain.body.contains("Nr 0 aa’s"), "{plain:?}");
+}

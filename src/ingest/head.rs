@@ -47,7 +47,7 @@ pub fn read_head(lines: &[&str]) -> Head {
             head.taken.insert(i);
             continue;
         }
-        if let Some(kind) = classify(line, &mut head, near_title) {
+        if let Some(kind) = classify(line, next_line(lines, i), &mut head, near_title) {
             match kind {
                 Line::Kept => kept.insert(i),
                 Line::Taken => head.taken.insert(i),
@@ -91,7 +91,7 @@ enum Line {
 
 /// Classifies a line that is not a title: chrome, a date line, a byline,
 /// a masthead, a label, a publisher. Records what it tells in `head`.
-fn classify(line: &str, head: &mut Head, near_title: bool) -> Option<Line> {
+fn classify(line: &str, next: Option<&str>, head: &mut Head, near_title: bool) -> Option<Line> {
     if let Some(date) = find_date(line).filter(|_| word_count(line) <= 12) {
         head.date.get_or_insert(date);
         return Some(Line::Taken);
@@ -104,7 +104,9 @@ fn classify(line: &str, head: &mut Head, near_title: bool) -> Option<Line> {
         head.authors.extend(authors);
         return Some(Line::Taken);
     }
-    if is_masthead(line) {
+    // A masthead stands on its own line; one that wraps on into the next
+    // line in lower case is a sentence that happens to hold 'No. 3'.
+    if is_masthead(line) && !runs_into(line, next) {
         return Some(Line::Taken);
     }
     if head.title.is_none() && (is_label(line) || is_genre_line(line)) {
@@ -271,9 +273,14 @@ fn is_masthead(line: &str) -> bool {
         let capitalised = pair[0].starts_with(char::is_uppercase);
         numbered && capitalised && ISSUE_WORDS.contains(&pair[0].to_lowercase().as_str())
     });
-    // The issue number stands alone, in a band (`|`), or after words that
-    // name the kind of publication (`Policy Paper No. 3/2021`).
-    let banded = words.len() <= 3
+    // The issue number stands alone (with at most a capitalised word:
+    // `BULLETIN No. 85`), in a band (`|`), or after words that name the kind
+    // of publication (`Policy Paper No. 3/2021`).
+    let alone = words.len() <= 3
+        && words.iter().all(|w| {
+            !w.starts_with(char::is_lowercase) || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
+        });
+    let banded = alone
         || line.contains('|')
         || words.iter().all(|w| {
             is_genre_line(w)
@@ -448,5 +455,15 @@ mod tests {
             read_head(&lines).title.as_deref(),
             Some("Grain Exports Resume.")
         );
+    }
+
+    #[test]
+    fn a_masthead_stands_alone_and_a_sentence_with_a_number_does_not() {
+        let head = read_head(&["BULLETIN No. 85", "", "Grain Exports Resume", ""]);
+        assert!(head.taken.contains(&0), "{head:?}");
+        let lines = ["Rounds were held in Minsk", "No. 5 was the", "last.", ""];
+        assert!(!read_head(&lines).taken.contains(&1));
+        let lines = ["Rounds were held in Minsk", "Nr 0 aa’s", "Other words.", ""];
+        assert!(!read_head(&lines).taken.contains(&1));
     }
 }
