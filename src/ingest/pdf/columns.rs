@@ -30,15 +30,76 @@ fn split(lines: Vec<Line>, min_gutter: f32, regions: &mut Vec<Vec<Line>>, depth:
         match gutter(&group, min_gutter) {
             Some(cut) => {
                 push_leaf(std::mem::take(&mut open_leaf), regions);
+                let (columns, tail) = detach_tail(group, cut);
                 let (before, after): (Vec<Line>, Vec<Line>) =
-                    group.into_iter().partition(|l| (l.x0 + l.x1) / 2.0 < cut);
+                    columns.into_iter().partition(|l| side(l, cut));
                 split(before, min_gutter, regions, depth + 1);
                 split(after, min_gutter, regions, depth + 1);
+                split(tail, min_gutter, regions, depth + 1);
             }
             None => open_leaf.extend(group),
         }
     }
     push_leaf(open_leaf, regions);
+}
+
+/// Whether a line lies left of the cut at `cut`.
+fn side(line: &Line, cut: f32) -> bool {
+    (line.x0 + line.x1) / 2.0 < cut
+}
+
+/// Splits off the lines below the columns that sit on one side of the
+/// gutter only, after a gap and in other type than the line above them
+/// (a notes section under balanced columns, whose short lines leave the
+/// gutter free): they follow the columns instead of running on in the
+/// first. Balanced columns end within a few lines of each other; a column
+/// that runs on further, or in its own type, keeps its lines.
+fn detach_tail(group: Vec<Line>, cut: f32) -> (Vec<Line>, Vec<Line>) {
+    let bands = bands(group.clone());
+    let one_sided_from = bands
+        .iter()
+        .rposition(|band| {
+            let left = band.iter().filter(|l| side(l, cut)).count();
+            left > 0 && left < band.len()
+        })
+        .map_or(0, |last| last + 1);
+    let Some(start) = (one_sided_from.max(1)..bands.len())
+        .take(OVERHANG + 1)
+        .find(|&at| starts_tail(&bands, at, cut))
+    else {
+        return (group, Vec::new());
+    };
+    let tail: Vec<Line> = bands.into_iter().skip(start).flatten().collect();
+    let columns = group.into_iter().filter(|l| !tail.contains(l)).collect();
+    (columns, tail)
+}
+
+/// How many lines one balanced column may run on past the others.
+const OVERHANG: usize = 3;
+
+/// Whether band `at` (on one side of the cut only) starts a tail: set in
+/// other type than the line above it, after a gap, with the other side's
+/// text ending no more than a few lines above it.
+fn starts_tail(bands: &[Vec<Line>], at: usize, cut: f32) -> bool {
+    let first = &bands[at][0];
+    let above = bands[..at].iter().flatten();
+    let overlaps = |l: &&Line| l.x0 < first.x1 && first.x0 < l.x1;
+    let Some(previous) = above
+        .clone()
+        .filter(overlaps)
+        .max_by(|a, b| a.baseline.total_cmp(&b.baseline))
+    else {
+        return false;
+    };
+    let other_end = above
+        .filter(|l| side(l, cut) != side(first, cut))
+        .map(|l| l.bottom())
+        .fold(f32::MIN, f32::max);
+    let restyled = (previous.size - first.size).abs() > 0.6 || previous.bold != first.bold;
+    let reach = (OVERHANG + 1) as f32 * previous.size * 1.5;
+    restyled
+        && first.top() - previous.bottom() >= previous.size * 0.8
+        && first.top() - other_end <= reach
 }
 
 fn push_leaf(mut lines: Vec<Line>, regions: &mut Vec<Vec<Line>>) {
@@ -210,5 +271,59 @@ mod tests {
             line("three", 50.0, 480.0, 106.0),
         ];
         assert_eq!(order(lines), ["one", "two", "three"]);
+    }
+
+    fn notes_under(columns_rows: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        for row in 0..columns_rows {
+            let y = 80.0 + 13.0 * row as f32;
+            lines.push(line(&format!("L{row}"), 50.0, 270.0, y));
+            lines.push(line(&format!("R{row}"), 290.0, 500.0, y));
+        }
+        let below = 80.0 + 13.0 * columns_rows as f32;
+        lines.push(line("last", 50.0, 270.0, below));
+        let mut heading = line("Notes", 50.0, 90.0, below + 30.0);
+        heading.size = 11.0;
+        heading.bold = true;
+        lines.push(heading);
+        for (n, y) in [(1, 45.0), (2, 56.0)] {
+            let mut note = line(&format!("{n} note"), 50.0, 200.0, below + y);
+            note.size = 7.5;
+            lines.push(note);
+        }
+        order(lines)
+    }
+
+    #[test]
+    fn a_notes_section_under_balanced_columns_follows_both_columns() {
+        assert_eq!(
+            notes_under(2),
+            ["L0", "L1", "last", "R0", "R1", "Notes", "1 note", "2 note"]
+        );
+    }
+
+    #[test]
+    fn a_column_running_on_far_below_the_other_keeps_its_heading() {
+        let mut lines = Vec::new();
+        for row in 0..3 {
+            let y = 80.0 + 13.0 * row as f32;
+            lines.push(line(&format!("L{row}"), 50.0, 270.0, y));
+            lines.push(line(&format!("R{row}"), 290.0, 500.0, y));
+        }
+        for row in 3..10 {
+            lines.push(line(
+                &format!("L{row}"),
+                50.0,
+                270.0,
+                80.0 + 13.0 * row as f32,
+            ));
+        }
+        let mut heading = line("Head", 50.0, 120.0, 240.0);
+        heading.size = 12.0;
+        lines.push(heading);
+        lines.push(line("L10", 50.0, 270.0, 255.0));
+        let read = order(lines);
+        assert_eq!(read[..12].last().map(String::as_str), Some("L10"));
+        assert_eq!(read[12..], ["R0", "R1", "R2"]);
     }
 }
