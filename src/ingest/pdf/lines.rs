@@ -42,11 +42,18 @@ pub fn page_lines(page: &PageText, index: usize) -> Vec<Line> {
         row.sort_by(|a, b| a.run.x0.total_cmp(&b.run.x0));
         row.dedup_by(|b, a| a.run.text == b.run.text && (a.run.x0 - b.run.x0).abs() < 1.0);
     }
-    let starts: Vec<Vec<f32>> = rows.iter().map(|row| part_starts(row)).collect();
+    let spans: Vec<Vec<Span>> = rows.iter().map(|row| row_spans(row)).collect();
     rows.into_iter()
         .enumerate()
-        .flat_map(|(at, row)| split_row(row, |x0| shared_start(at, x0, &starts), index))
+        .flat_map(|(at, row)| split_row(row, |gap, size| gutter(at, gap, size, &spans), index))
         .collect()
+}
+
+/// An x interval: a run's extent, or white space between runs.
+type Span = (f32, f32);
+
+fn row_spans(row: &[Piece]) -> Vec<Span> {
+    row.iter().map(|p| (p.run.x0, p.run.x1)).collect()
 }
 
 /// Whether a gap is wider than a word space of the type on either side.
@@ -61,32 +68,60 @@ fn other_type(a: &Piece, b: &Piece) -> bool {
     (a.run.size - b.run.size).abs() > 0.5 || a.run.bold != b.run.bold
 }
 
-/// Where a row's text starts: its first piece, and every piece after a
-/// wide gap.
-fn part_starts(row: &[Piece]) -> Vec<f32> {
-    let after_gaps = row
-        .windows(2)
-        .filter(|pair| wide_gap(&pair[0], &pair[1]))
-        .map(|pair| pair[1].run.x0);
-    row.first()
-        .map(|p| p.run.x0)
-        .into_iter()
-        .chain(after_gaps)
-        .collect()
+/// Whether the white strip `gap` in row `at` runs on through at least three
+/// more rows above or below it that have text near it: a column gutter.
+/// The stretched spaces of justified text in a narrow column are wide
+/// too, but the lines above and below run across them (a right-justified
+/// word that starts at the same x on several lines does not make a
+/// column either).
+fn gutter(at: usize, gap: Span, size: f32, spans: &[Vec<Span>]) -> bool {
+    let (near, min) = (size * 2.0, size * 1.1);
+    let free_run = |rows: &mut dyn Iterator<Item = &Vec<Span>>| {
+        let mut strip = gap;
+        let mut count = 0;
+        for row in rows {
+            let close = row
+                .iter()
+                .any(|&(x0, x1)| x1 > strip.0 - near && x0 < strip.1 + near);
+            if !close {
+                continue;
+            }
+            match widest_free(row, strip) {
+                Some(free) if free.1 - free.0 >= min => strip = free,
+                _ => break,
+            }
+            count += 1;
+            if count >= SUPPORT {
+                break;
+            }
+        }
+        count
+    };
+    let above = free_run(&mut spans[..at].iter().rev());
+    let below = free_run(&mut spans[at + 1..].iter());
+    above + below >= SUPPORT
 }
 
-/// Whether text after a wide gap at `x0` in row `at` starts where text
-/// starts in two other rows: a column's left edge. The stretched spaces of
-/// justified text in a narrow column are wide too, but the words after
-/// them start at a different place on every line.
-fn shared_start(at: usize, x0: f32, starts: &[Vec<f32>]) -> bool {
-    starts
-        .iter()
-        .enumerate()
-        .filter(|(other, row)| *other != at && row.iter().any(|s| (s - x0).abs() < 1.5))
-        .take(2)
-        .count()
-        >= 2
+/// How many rows next to a gap must leave it white for it to be a gutter.
+const SUPPORT: usize = 3;
+
+/// The widest part of `strip` that no span of `row` covers.
+fn widest_free(row: &[Span], strip: Span) -> Option<Span> {
+    let mut covered: Vec<Span> = row.to_vec();
+    covered.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut best, mut cursor): (Option<Span>, f32) = (None, strip.0);
+    let ends = covered.into_iter().chain([(strip.1, f32::MAX)]);
+    for (x0, x1) in ends {
+        let free = (cursor, x0.min(strip.1));
+        if free.1 > free.0 && best.is_none_or(|b| free.1 - free.0 > b.1 - b.0) {
+            best = Some(free);
+        }
+        cursor = cursor.max(x1);
+        if cursor >= strip.1 {
+            break;
+        }
+    }
+    best
 }
 
 /// Small digits right after larger text are footnote references: raised,
@@ -146,13 +181,15 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
     rows.into_iter().map(|(_, _, row)| row).collect()
 }
 
-/// Splits a sorted row at wide gaps after which a column starts
-/// (`column_start`) and joins each part's runs.
-fn split_row(row: Vec<Piece>, column_start: impl Fn(f32) -> bool, page: usize) -> Vec<Line> {
+/// Splits a sorted row at wide gaps that are column gutters (`gutter`,
+/// given the gap and the type size) and joins each part's runs.
+fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -> Vec<Line> {
     let mut parts: Vec<Vec<Piece>> = Vec::new();
     for piece in row {
         let gap_starts_part = parts.last().and_then(|p| p.last()).is_none_or(|last| {
-            wide_gap(last, &piece) && (column_start(piece.run.x0) || other_type(last, &piece))
+            let size = last.run.size.max(piece.run.size);
+            wide_gap(last, &piece)
+                && (other_type(last, &piece) || gutter((last.run.x1, piece.run.x0), size))
         });
         if gap_starts_part {
             parts.push(vec![piece]);
@@ -240,5 +277,68 @@ mod tests {
         assert_eq!(normalise("the coun\u{AD}\u{2010}"), "the coun\u{AD}");
         assert_eq!(normalise("the coun\u{AD}"), "the coun\u{AD}");
         assert_eq!(normalise("\u{FB01}nal  \u{FB02}ow"), "final flow");
+    }
+
+    fn run(text: &str, x0: f32, x1: f32, baseline: f32) -> Run {
+        Run {
+            text: text.into(),
+            x0,
+            x1,
+            baseline,
+            size: 10.0,
+            bold: false,
+            italic: false,
+        }
+    }
+
+    fn texts(runs: Vec<Run>) -> Vec<String> {
+        let page = PageText {
+            height: 800.0,
+            runs,
+        };
+        page_lines(&page, 0).into_iter().map(|l| l.text).collect()
+    }
+
+    /// `rows` rows of two justified columns (50–200, 220–370).
+    fn columns(rows: usize) -> Vec<Run> {
+        (0..rows)
+            .flat_map(|row| {
+                let y = 100.0 + 13.0 * row as f32;
+                [
+                    run(&format!("left {row}"), 50.0, 200.0, y),
+                    run(&format!("right {row}"), 220.0, 370.0, y),
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_column_line_starting_off_the_column_edge_is_still_cut_at_the_gutter() {
+        let mut runs = columns(6);
+        runs.retain(|r| r.text != "right 0");
+        runs.push(run("rability review", 240.0, 330.0, 100.0));
+        let lines = texts(runs);
+        assert!(lines.contains(&"left 0".to_string()), "{lines:?}");
+        assert!(lines.contains(&"rability review".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_stretched_space_before_a_right_justified_word_splits_no_line() {
+        let mut runs = columns(10);
+        for row in [2, 5, 8] {
+            let y = 100.0 + 13.0 * row as f32;
+            runs.retain(|r| !(r.text.starts_with("right") && r.baseline == y));
+            runs.push(run("reviewed the", 220.0, 300.0, y));
+            runs.push(run("fisheries", 330.0, 370.0, y));
+        }
+        let lines = texts(runs);
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| *l == "reviewed the fisheries")
+                .count(),
+            3,
+            "{lines:?}"
+        );
     }
 }
