@@ -257,10 +257,16 @@ fn normalise(text: &str) -> String {
         .replace('\u{A0}', " ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // Chromium prints a soft hyphen a line breaks at as U+00AD and a hyphen.
-    let broken = text
-        .strip_suffix('\u{AD}')
-        .or_else(|| text.strip_suffix("\u{AD}\u{2010}"))
-        .or_else(|| text.strip_suffix("\u{AD}-"));
+    // The hyphen may come before the soft hyphen, too.
+    let broken = [
+        "\u{AD}\u{2010}",
+        "\u{AD}-",
+        "\u{2010}\u{AD}",
+        "-\u{AD}",
+        "\u{AD}",
+    ]
+    .into_iter()
+    .find_map(|mark| text.strip_suffix(mark));
     match broken {
         Some(rest) => format!("{}\u{AD}", rest.replace('\u{AD}', "")),
         None => text.replace('\u{AD}', ""),
@@ -276,6 +282,7 @@ mod tests {
         assert_eq!(normalise("infr\u{AD}astr\u{AD}ucture"), "infrastructure");
         assert_eq!(normalise("the coun\u{AD}\u{2010}"), "the coun\u{AD}");
         assert_eq!(normalise("the coun\u{AD}"), "the coun\u{AD}");
+        assert_eq!(normalise("the infr\u{2010}\u{AD}"), "the infr\u{AD}");
         assert_eq!(normalise("\u{FB01}nal  \u{FB02}ow"), "final flow");
     }
 
