@@ -2,6 +2,8 @@
 //! where a gap is wider than a word space (a column gutter or a tab stop);
 //! small raised digits after a word become footnote references (`[^3]`).
 
+use std::collections::BTreeMap;
+
 use super::source::{PageText, Run};
 
 /// One line of text in one column, with its position and dominant font.
@@ -34,19 +36,94 @@ struct Piece {
     reference: bool,
 }
 
-/// The lines of one page, top to bottom, left to right.
-pub fn page_lines(page: &PageText, index: usize) -> Vec<Line> {
+/// The lines of every page, each page's top to bottom, left to right.
+/// Gutters found on one page help to cut the rows of another: on a page
+/// where the columns are only a line or two deep (the end of the text),
+/// too few rows confirm the gutter on their own.
+pub fn document_lines(pages: &[PageText]) -> Vec<Vec<Line>> {
+    let rowed: Vec<PageRows> = pages.iter().map(page_rows).collect();
+    let known = confirmed(rowed.iter().flat_map(PageRows::gutters));
+    rowed
+        .into_iter()
+        .enumerate()
+        .map(|(index, page)| page.lines(&known, index))
+        .collect()
+}
+
+/// The strips that many rows confirm as gutters (to the point, once
+/// each): one strip a short line happens to leave beside a word is not.
+fn confirmed(found: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut counts: BTreeMap<(i32, i32), usize> = BTreeMap::new();
+    for (x0, x1) in found {
+        *counts
+            .entry((x0.round() as i32, x1.round() as i32))
+            .or_default() += 1;
+    }
+    let near = |&(x0, x1): &(i32, i32)| -> usize {
+        let around = (-1..=1).flat_map(|a| (-1..=1).map(move |b| (x0 + a, x1 + b)));
+        around.filter_map(|key| counts.get(&key)).sum()
+    };
+    counts
+        .keys()
+        .filter(|key| near(key) >= SUPPORT)
+        .map(|&(x0, x1)| (x0 as f32, x1 as f32))
+        .collect()
+}
+
+/// A page's pieces in rows, each sorted left to right, with their spans.
+struct PageRows {
+    rows: Vec<Vec<Piece>>,
+    spans: Vec<Vec<Span>>,
+}
+
+fn page_rows(page: &PageText) -> PageRows {
     let pieces = mark_references(&page.runs);
     let mut rows = rows(pieces);
     for row in &mut rows {
         row.sort_by(|a, b| a.run.x0.total_cmp(&b.run.x0));
         row.dedup_by(|b, a| a.run.text == b.run.text && (a.run.x0 - b.run.x0).abs() < 1.0);
     }
-    let spans: Vec<Vec<Span>> = rows.iter().map(|row| row_spans(row)).collect();
-    rows.into_iter()
-        .enumerate()
-        .flat_map(|(at, row)| split_row(row, |gap, size| gutter(at, gap, size, &spans), index))
-        .collect()
+    let spans = rows.iter().map(|row| row_spans(row)).collect();
+    PageRows { rows, spans }
+}
+
+impl PageRows {
+    /// The white strips that enough rows confirm as gutters.
+    fn gutters(&self) -> Vec<Span> {
+        let mut found = Vec::new();
+        for (at, row) in self.rows.iter().enumerate() {
+            for pair in row.windows(2) {
+                if wide_gap(&pair[0], &pair[1]) {
+                    let size = pair[0].run.size.max(pair[1].run.size);
+                    let gap = (pair[0].run.x1, pair[1].run.x0);
+                    let (count, strip) = support(at, gap, size, &self.spans);
+                    if count >= SUPPORT && strip.1 - strip.0 >= size * 1.1 {
+                        found.push(strip);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The rows split at gutters: gaps enough rows confirm, or gaps that
+    /// one more row confirms over a gutter `known` from elsewhere.
+    fn lines(self, known: &[Span], index: usize) -> Vec<Line> {
+        let spans = self.spans;
+        let is_gutter = |at: usize, gap: Span, size: f32| {
+            let (count, _) = support(at, gap, size, &spans);
+            let over_known = known.iter().any(|k| {
+                let overlap = gap.1.min(k.1) - gap.0.max(k.0);
+                overlap >= (k.1 - k.0) * 0.8
+            });
+            count >= SUPPORT || (count >= 1 && over_known)
+        };
+        self.rows
+            .into_iter()
+            .enumerate()
+            .flat_map(|(at, row)| split_row(row, |gap, size| is_gutter(at, gap, size), index))
+            .collect()
+    }
 }
 
 /// An x interval: a run's extent, or white space between runs.
@@ -68,13 +145,13 @@ fn other_type(a: &Piece, b: &Piece) -> bool {
     (a.run.size - b.run.size).abs() > 0.5 || a.run.bold != b.run.bold
 }
 
-/// Whether the white strip `gap` in row `at` runs on through at least three
-/// more rows above or below it that have text near it: a column gutter.
-/// The stretched spaces of justified text in a narrow column are wide
-/// too, but the lines above and below run across them (a right-justified
-/// word that starts at the same x on several lines does not make a
-/// column either).
-fn gutter(at: usize, gap: Span, size: f32, spans: &[Vec<Span>]) -> bool {
+/// How many rows above or below row `at` leave the white strip `gap`
+/// white and have text near it, and the part of the strip they all leave
+/// white. A column gutter runs on through the rows; the stretched spaces
+/// of justified text in a narrow column are wide too, but the lines above
+/// and below run across them (a right-justified word that starts at the
+/// same x on several lines does not make a column either).
+fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Span>]) -> (usize, Span) {
     let (near, min) = (size * 2.0, size * 1.1);
     let free_run = |rows: &mut dyn Iterator<Item = &Vec<Span>>| {
         let mut strip = gap;
@@ -95,11 +172,11 @@ fn gutter(at: usize, gap: Span, size: f32, spans: &[Vec<Span>]) -> bool {
                 break;
             }
         }
-        count
+        (count, strip)
     };
-    let above = free_run(&mut spans[..at].iter().rev());
-    let below = free_run(&mut spans[at + 1..].iter());
-    above + below >= SUPPORT
+    let (above, up) = free_run(&mut spans[..at].iter().rev());
+    let (below, down) = free_run(&mut spans[at + 1..].iter());
+    (above + below, (up.0.max(down.0), up.1.min(down.1)))
 }
 
 /// How many rows next to a gap must leave it white for it to be a gutter.
@@ -182,7 +259,8 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
 }
 
 /// Splits a sorted row at wide gaps that are column gutters (`gutter`,
-/// given the gap and the type size) and joins each part's runs.
+/// given the gap and the type size) or part type, and joins each part's
+/// runs.
 fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -> Vec<Line> {
     let mut parts: Vec<Vec<Piece>> = Vec::new();
     for piece in row {
@@ -303,7 +381,11 @@ mod tests {
             height: 800.0,
             runs,
         };
-        page_lines(&page, 0).into_iter().map(|l| l.text).collect()
+        document_lines(&[page])
+            .into_iter()
+            .flatten()
+            .map(|l| l.text)
+            .collect()
     }
 
     /// `rows` rows of two justified columns (50–200, 220–370).
@@ -346,6 +428,43 @@ mod tests {
                 .count(),
             3,
             "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn columns_two_lines_deep_are_cut_at_the_gutter_other_pages_show() {
+        let mut end = vec![
+            run("left 0", 50.0, 200.0, 100.0),
+            run("right 0", 220.0, 370.0, 100.0),
+            run("left 1", 50.0, 200.0, 113.0),
+            run("right 1", 220.0, 300.0, 113.0),
+        ];
+        end.push(run("1 A note.", 50.0, 120.0, 140.0));
+        end.push(run("2 A note.", 50.0, 120.0, 150.0));
+        let pages = [
+            PageText {
+                height: 800.0,
+                runs: columns(8),
+            },
+            PageText {
+                height: 800.0,
+                runs: end,
+            },
+        ];
+        let lines: Vec<String> = document_lines(&pages)[1]
+            .iter()
+            .map(|l| l.text.clone())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "left 0",
+                "right 0",
+                "left 1",
+                "right 1",
+                "1 A note.",
+                "2 A note."
+            ]
         );
     }
 }
