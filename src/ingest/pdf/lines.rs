@@ -73,7 +73,7 @@ fn confirmed(found: impl Iterator<Item = Span>) -> Vec<Span> {
 /// A page's pieces in rows, each sorted left to right, with their spans.
 struct PageRows {
     rows: Vec<Vec<Piece>>,
-    spans: Vec<Vec<Span>>,
+    spans: Vec<Vec<Cover>>,
 }
 
 fn page_rows(page: &PageText) -> PageRows {
@@ -129,8 +129,13 @@ impl PageRows {
 /// An x interval: a run's extent, or white space between runs.
 type Span = (f32, f32);
 
-fn row_spans(row: &[Piece]) -> Vec<Span> {
-    row.iter().map(|p| (p.run.x0, p.run.x1)).collect()
+/// The x interval a run covers, and its type size.
+type Cover = (f32, f32, f32);
+
+fn row_spans(row: &[Piece]) -> Vec<Cover> {
+    row.iter()
+        .map(|p| (p.run.x0, p.run.x1, p.run.size))
+        .collect()
 }
 
 /// Whether a gap is wider than a word space of the type on either side.
@@ -147,26 +152,37 @@ fn other_type(a: &Piece, b: &Piece) -> bool {
 
 /// How many rows above or below row `at` leave the white strip `gap`
 /// white and have text near it, and the part of the strip they all leave
-/// white. A column gutter runs on through the rows; the stretched spaces
-/// of justified text in a narrow column are wide too, but the lines above
-/// and below run across them (a right-justified word that starts at the
-/// same x on several lines does not make a column either).
-fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Span>]) -> (usize, Span) {
+/// white. A column gutter runs on through the rows, with text on both
+/// sides of it; the stretched spaces of justified text in a narrow column
+/// are wide too, but the lines above and below run across them (a
+/// right-justified word that starts at the same x on several lines does
+/// not make a column either), and form labels side by side have nothing
+/// but white beside them below. Text in much larger or smaller type (a
+/// title over the columns) is passed over.
+fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Cover>]) -> (usize, Span) {
     let (near, min) = (size * 2.0, size * 1.1);
-    let free_run = |rows: &mut dyn Iterator<Item = &Vec<Span>>| {
+    let mut sides = (false, false);
+    let mut free_run = |rows: &mut dyn Iterator<Item = &Vec<Cover>>| {
         let mut strip = gap;
         let mut count = 0;
         for row in rows {
-            let close = row
+            let row: Vec<Span> = row
                 .iter()
-                .any(|&(x0, x1)| x1 > strip.0 - near && x0 < strip.1 + near);
-            if !close {
+                .filter(|c| c.2 > size * 0.7 && c.2 < size * 1.4)
+                .map(|c| (c.0, c.1))
+                .collect();
+            if !row
+                .iter()
+                .any(|s| s.1 > strip.0 - near && s.0 < strip.1 + near)
+            {
                 continue;
             }
-            match widest_free(row, strip) {
+            match widest_free(&row, strip) {
                 Some(free) if free.1 - free.0 >= min => strip = free,
                 _ => break,
             }
+            sides.0 |= row.iter().any(|s| s.1 <= strip.0 + 0.5);
+            sides.1 |= row.iter().any(|s| s.0 >= strip.1 - 0.5);
             count += 1;
             if count >= SUPPORT {
                 break;
@@ -176,13 +192,17 @@ fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Span>]) -> (usize, Span
     };
     let (above, up) = free_run(&mut spans[..at].iter().rev());
     let (below, down) = free_run(&mut spans[at + 1..].iter());
-    (above + below, (up.0.max(down.0), up.1.min(down.1)))
+    let count = if sides.0 && sides.1 { above + below } else { 0 };
+    (count, (up.0.max(down.0), up.1.min(down.1)))
 }
 
 /// How many rows next to a gap must leave it white for it to be a gutter.
 const SUPPORT: usize = 3;
 
-/// The widest part of `strip` that no span of `row` covers.
+/// The widest part of `strip` that no span of `row` covers and that
+/// reaches one of its ends: text may cut into a gutter from one side (a
+/// short line, a column edge), but words across its middle (a table's
+/// cells) end it.
 fn widest_free(row: &[Span], strip: Span) -> Option<Span> {
     let mut covered: Vec<Span> = row.to_vec();
     covered.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -190,7 +210,8 @@ fn widest_free(row: &[Span], strip: Span) -> Option<Span> {
     let ends = covered.into_iter().chain([(strip.1, f32::MAX)]);
     for (x0, x1) in ends {
         let free = (cursor, x0.min(strip.1));
-        if free.1 > free.0 && best.is_none_or(|b| free.1 - free.0 > b.1 - b.0) {
+        let at_end = free.0 <= strip.0 + 0.5 || free.1 >= strip.1 - 0.5;
+        if at_end && free.1 > free.0 && best.is_none_or(|b| free.1 - free.0 > b.1 - b.0) {
             best = Some(free);
         }
         cursor = cursor.max(x1);
@@ -465,6 +486,31 @@ mod tests {
                 "1 A note.",
                 "2 A note."
             ]
+        );
+    }
+
+    #[test]
+    fn form_labels_side_by_side_under_a_title_stay_one_line() {
+        let sized = |text: &str, x0: f32, x1: f32, baseline: f32, size: f32| Run {
+            size,
+            ..run(text, x0, x1, baseline)
+        };
+        let runs = vec![
+            sized("Example for a Form", 167.0, 428.0, 95.0, 28.0),
+            sized("First Name", 56.7, 110.9, 131.7, 11.0),
+            sized("Last Name", 215.7, 268.4, 131.7, 11.0),
+            sized("Birthday", 56.7, 99.2, 147.4, 11.0),
+            sized("Gender:", 56.8, 95.4, 177.0, 12.0),
+            sized("Female", 73.3, 109.5, 191.0, 11.0),
+            sized("Male", 130.0, 154.4, 191.0, 11.0),
+            sized("Nationality:", 56.8, 114.0, 219.3, 12.0),
+            sized("Agree to privacy policy", 73.3, 186.3, 284.9, 11.0),
+            sized("Other", 73.3, 102.9, 300.6, 11.0),
+        ];
+        let lines = texts(runs);
+        assert!(
+            lines.contains(&"First Name Last Name".to_string()),
+            "{lines:?}"
         );
     }
 }
