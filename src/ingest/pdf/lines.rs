@@ -65,7 +65,7 @@ fn confirmed(found: impl Iterator<Item = Span>) -> Vec<Span> {
     };
     counts
         .keys()
-        .filter(|key| near(key) >= SUPPORT)
+        .filter(|key| near(key) >= CONFIRMED)
         .map(|&(x0, x1)| (x0 as f32, x1 as f32))
         .collect()
 }
@@ -93,11 +93,11 @@ impl PageRows {
         let mut found = Vec::new();
         for (at, row) in self.rows.iter().enumerate() {
             for pair in row.windows(2) {
-                if wide_gap(&pair[0], &pair[1]) {
+                if wide_gap(&pair[0], &pair[1], GUTTER) {
                     let size = pair[0].run.size.max(pair[1].run.size);
                     let gap = (pair[0].run.x1, pair[1].run.x0);
                     let (count, strip) = support(at, gap, size, &self.spans);
-                    if count >= SUPPORT && strip.1 - strip.0 >= size * 1.1 {
+                    if count >= SUPPORT && strip.1 - strip.0 >= size * GUTTER {
                         found.push(strip);
                     }
                 }
@@ -138,11 +138,17 @@ fn row_spans(row: &[Piece]) -> Vec<Cover> {
         .collect()
 }
 
-/// Whether a gap is wider than a word space of the type on either side.
-fn wide_gap(last: &Piece, piece: &Piece) -> bool {
+/// Whether a gap is wider than `ems` of the type on either side.
+fn wide_gap(last: &Piece, piece: &Piece, ems: f32) -> bool {
     let size = last.run.size.max(piece.run.size);
-    !piece.reference && piece.run.x0 - last.run.x1 > size * 1.1
+    !piece.reference && piece.run.x0 - last.run.x1 > size * ems
 }
+
+/// A gap wider than a word space: other type after it starts a part.
+const WIDE: f32 = 1.1;
+/// The narrowest gutter, in ems (LaTeX sets 10 pt between columns of
+/// 10 pt type): only white that runs on through the rows counts as one.
+const GUTTER: f32 = 0.8;
 
 /// Whether two pieces are set in different type (a series band and a
 /// date, a label and a page number): different elements, whatever the gap.
@@ -160,7 +166,7 @@ fn other_type(a: &Piece, b: &Piece) -> bool {
 /// but white beside them below. Text in much larger or smaller type (a
 /// title over the columns) is passed over.
 fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Cover>]) -> (usize, Span) {
-    let (near, min) = (size * 2.0, size * 1.1);
+    let (near, min, wide) = (size * 2.0, size * GUTTER, size * WIDE);
     let mut sides = (false, false);
     let mut free_run = |rows: &mut dyn Iterator<Item = &Vec<Cover>>| {
         let mut strip = gap;
@@ -178,7 +184,9 @@ fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Cover>]) -> (usize, Spa
                 continue;
             }
             match widest_free(&row, strip) {
-                Some(free) if free.1 - free.0 >= min => strip = free,
+                Some(free) if free.1 - free.0 >= wide || narrow_gutter(&row, free, min) => {
+                    strip = free;
+                }
                 _ => break,
             }
             sides.0 |= row.iter().any(|s| s.1 <= strip.0 + 0.5);
@@ -196,8 +204,20 @@ fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Cover>]) -> (usize, Spa
     (count, (up.0.max(down.0), up.1.min(down.1)))
 }
 
+/// Whether `free`, white narrower than a wide gap, is a gutter in `row`:
+/// at least `min` wide, with the row's text ending right at its left edge
+/// and starting right at its right edge (two column edges). The stretched
+/// spaces of justified lines are as wide, but fall anywhere.
+fn narrow_gutter(row: &[Span], free: Span, min: f32) -> bool {
+    free.1 - free.0 >= min
+        && row.iter().any(|s| (s.1 - free.0).abs() < 1.0)
+        && row.iter().any(|s| (s.0 - free.1).abs() < 1.0)
+}
+
 /// How many rows next to a gap must leave it white for it to be a gutter.
 const SUPPORT: usize = 3;
+/// How many rows must confirm a gutter for it to count on other pages.
+const CONFIRMED: usize = 10;
 
 /// The widest part of `strip` that no span of `row` covers and that
 /// reaches one of its ends: text may cut into a gutter from one side (a
@@ -285,12 +305,20 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
 fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -> Vec<Line> {
     let mut parts: Vec<Vec<Piece>> = Vec::new();
     for piece in row {
-        let gap_starts_part = parts.last().and_then(|p| p.last()).is_none_or(|last| {
-            let size = last.run.size.max(piece.run.size);
-            wide_gap(last, &piece)
-                && (other_type(last, &piece) || gutter((last.run.x1, piece.run.x0), size))
-        });
-        if gap_starts_part {
+        let (start, last) = match parts.last() {
+            Some(part) => (&part[0], &part[part.len() - 1]),
+            None => {
+                parts.push(vec![piece]);
+                continue;
+            }
+        };
+        let size = last.run.size.max(piece.run.size);
+        // White narrower than a wide gap parts only a column's worth of
+        // text from the next column (not a number from its heading).
+        let column = wide_gap(last, &piece, WIDE) || last.run.x1 - start.run.x0 > size * 5.0;
+        let gap = (last.run.x1, piece.run.x0);
+        let other = other_type(last, &piece) && wide_gap(last, &piece, WIDE);
+        if other || column && wide_gap(last, &piece, GUTTER) && gutter(gap, size) {
             parts.push(vec![piece]);
         } else if let Some(part) = parts.last_mut() {
             part.push(piece);
@@ -465,7 +493,7 @@ mod tests {
         let pages = [
             PageText {
                 height: 800.0,
-                runs: columns(8),
+                runs: columns(12),
             },
             PageText {
                 height: 800.0,
@@ -512,5 +540,26 @@ mod tests {
             lines.contains(&"First Name Last Name".to_string()),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn columns_one_em_apart_are_cut_but_numbers_before_headings_are_not() {
+        let mut runs: Vec<Run> = (0..6)
+            .flat_map(|row| {
+                let y = 100.0 + 12.0 * row as f32;
+                [
+                    run(&format!("left {row}"), 50.0, 200.0, y),
+                    run(&format!("right {row}"), 210.0, 360.0, y),
+                ]
+            })
+            .collect();
+        for (n, y) in [(1, 300.0), (2, 312.0), (3, 324.0), (4, 336.0)] {
+            runs.push(run(&n.to_string(), 50.0, 55.0, y));
+            runs.push(run("Heading", 65.0, 120.0, y));
+        }
+        let lines = texts(runs);
+        assert!(lines.contains(&"left 0".to_string()), "{lines:?}");
+        assert!(lines.contains(&"right 5".to_string()), "{lines:?}");
+        assert!(lines.contains(&"3 Heading".to_string()), "{lines:?}");
     }
 }
