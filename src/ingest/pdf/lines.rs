@@ -2,8 +2,7 @@
 //! where a gap is wider than a word space (a column gutter or a tab stop);
 //! small raised digits after a word become footnote references (`[^3]`).
 
-use std::collections::BTreeMap;
-
+use super::gutters::{confirmed, support, Cover, Span, GUTTER, SUPPORT, WIDE};
 use super::source::{PageText, Run};
 
 /// One line of text in one column, with its position and dominant font.
@@ -50,26 +49,6 @@ pub fn document_lines(pages: &[PageText]) -> Vec<Vec<Line>> {
         .collect()
 }
 
-/// The strips that many rows confirm as gutters (to the point, once
-/// each): one strip a short line happens to leave beside a word is not.
-fn confirmed(found: impl Iterator<Item = Span>) -> Vec<Span> {
-    let mut counts: BTreeMap<(i32, i32), usize> = BTreeMap::new();
-    for (x0, x1) in found {
-        *counts
-            .entry((x0.round() as i32, x1.round() as i32))
-            .or_default() += 1;
-    }
-    let near = |&(x0, x1): &(i32, i32)| -> usize {
-        let around = (-1..=1).flat_map(|a| (-1..=1).map(move |b| (x0 + a, x1 + b)));
-        around.filter_map(|key| counts.get(&key)).sum()
-    };
-    counts
-        .keys()
-        .filter(|key| near(key) >= CONFIRMED)
-        .map(|&(x0, x1)| (x0 as f32, x1 as f32))
-        .collect()
-}
-
 /// A page's pieces in rows, each sorted left to right, with their spans.
 struct PageRows {
     rows: Vec<Vec<Piece>>,
@@ -96,8 +75,10 @@ impl PageRows {
                 if wide_gap(&pair[0], &pair[1], GUTTER) {
                     let size = pair[0].run.size.max(pair[1].run.size);
                     let gap = (pair[0].run.x1, pair[1].run.x0);
-                    let (count, strip) = support(at, gap, size, &self.spans);
-                    if count >= SUPPORT && strip.1 - strip.0 >= size * GUTTER {
+                    let found_here = support(at, gap, size, &self.spans);
+                    let strip = found_here.strip;
+                    let wide = strip.1 - strip.0 >= size * GUTTER;
+                    if found_here.rows >= SUPPORT && found_here.aligned && wide {
                         found.push(strip);
                     }
                 }
@@ -111,12 +92,12 @@ impl PageRows {
     fn lines(self, known: &[Span], index: usize) -> Vec<Line> {
         let spans = self.spans;
         let is_gutter = |at: usize, gap: Span, size: f32| {
-            let (count, _) = support(at, gap, size, &spans);
+            let found = support(at, gap, size, &spans);
             let over_known = known.iter().any(|k| {
                 let overlap = gap.1.min(k.1) - gap.0.max(k.0);
                 overlap >= (k.1 - k.0) * 0.8
             });
-            count >= SUPPORT || (count >= 1 && over_known)
+            found.rows >= SUPPORT && found.aligned || found.rows >= 1 && over_known
         };
         self.rows
             .into_iter()
@@ -125,12 +106,6 @@ impl PageRows {
             .collect()
     }
 }
-
-/// An x interval: a run's extent, or white space between runs.
-type Span = (f32, f32);
-
-/// The x interval a run covers, and its type size.
-type Cover = (f32, f32, f32);
 
 fn row_spans(row: &[Piece]) -> Vec<Cover> {
     row.iter()
@@ -144,102 +119,10 @@ fn wide_gap(last: &Piece, piece: &Piece, ems: f32) -> bool {
     !piece.reference && piece.run.x0 - last.run.x1 > size * ems
 }
 
-/// A gap wider than a word space: other type after it starts a part.
-const WIDE: f32 = 1.1;
-/// The narrowest gutter, in ems (LaTeX sets 10 pt between columns of
-/// 10 pt type): only white that runs on through the rows counts as one.
-const GUTTER: f32 = 0.8;
-
 /// Whether two pieces are set in different type (a series band and a
 /// date, a label and a page number): different elements, whatever the gap.
 fn other_type(a: &Piece, b: &Piece) -> bool {
     (a.run.size - b.run.size).abs() > 0.5 || a.run.bold != b.run.bold
-}
-
-/// How many rows above or below row `at` leave the white strip `gap`
-/// white and have text near it, and the part of the strip they all leave
-/// white. A column gutter runs on through the rows, with text on both
-/// sides of it; the stretched spaces of justified text in a narrow column
-/// are wide too, but the lines above and below run across them (a
-/// right-justified word that starts at the same x on several lines does
-/// not make a column either), and form labels side by side have nothing
-/// but white beside them below. Text in much larger or smaller type (a
-/// title over the columns) is passed over.
-fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Cover>]) -> (usize, Span) {
-    let (near, min, wide) = (size * 2.0, size * GUTTER, size * WIDE);
-    let mut sides = (false, false);
-    let mut free_run = |rows: &mut dyn Iterator<Item = &Vec<Cover>>| {
-        let mut strip = gap;
-        let mut count = 0;
-        for row in rows {
-            let row: Vec<Span> = row
-                .iter()
-                .filter(|c| c.2 > size * 0.7 && c.2 < size * 1.4)
-                .map(|c| (c.0, c.1))
-                .collect();
-            if !row
-                .iter()
-                .any(|s| s.1 > strip.0 - near && s.0 < strip.1 + near)
-            {
-                continue;
-            }
-            match widest_free(&row, strip) {
-                Some(free) if free.1 - free.0 >= wide || narrow_gutter(&row, free, min) => {
-                    strip = free;
-                }
-                _ => break,
-            }
-            sides.0 |= row.iter().any(|s| s.1 <= strip.0 + 0.5);
-            sides.1 |= row.iter().any(|s| s.0 >= strip.1 - 0.5);
-            count += 1;
-            if count >= SUPPORT {
-                break;
-            }
-        }
-        (count, strip)
-    };
-    let (above, up) = free_run(&mut spans[..at].iter().rev());
-    let (below, down) = free_run(&mut spans[at + 1..].iter());
-    let count = if sides.0 && sides.1 { above + below } else { 0 };
-    (count, (up.0.max(down.0), up.1.min(down.1)))
-}
-
-/// Whether `free`, white narrower than a wide gap, is a gutter in `row`:
-/// at least `min` wide, with the row's text ending right at its left edge
-/// and starting right at its right edge (two column edges). The stretched
-/// spaces of justified lines are as wide, but fall anywhere.
-fn narrow_gutter(row: &[Span], free: Span, min: f32) -> bool {
-    free.1 - free.0 >= min
-        && row.iter().any(|s| (s.1 - free.0).abs() < 1.0)
-        && row.iter().any(|s| (s.0 - free.1).abs() < 1.0)
-}
-
-/// How many rows next to a gap must leave it white for it to be a gutter.
-const SUPPORT: usize = 3;
-/// How many rows must confirm a gutter for it to count on other pages.
-const CONFIRMED: usize = 10;
-
-/// The widest part of `strip` that no span of `row` covers and that
-/// reaches one of its ends: text may cut into a gutter from one side (a
-/// short line, a column edge), but words across its middle (a table's
-/// cells) end it.
-fn widest_free(row: &[Span], strip: Span) -> Option<Span> {
-    let mut covered: Vec<Span> = row.to_vec();
-    covered.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut best, mut cursor): (Option<Span>, f32) = (None, strip.0);
-    let ends = covered.into_iter().chain([(strip.1, f32::MAX)]);
-    for (x0, x1) in ends {
-        let free = (cursor, x0.min(strip.1));
-        let at_end = free.0 <= strip.0 + 0.5 || free.1 >= strip.1 - 0.5;
-        if at_end && free.1 > free.0 && best.is_none_or(|b| free.1 - free.0 > b.1 - b.0) {
-            best = Some(free);
-        }
-        cursor = cursor.max(x1);
-        if cursor >= strip.1 {
-            break;
-        }
-    }
-    best
 }
 
 /// Small digits right after larger text are footnote references: raised,
@@ -561,5 +444,38 @@ mod tests {
         assert!(lines.contains(&"left 0".to_string()), "{lines:?}");
         assert!(lines.contains(&"right 5".to_string()), "{lines:?}");
         assert!(lines.contains(&"3 Heading".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn stretched_spaces_after_long_words_on_consecutive_lines_make_no_gutter() {
+        let rows: [&[(&str, f32, f32)]; 6] = [
+            &[("office asked for the internat", 221.8, 374.5)],
+            &[("ionalisation", 221.8, 286.8), ("of port", 312.7, 374.5)],
+            &[("concession.", 221.8, 286.7), ("Kelvor", 340.1, 374.5)],
+            &[
+                ("questioned", 221.8, 283.8),
+                ("the", 307.7, 328.3),
+                ("port", 352.2, 374.5),
+            ],
+            &[("concession", 221.8, 283.4), ("after the", 305.9, 374.5)],
+            &[("northern assembly asked for", 221.8, 374.5)],
+        ];
+        let runs = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(at, row)| {
+                let y = 100.0 + 14.0 * at as f32;
+                row.iter().map(move |&(text, x0, x1)| run(text, x0, x1, y))
+            })
+            .collect();
+        let lines = texts(runs);
+        assert!(
+            lines.contains(&"questioned the port".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&"concession after the".to_string()),
+            "{lines:?}"
+        );
     }
 }

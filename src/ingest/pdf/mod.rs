@@ -6,6 +6,7 @@
 mod blocks;
 mod columns;
 mod furniture;
+mod gutters;
 mod lines;
 mod markdown;
 mod meta;
