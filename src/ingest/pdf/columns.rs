@@ -164,31 +164,75 @@ fn intersect(a: &[Gap], b: &[Gap], min: f32) -> Vec<Gap> {
 }
 
 /// Consecutive bands that share a free strip, with the strips they share.
+/// When a gutter opens under bands that shared another strip (a masthead
+/// with the date far right over the columns' first lines), the bands the
+/// gutter already runs through go with the columns below.
 fn groups(bands: Vec<Vec<Line>>, left: f32, right: f32, min: f32) -> Vec<Vec<Line>> {
-    let mut groups: Vec<Vec<Line>> = Vec::new();
+    let mut groups: Vec<Vec<(Vec<Line>, Vec<Gap>)>> = Vec::new();
     let mut shared: Vec<Gap> = Vec::new();
+    // A strip at the ragged right edge alone does not tie columns to
+    // the full-width lines above them (title, byline).
+    let interior = |gaps: &[Gap]| gaps.iter().any(|g| g.0 > left && g.1 < right);
     for band in bands {
         let own: Vec<Gap> = free(&band, left, right)
             .into_iter()
             .filter(|g| g.1 - g.0 >= min)
             .collect();
         let common = intersect(&shared, &own, min);
-        // A strip at the ragged right edge alone does not tie columns to
-        // the full-width lines above them (title, byline).
-        let interior = |gaps: &[Gap]| gaps.iter().any(|g| g.0 > left && g.1 < right);
         let joins = interior(&common) || (!interior(&shared) && !interior(&own));
         match groups.last_mut() {
             Some(group) if !common.is_empty() && joins => {
-                group.extend(band);
+                group.push((band, own));
                 shared = common;
             }
+            Some(group) if interior(&own) => {
+                let (from, strip) = gutter_start(group, &own, min, &interior);
+                let mut next = group.split_off(from);
+                next.push((band, own));
+                groups.push(next);
+                shared = strip;
+            }
             _ => {
-                groups.push(band);
+                groups.push(vec![(band, own.clone())]);
                 shared = own;
             }
         }
     }
     groups
+        .into_iter()
+        .map(|group| group.into_iter().flat_map(|(band, _)| band).collect())
+        .collect()
+}
+
+/// How far up `group` (never its first band) the interior strips of `own`
+/// run on free, and the strip they share down to there.
+fn gutter_start(
+    group: &[(Vec<Line>, Vec<Gap>)],
+    own: &[Gap],
+    min: f32,
+    interior: &impl Fn(&[Gap]) -> bool,
+) -> (usize, Vec<Gap>) {
+    let mut strip = own.to_vec();
+    let mut from = group.len();
+    for (at, (_, gaps)) in group.iter().enumerate().skip(1).rev() {
+        let common = intersect(&strip, gaps, min);
+        if !interior(&common) {
+            break;
+        }
+        strip = common;
+        from = at;
+    }
+    // The columns start with a band that has text on both sides of the
+    // gutter; a byline above them, on one side only, stays where it is.
+    let two_sided = |band: &[Line]| {
+        strip.iter().any(|g| {
+            band.iter().any(|l| l.x1 <= g.0 + 0.5) && band.iter().any(|l| l.x0 >= g.1 - 0.5)
+        })
+    };
+    while from < group.len() && !two_sided(&group[from].0) {
+        from += 1;
+    }
+    (from, strip)
 }
 
 /// Where to cut `group`: the middle of the widest strip free of text all
@@ -325,5 +369,33 @@ mod tests {
         let read = order(lines);
         assert_eq!(read[..12].last().map(String::as_str), Some("L10"));
         assert_eq!(read[12..], ["R0", "R1", "R2"]);
+    }
+
+    #[test]
+    fn columns_under_a_masthead_with_the_date_far_right_read_whole() {
+        let sized = |text: &str, x0: f32, x1: f32, baseline: f32, size: f32| Line {
+            size,
+            ..line(text, x0, x1, baseline)
+        };
+        let mut lines = vec![
+            sized("SERIES", 56.0, 170.0, 56.0, 11.0),
+            sized("6 November 2020", 467.0, 539.0, 56.0, 9.0),
+            sized("Title", 56.0, 411.0, 92.0, 20.0),
+            sized("Authors", 56.0, 254.0, 121.0, 11.0),
+            line("R short", 306.0, 367.0, 156.0),
+            sized("Heading", 306.0, 370.0, 183.6, 12.0),
+        ];
+        for row in 0..6 {
+            let y = 156.0 + 13.0 * row as f32;
+            lines.push(line(&format!("L{row}"), 56.0, 273.0, y));
+        }
+        for row in 0..3 {
+            let y = 196.6 + 13.0 * row as f32;
+            lines.push(line(&format!("R{row}"), 306.0, 529.0, y));
+        }
+        let read = order(lines);
+        let at = |name: &str| read.iter().position(|l| l == name).unwrap();
+        assert!(at("L5") < at("R short"), "{read:?}");
+        assert!(at("Heading") < at("R0"), "{read:?}");
     }
 }
