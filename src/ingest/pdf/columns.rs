@@ -29,6 +29,8 @@ fn split(lines: Vec<Line>, min_gutter: f32, regions: &mut Vec<Vec<Line>>, depth:
     for group in groups(bands(lines), left, right, min_gutter) {
         match gutter(&group, min_gutter) {
             Some(cut) => {
+                let (head, group) = detach_head(group, cut);
+                open_leaf.extend(head);
                 push_leaf(std::mem::take(&mut open_leaf), regions);
                 let (columns, tail) = detach_tail(group, cut);
                 let (before, after): (Vec<Line>, Vec<Line>) =
@@ -46,6 +48,34 @@ fn split(lines: Vec<Line>, min_gutter: f32, regions: &mut Vec<Vec<Line>>, depth:
 /// Whether a line lies left of the cut at `cut`.
 fn side(line: &Line, cut: f32) -> bool {
     (line.x0 + line.x1) / 2.0 < cut
+}
+
+/// Splits off the few lines above the columns on the left of the gutter
+/// only, before a gap (the end of a title, a byline, a date whose short
+/// lines leave the gutter free): they stay with what is above them.
+fn detach_head(group: Vec<Line>, cut: f32) -> (Vec<Line>, Vec<Line>) {
+    let bands = bands(group.clone());
+    let left_only = |band: &[Line]| band.iter().all(|l| side(l, cut));
+    let Some(start) = bands.iter().position(|band| !left_only(band)) else {
+        return (Vec::new(), group);
+    };
+    if start > OVERHANG {
+        return (Vec::new(), group);
+    }
+    let (Some(last), Some(first)) = (
+        bands[..start].last().and_then(|b| b.last()),
+        bands[start]
+            .iter()
+            .min_by(|a, b| a.top().total_cmp(&b.top())),
+    ) else {
+        return (Vec::new(), group);
+    };
+    if first.top() - last.bottom() < last.size * 0.8 {
+        return (Vec::new(), group);
+    }
+    let head: Vec<Line> = bands.into_iter().take(start).flatten().collect();
+    let rest = group.into_iter().filter(|l| !head.contains(l)).collect();
+    (head, rest)
 }
 
 /// Splits off the lines below the columns that sit on one side of the
@@ -397,5 +427,34 @@ mod tests {
         let at = |name: &str| read.iter().position(|l| l == name).unwrap();
         assert!(at("L5") < at("R short"), "{read:?}");
         assert!(at("Heading") < at("R0"), "{read:?}");
+    }
+
+    #[test]
+    fn a_title_byline_and_date_over_the_columns_stay_in_one_region() {
+        let sized = |text: &str, x0: f32, x1: f32, baseline: f32, size: f32| Line {
+            size,
+            ..line(text, x0, x1, baseline)
+        };
+        let mut lines = vec![
+            sized("Title, first line", 50.0, 540.0, 100.0, 22.0),
+            sized("Shift", 50.0, 100.0, 126.0, 22.0),
+            sized("Byline", 50.0, 230.0, 147.0, 11.0),
+            line("12 April 2024", 50.0, 160.0, 161.0),
+        ];
+        for row in 0..4 {
+            let y = 190.0 + 13.0 * row as f32;
+            lines.push(line(&format!("L{row}"), 50.0, 270.0, y));
+            lines.push(line(&format!("R{row}"), 290.0, 540.0, y));
+        }
+        let regions = reading_order(lines);
+        let title = regions
+            .iter()
+            .find(|r| r.iter().any(|l| l.text == "Title, first line"))
+            .unwrap();
+        let texts: Vec<&str> = title.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Title, first line", "Shift", "Byline", "12 April 2024"]
+        );
     }
 }
