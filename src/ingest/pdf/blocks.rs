@@ -374,6 +374,18 @@ fn line_wide_enough(block: &Block, next: &Block) -> bool {
     block.lines.len() >= 2 || block.lines.last().is_some_and(|l| width(l) >= widest * 0.8)
 }
 
+/// Whether `next` starts right below `block` on the same page, under it,
+/// after more white than a line's leading: a date over the columns, not
+/// the first line of a paragraph that goes on.
+fn set_apart_below(block: &Block, next: &Block) -> bool {
+    let (Some(last), Some(first)) = (block.lines.last(), next.lines.first()) else {
+        return false;
+    };
+    let under = first.x0 < last.x1 && last.x0 < first.x1;
+    let drop = first.baseline - last.baseline;
+    last.page == first.page && under && drop > 0.0 && drop > last.size.max(first.size) * 1.6
+}
+
 /// Whether a block's last line runs to its column's right edge, as a line
 /// does when the paragraph goes on past it.
 fn ends_full(block: &Block) -> bool {
@@ -411,6 +423,7 @@ fn join_across_breaks(blocks: Vec<Block>, words: &Spelling) -> Vec<Block> {
                 && same_type(target, &block)
                 && line_wide_enough(target, &block)
                 && first_in_region
+                && (index + 1 < out.len() || !set_apart_below(target, &block))
                 && (!ends_sentence(&target.text)
                     || ends_full(target)
                     || block.text.starts_with(char::is_lowercase));
@@ -471,5 +484,23 @@ mod tests {
             text.contains("infrastructure of the stateowned port"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_date_over_the_columns_is_not_the_start_of_their_first_paragraph() {
+        let mut head = lines(&["Title of the brief", "No. 8/2019, 18 November 2019"]);
+        head[0].size = 22.0;
+        head[1].x1 = 270.0;
+        let mut column = lines(&[
+            "Marrow Coast questioned the energy",
+            "interconnector after the assembly",
+            "asked for the telecommunications of",
+        ]);
+        for line in &mut column {
+            line.baseline += 38.0;
+        }
+        let document = build(vec![vec![head, column]]);
+        let texts: Vec<&str> = document.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"No. 8/2019, 18 November 2019"), "{texts:?}");
     }
 }
