@@ -115,10 +115,17 @@ fn body_type(regions: &[Vec<Line>]) -> Body {
     }
 }
 
-/// Lower-cased words as they stand inside lines, hyphens kept: the
-/// document's own spelling decides whether a line-end hyphen is real.
-fn vocabulary(regions: &[Vec<Line>]) -> BTreeSet<String> {
-    regions
+/// How the document spells: its lower-cased words as they stand inside
+/// lines, hyphens kept, decide whether a line-end hyphen is real; and a
+/// producer that marks the breaks it hyphenates (a soft hyphen at most
+/// line ends that break a word) prints only real hyphens as hyphens.
+pub struct Spelling {
+    words: BTreeSet<String>,
+    marks_breaks: bool,
+}
+
+fn vocabulary(regions: &[Vec<Line>]) -> Spelling {
+    let words = regions
         .iter()
         .flatten()
         .flat_map(|line| {
@@ -131,7 +138,18 @@ fn vocabulary(regions: &[Vec<Line>]) -> BTreeSet<String> {
                 .collect::<Vec<_>>()
         })
         .filter(|w| !w.is_empty())
-        .collect()
+        .collect();
+    let ends = |marks: &[char]| {
+        regions
+            .iter()
+            .flatten()
+            .filter(|l| l.text.ends_with(marks))
+            .count()
+    };
+    Spelling {
+        words,
+        marks_breaks: ends(&['\u{AD}']) > ends(&['-', '\u{2010}']),
+    }
 }
 
 fn bare_word(word: &str) -> String {
@@ -216,7 +234,7 @@ fn breaks(
     restyled || spaced || indented || ended_early || note_starts || bullet_len(&line.text).is_some()
 }
 
-fn classify(lines: Vec<Line>, region: usize, body: &Body, words: &BTreeSet<String>) -> Block {
+fn classify(lines: Vec<Line>, region: usize, body: &Body, words: &Spelling) -> Block {
     let text = join_lines(&lines, words);
     let size = lines.iter().map(|l| l.size).fold(0.0, f32::max);
     let bold = lines.iter().all(|l| l.bold);
@@ -288,8 +306,9 @@ fn mark_asides(blocks: &mut [Block]) {
 
 /// Joins a line to the next, rejoining a word hyphenated at the line end
 /// unless the document spells it with the hyphen elsewhere, and keeping
-/// the hyphen before a capital or digit ('Russian-Belarusian', 'Zapad-2021').
-pub fn join_pair(text: &mut String, next: &str, words: &BTreeSet<String>) {
+/// the hyphen before a capital or digit ('Russian-Belarusian', 'Zapad-2021')
+/// or where the producer marks its own breaks.
+pub fn join_pair(text: &mut String, next: &str, spelling: &Spelling) {
     if text.is_empty() {
         text.push_str(next);
         return;
@@ -307,7 +326,10 @@ pub fn join_pair(text: &mut String, next: &str, words: &BTreeSet<String>) {
         let lower = next.starts_with(char::is_lowercase);
         let compound = format!("{head}{tail}");
         let joined = format!("{}{tail}", head.trim_end_matches('-'));
-        let keep = !lower || (words.contains(&compound) && !words.contains(&joined));
+        let words = &spelling.words;
+        let keep = !lower
+            || spelling.marks_breaks
+            || (words.contains(&compound) && !words.contains(&joined));
         if !keep {
             text.pop();
         }
@@ -320,7 +342,7 @@ pub fn join_pair(text: &mut String, next: &str, words: &BTreeSet<String>) {
     }
 }
 
-fn join_lines(lines: &[Line], words: &BTreeSet<String>) -> String {
+fn join_lines(lines: &[Line], words: &Spelling) -> String {
     let mut text = String::new();
     for line in lines {
         join_pair(&mut text, &line.text, words);
@@ -352,6 +374,18 @@ fn line_wide_enough(block: &Block, next: &Block) -> bool {
     block.lines.len() >= 2 || block.lines.last().is_some_and(|l| width(l) >= widest * 0.8)
 }
 
+/// Whether `next` starts right below `block` on the same page, under it,
+/// after more white than a line's leading: a date over the columns, not
+/// the first line of a paragraph that goes on.
+fn set_apart_below(block: &Block, next: &Block) -> bool {
+    let (Some(last), Some(first)) = (block.lines.last(), next.lines.first()) else {
+        return false;
+    };
+    let under = first.x0 < last.x1 && last.x0 < first.x1;
+    let drop = first.baseline - last.baseline;
+    last.page == first.page && under && drop > 0.0 && drop > last.size.max(first.size) * 1.6
+}
+
 /// Whether a block's last line runs to its column's right edge, as a line
 /// does when the paragraph goes on past it.
 fn ends_full(block: &Block) -> bool {
@@ -371,7 +405,7 @@ fn ends_full(block: &Block) -> bool {
 /// full line) goes on in
 /// the next region's first paragraph (next column, next page), past any
 /// box or footnote in between, which then follow the whole paragraph.
-fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block> {
+fn join_across_breaks(blocks: Vec<Block>, words: &Spelling) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut open: Option<usize> = None;
     for block in blocks {
@@ -389,6 +423,7 @@ fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block
                 && same_type(target, &block)
                 && line_wide_enough(target, &block)
                 && first_in_region
+                && (index + 1 < out.len() || !set_apart_below(target, &block))
                 && (!ends_sentence(&target.text)
                     || ends_full(target)
                     || block.text.starts_with(char::is_lowercase));
@@ -407,4 +442,65 @@ fn join_across_breaks(blocks: Vec<Block>, words: &BTreeSet<String>) -> Vec<Block
         out.push(block);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(row, text)| Line {
+                text: (*text).into(),
+                x0: 50.0,
+                x1: 300.0,
+                baseline: 100.0 + 13.0 * row as f32,
+                size: 10.0,
+                bold: false,
+                italic: false,
+                page: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_end_hyphen_is_real_where_the_producer_marks_its_breaks() {
+        let marked = lines(&[
+            "the long infr\u{AD}",
+            "astructure of the state-",
+            "owned port and its deci\u{AD}",
+            "sions",
+        ]);
+        let text = &build(vec![vec![marked]]).blocks[0].text;
+        assert!(
+            text.contains("infrastructure of the state-owned port and its decisions"),
+            "{text}"
+        );
+        let unmarked = lines(&["the long infra-", "structure of the state-", "owned port"]);
+        let text = &build(vec![vec![unmarked]]).blocks[0].text;
+        assert!(
+            text.contains("infrastructure of the stateowned port"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_date_over_the_columns_is_not_the_start_of_their_first_paragraph() {
+        let mut head = lines(&["Title of the brief", "No. 8/2019, 18 November 2019"]);
+        head[0].size = 22.0;
+        head[1].x1 = 270.0;
+        let mut column = lines(&[
+            "Marrow Coast questioned the energy",
+            "interconnector after the assembly",
+            "asked for the telecommunications of",
+        ]);
+        for line in &mut column {
+            line.baseline += 38.0;
+        }
+        let document = build(vec![vec![head, column]]);
+        let texts: Vec<&str> = document.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"No. 8/2019, 18 November 2019"), "{texts:?}");
+    }
 }

@@ -6,6 +6,7 @@
 mod blocks;
 mod columns;
 mod furniture;
+mod gutters;
 mod lines;
 mod markdown;
 mod meta;
@@ -138,11 +139,7 @@ fn layout(
     info: &source::DocInfo,
     warnings: &mut Vec<String>,
 ) -> Extracted {
-    let mut page_lines: Vec<Vec<lines::Line>> = pages
-        .iter()
-        .enumerate()
-        .map(|(index, page)| lines::page_lines(page, index))
-        .collect();
+    let mut page_lines: Vec<Vec<lines::Line>> = lines::document_lines(pages);
     let found = furniture::remove(&mut page_lines, pages);
     let ordered: Vec<Vec<Vec<lines::Line>>> =
         page_lines.into_iter().map(columns::reading_order).collect();
