@@ -4,7 +4,8 @@
 // paragraphs and headings as its .txt.
 //
 // Needs a built dossier binary: DOSSIER_BIN, else target/release/dossier,
-// else target/debug/dossier.
+// else target/debug/dossier. The corpus check also needs the score_pdfs
+// example (`cargo build --release --example score_pdfs`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { HERE, launchBrowser } from './helpers.js';
-import { templates } from './pdf_corpus.mjs';
+import { templates, writeCorpus } from './pdf_corpus.mjs';
 
 const ROOT = path.resolve(HERE, '../..');
 const SAMPLE = path.join(ROOT, 'seeds/000_3d1f1b5c911402f3.txt');
@@ -85,6 +86,37 @@ test('the sample briefing printed to PDF by Chromium reads back like its text', 
     }
   } finally {
     await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Recorded minimums on 24 briefing-like PDFs printed by Chromium
+// (BENCHMARKS.md, "PDF reader"): the test fails if a score drops below them.
+const MINIMUMS = { leaked: 0, paragraphs: 98, f1: 0.995, title: 95, authors: 95, date: 95 };
+
+function scorePdfs() {
+  const found = ['target/release/examples/score_pdfs', 'target/debug/examples/score_pdfs']
+    .map((p) => path.resolve(ROOT, p))
+    .find((p) => fs.existsSync(p));
+  if (!found) throw new Error('no score_pdfs: run cargo build --release --example score_pdfs first');
+  return found;
+}
+
+test('briefings printed to PDF by Chromium score at or above the recorded minimums', { timeout: 10 * 60_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pdfs-'));
+  try {
+    await writeCorpus(dir, 24);
+    const report = execFileSync(scorePdfs(), ['--truth-dir', dir], { encoding: 'utf8' });
+    const row = report.split('\n').find((l) => l.startsWith('| dossier |'));
+    assert.ok(row, report);
+    const cells = row.split('|').map((c) => parseFloat(c)).slice(2, 10);
+    const [count, leaked, paragraphs, f1, title, authors, date] = cells;
+    assert.equal(count, 24, row);
+    assert.ok(leaked <= MINIMUMS.leaked, `furniture leaked: ${row}`);
+    for (const [name, value] of Object.entries({ paragraphs, f1, title, authors, date })) {
+      assert.ok(value >= MINIMUMS[name], `${name} ${value} under ${MINIMUMS[name]}: ${row}`);
+    }
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -205,13 +205,8 @@ export function truth(b) {
   };
 }
 
-async function main() {
-  const [out, countArg] = process.argv.slice(2);
-  if (!out) {
-    console.error('usage: node tests/browser/pdf_corpus.mjs OUT_DIR [COUNT]');
-    process.exit(2);
-  }
-  const count = Number(countArg || 40);
+/** Prints `count` briefings to `out` as PDFs, each with its truth JSON. */
+export async function writeCorpus(out, count) {
   fs.mkdirSync(out, { recursive: true });
   const browser = await launchBrowser();
   try {
@@ -226,6 +221,16 @@ async function main() {
   } finally {
     await browser.close();
   }
+}
+
+async function main() {
+  const [out, countArg] = process.argv.slice(2);
+  if (!out) {
+    console.error('usage: node tests/browser/pdf_corpus.mjs OUT_DIR [COUNT]');
+    process.exit(2);
+  }
+  const count = Number(countArg || 40);
+  await writeCorpus(out, count);
   console.log(`${count} PDFs and truth files in ${out}`);
 }
 

@@ -297,15 +297,7 @@ mod tests {
     }
 
     fn run(text: &str, x0: f32, x1: f32, baseline: f32) -> Run {
-        Run {
-            text: text.into(),
-            x0,
-            x1,
-            baseline,
-            size: 10.0,
-            bold: false,
-            italic: false,
-        }
+        Run::plain(text, x0, x1, baseline)
     }
 
     fn texts(runs: Vec<Run>) -> Vec<String> {

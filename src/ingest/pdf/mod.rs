@@ -3,6 +3,7 @@
 //! out, columns in order, blocks, headings, boxes, footnotes) into the
 //! [`Extracted`] record every format reader hands to ingest.
 
+mod accents;
 mod blocks;
 mod columns;
 mod furniture;

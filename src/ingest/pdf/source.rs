@@ -2,7 +2,9 @@
 //! and hands back each page's text runs with position and font, and the
 //! document's Info and XMP metadata, in this module's own plain types.
 
+use pdf_oxide::extractors::SpanMergingConfig;
 use pdf_oxide::layout::FontWeight;
+use pdf_oxide::layout::TextSpan;
 use pdf_oxide::PdfDocument;
 
 use super::PdfError;
@@ -23,6 +25,22 @@ pub struct Run {
     pub size: f32,
     pub bold: bool,
     pub italic: bool,
+}
+
+#[cfg(test)]
+impl Run {
+    /// A run of 10 pt upright regular text, for tests.
+    pub fn plain(text: &str, x0: f32, x1: f32, baseline: f32) -> Self {
+        Run {
+            text: text.to_string(),
+            x0,
+            x1,
+            baseline,
+            size: 10.0,
+            bold: false,
+            italic: false,
+        }
+    }
 }
 
 /// One page's text.
@@ -66,17 +84,23 @@ fn first_line(message: &str) -> String {
 
 /// The text runs of page `index`.
 pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> {
-    let (x0, y0, _, y1) = doc.get_page_media_box(index).map_err(|e| broken(&e))?;
+    let (x0, y0, x1, y1) = doc.get_page_media_box(index).map_err(|e| broken(&e))?;
     let height = (y1 - y0).abs();
-    let spans = doc.extract_spans(index).map_err(|e| broken(&e))?;
-    let runs = spans
+    // The runs as the content stream draws them, without the parser's own
+    // reading order and glyph-position pass (which parses each page twice):
+    // the layout analysis here only needs each run's box and type.
+    let spans = doc
+        .extract_spans_with_config(index, SpanMergingConfig::default())
+        .map_err(|e| broken(&e))?;
+    let mut runs: Vec<Run> = spans
         .into_iter()
         .take(MAX_RUNS_PER_PAGE)
         .filter(|s| !s.text.trim().is_empty() && s.font_size > 0.5)
+        .filter(|s| on_page(s, (x0, y0, x1, y1)))
         .map(|s| {
             let font = s.font_name.to_ascii_lowercase();
             Run {
-                text: s.text.replace('\u{0}', ""),
+                text: plain_spaces(&s.text),
                 x0: s.bbox.x - x0,
                 x1: s.bbox.x + s.bbox.width - x0,
                 baseline: y1 - s.bbox.y,
@@ -89,7 +113,45 @@ pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> 
             }
         })
         .collect();
+    if doc.get_page_rotation(index).unwrap_or(0).rem_euclid(360) == 180 {
+        turn_upside_down(&mut runs, x1 - x0, height);
+    }
+    super::accents::compose_accents(&mut runs);
     Ok(PageText { height, runs })
+}
+
+/// A run's text with NULs dropped and typographic spaces (thin, hair,
+/// zero-width and the like, which some fonts map word gaps to) as plain
+/// spaces.
+fn plain_spaces(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c != '\u{0}')
+        .map(|c| match c {
+            '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Runs of a page shown upside down (`/Rotate 180`) in the frame a reader
+/// sees: the page turned about its centre. (Pages turned a quarter keep
+/// their drawn frame, where their lines run across.)
+fn turn_upside_down(runs: &mut [Run], width: f32, height: f32) {
+    for run in runs {
+        let (x0, x1) = (width - run.x1, width - run.x0);
+        run.x0 = x0;
+        run.x1 = x1;
+        // The run's box bottom was `height - baseline` above the page foot;
+        // turned, its top edge becomes its foot.
+        run.baseline = height - run.baseline + run.size;
+    }
+}
+
+/// Whether a run's box meets the page's media box `(x0, y0, x1, y1)`:
+/// text set outside it is never seen.
+fn on_page(span: &TextSpan, (x0, y0, x1, y1): (f32, f32, f32, f32)) -> bool {
+    let b = &span.bbox;
+    b.x + b.width > x0 && b.x < x1 && b.y < y1 && b.y + b.height > y0
 }
 
 /// Info dictionary and XMP metadata.
@@ -159,4 +221,27 @@ fn iso_day(value: &str) -> Option<String> {
     crate::model::date::parse_date(&day)
         .ok()
         .map(|d| d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_turned_upside_down_reads_top_to_bottom_and_left_to_right() {
+        let run = Run::plain;
+        // Drawn upside down on a 600 × 800 page: the first line sits at the
+        // foot, on the right.
+        let mut runs = vec![
+            run("first", 500.0, 550.0, 710.0),
+            run("second", 400.0, 460.0, 690.0),
+        ];
+        turn_upside_down(&mut runs, 600.0, 800.0);
+        assert_eq!(
+            (runs[0].x0, runs[0].x1, runs[0].baseline),
+            (50.0, 100.0, 100.0)
+        );
+        assert!(runs[0].baseline < runs[1].baseline, "{runs:?}");
+        assert!(runs[0].x0 < runs[1].x0);
+    }
 }
