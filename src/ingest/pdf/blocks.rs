@@ -395,15 +395,15 @@ fn ends_full(block: &Block) -> bool {
     let right = block
         .lines
         .iter()
-        .filter(|l| l.page == last.page && (l.x0 - last.x0).abs() < last.size)
+        .filter(|l| l.page == last.page)
+        .filter(|l| (l.x0 - last.x0).abs() < last.size || block.kind == Kind::ListItem)
         .map(|l| l.x1)
         .fold(f32::MIN, f32::max);
     block.lines.len() >= 2 && last.x1 >= right - last.size * 1.5
 }
 
-/// A paragraph that ends a region without ending its sentence (or on a
-/// full line) goes on in
-/// the next region's first paragraph (next column, next page), past any
+/// A paragraph or list item that ends a region without ending its
+/// sentence (see [`goes_on`]) goes on in the next region's first paragraph (next column, next page), past any
 /// box or footnote in between, which then follow the whole paragraph.
 fn join_across_breaks(blocks: Vec<Block>, words: &Spelling) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
@@ -424,9 +424,7 @@ fn join_across_breaks(blocks: Vec<Block>, words: &Spelling) -> Vec<Block> {
                 && line_wide_enough(target, &block)
                 && first_in_region
                 && (index + 1 < out.len() || !set_apart_below(target, &block))
-                && (!ends_sentence(&target.text)
-                    || ends_full(target)
-                    || block.text.starts_with(char::is_lowercase));
+                && goes_on(target, &block);
             if continues {
                 let target = &mut out[index];
                 join_pair(&mut target.text, &block.text, words);
@@ -436,12 +434,24 @@ fn join_across_breaks(blocks: Vec<Block>, words: &Spelling) -> Vec<Block> {
                 continue;
             }
         }
-        if block.kind == Kind::Paragraph {
+        if matches!(block.kind, Kind::Paragraph | Kind::ListItem) {
             open = Some(out.len());
         }
         out.push(block);
     }
     out
+}
+
+/// Whether `next` reads on from `block`: a paragraph that stops mid-sentence
+/// or on a full line, or a list item (which often ends without a stop) that
+/// stops mid-sentence on a full line; either when `next` starts in lower case.
+fn goes_on(block: &Block, next: &Block) -> bool {
+    let lower = next.text.starts_with(char::is_lowercase);
+    let open_sentence = !ends_sentence(&block.text);
+    match block.kind {
+        Kind::ListItem => lower || (open_sentence && ends_full(block)),
+        _ => lower || open_sentence || ends_full(block),
+    }
 }
 
 #[cfg(test)]
@@ -502,5 +512,32 @@ mod tests {
         let document = build(vec![vec![head, column]]);
         let texts: Vec<&str> = document.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.contains(&"No. 8/2019, 18 November 2019"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_list_item_goes_on_in_the_next_column_only_mid_sentence() {
+        let mut item = lines(&[
+            "\u{2022} Grain exports through the",
+            "northern ports rose while the",
+        ]);
+        item[1].x0 = 60.0;
+        let mut next = lines(&["southern routes stayed shut.", "Prices followed in spring."]);
+        for line in &mut next {
+            line.x0 += 300.0;
+            line.x1 += 300.0;
+        }
+        let document = build(vec![vec![item.clone(), next.clone()]]);
+        let texts: Vec<&str> = document.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts[0].ends_with("while the southern routes stayed shut."),
+            "{texts:?}"
+        );
+
+        item[1].text = "northern ports rose".into();
+        item[1].x1 = 160.0;
+        next[0].text = "Southern routes stayed shut.".into();
+        let document = build(vec![vec![item, next]]);
+        let texts: Vec<&str> = document.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts[0].ends_with("northern ports rose"), "{texts:?}");
     }
 }

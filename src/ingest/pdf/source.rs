@@ -95,8 +95,7 @@ pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> 
     let mut runs: Vec<Run> = spans
         .into_iter()
         .take(MAX_RUNS_PER_PAGE)
-        .filter(|s| !s.text.trim().is_empty() && s.font_size > 0.5)
-        .filter(|s| on_page(s, (x0, y0, x1, y1)))
+        .filter(|s| s.font_size > 0.5 && on_page(s, (x0, y0, x1, y1)))
         .map(|s| {
             let font = s.font_name.to_ascii_lowercase();
             Run {
@@ -112,6 +111,7 @@ pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> 
                 italic: s.is_italic || font.contains("italic") || font.contains("oblique"),
             }
         })
+        .filter(|run: &Run| !run.text.trim().is_empty())
         .collect();
     if doc.get_page_rotation(index).unwrap_or(0).rem_euclid(360) == 180 {
         turn_upside_down(&mut runs, x1 - x0, height);
@@ -120,15 +120,27 @@ pub fn page_text(doc: &PdfDocument, index: usize) -> Result<PageText, PdfError> 
     Ok(PageText { height, runs })
 }
 
-/// A run's text with NULs dropped and typographic spaces (thin, hair,
-/// zero-width and the like, which some fonts map word gaps to) as plain
-/// spaces.
+/// A run's text as a reader sees it: typographic spaces (thin, hair,
+/// zero-width and the like, which some fonts map word gaps to) and tabs as
+/// plain spaces, other control codes dropped, and the bullets that symbol
+/// fonts draw from the private-use area (Word's Symbol and Wingdings) as
+/// bullets. A run that is one control code alone is a glyph with no
+/// character behind it, which in a list is its bullet (pdfTeX's Type 3
+/// itemize dot).
 fn plain_spaces(text: &str) -> String {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_control() && !c.is_whitespace() && c != '\u{0}' {
+            return "\u{2022}".to_owned();
+        }
+    }
     text.chars()
-        .filter(|&c| c != '\u{0}')
-        .map(|c| match c {
-            '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}' => ' ',
-            c => c,
+        .filter_map(|c| match c {
+            '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\t' => Some(' '),
+            '\u{F0B7}' | '\u{F06C}' | '\u{F076}' | '\u{F0D8}' | '\u{F0FC}' => Some('\u{2022}'),
+            '\u{F0A7}' | '\u{F06E}' => Some('\u{25AA}'),
+            c if c.is_control() => None,
+            c => Some(c),
         })
         .collect()
 }
@@ -226,6 +238,15 @@ fn iso_day(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glyphs_without_characters_are_bullets_or_dropped() {
+        assert_eq!(plain_spaces("\u{88}"), "\u{2022}");
+        assert_eq!(plain_spaces("\u{F0B7}"), "\u{2022}");
+        assert_eq!(plain_spaces("\u{F0A7}\tExports"), "\u{25AA} Exports");
+        assert_eq!(plain_spaces("a\u{7}b\u{0}c\u{2009}d"), "abc d");
+        assert_eq!(plain_spaces("\u{0}"), "");
+    }
 
     #[test]
     fn a_page_turned_upside_down_reads_top_to_bottom_and_left_to_right() {
