@@ -252,10 +252,10 @@ impl Letters {
 /// hyphens and apostrophes, with a possessive suffix split off.
 fn scan_word(text: &str, start: usize) -> Word {
     let mut flags = 0;
-    if char_at(text, start).is_uppercase() {
+    let (end, letters, hyphenated) = word_end(text, start);
+    if char_at(text, start).is_uppercase() && !is_contraction(&text[start..end]) {
         flags |= CAPITALISED;
     }
-    let (end, letters, hyphenated) = word_end(text, start);
     if hyphenated {
         flags |= HYPHENATED;
     }
@@ -274,6 +274,18 @@ fn scan_word(text: &str, start: usize) -> Word {
         token,
         next: surface_end,
         has_upper: letters.upper > 0,
+    }
+}
+
+/// `I’m`, `Don’t`, `You’ll`: a capital that starts a clause, not a name.
+fn is_contraction(word: &str) -> bool {
+    let Some((stem, ending)) = word.rsplit_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    match ending {
+        "m" | "ve" | "ll" | "re" | "d" => !stem.is_empty(),
+        "t" => stem.ends_with('n'),
+        _ => false,
     }
 }
 
@@ -416,6 +428,24 @@ fn split_fused(text: &str, token: &mut Token) -> Option<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contractions_are_not_capitalised_names() {
+        for word in [
+            "I\u{2019}m",
+            "Don't",
+            "You\u{2019}ll",
+            "I've",
+            "They're",
+            "I\u{2019}d",
+        ] {
+            assert!(is_contraction(word), "{word}");
+        }
+        for word in ["O\u{2019}Neill", "D'Alema", "Ma'ale", "N'Djamena"] {
+            assert!(!is_contraction(word), "{word}");
+        }
+        assert_eq!(words("I\u{2019}m told")[0].1 & CAPITALISED, 0);
+    }
 
     fn words(text: &str) -> Vec<(String, u16)> {
         let mut tokens = Vec::new();
