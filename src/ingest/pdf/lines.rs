@@ -2,7 +2,7 @@
 //! where a gap is wider than a word space (a column gutter or a tab stop);
 //! small raised digits after a word become footnote references (`[^3]`).
 
-use super::gutters::{confirmed, support, Cover, Span, GUTTER, SUPPORT, WIDE};
+use super::gutters::{confirmed, edge_for_edge, support, Cover, Span, GUTTER, SUPPORT, WIDE};
 use super::source::{PageText, Run};
 
 /// One line of text in one column, with its position and dominant font.
@@ -72,8 +72,8 @@ impl PageRows {
         let mut found = Vec::new();
         for (at, row) in self.rows.iter().enumerate() {
             for pair in row.windows(2) {
-                if wide_gap(&pair[0], &pair[1], GUTTER) {
-                    let size = pair[0].run.size.max(pair[1].run.size);
+                if gutter_wide(&pair[0], &pair[1]) {
+                    let size = body_type(&pair[0], &pair[1]);
                     let gap = (pair[0].run.x1, pair[1].run.x0);
                     let found_here = support(at, gap, size, &self.spans);
                     let strip = found_here.strip;
@@ -97,7 +97,9 @@ impl PageRows {
                 let overlap = gap.1.min(k.1) - gap.0.max(k.0);
                 overlap >= (k.1 - k.0) * 0.8
             });
-            found.rows >= SUPPORT && found.aligned || found.rows >= 1 && over_known
+            found.rows >= SUPPORT && found.aligned
+                || found.rows >= 1 && over_known
+                || edge_for_edge(gap, known)
         };
         self.rows
             .into_iter()
@@ -111,6 +113,19 @@ fn row_spans(row: &[Piece]) -> Vec<Cover> {
     row.iter()
         .map(|p| (p.run.x0, p.run.x1, p.run.size))
         .collect()
+}
+
+/// The type a gutter is measured in: the smaller of the two sides, so a
+/// heading in larger type beside a column of body text does not widen
+/// the white it takes to part them.
+fn body_type(last: &Piece, piece: &Piece) -> f32 {
+    last.run.size.min(piece.run.size)
+}
+
+/// Whether a gap is as wide as a gutter in the body's type (see
+/// [`body_type`]).
+fn gutter_wide(last: &Piece, piece: &Piece) -> bool {
+    !piece.reference && piece.run.x0 - last.run.x1 > body_type(last, piece) * GUTTER
 }
 
 /// Whether a gap is wider than `ems` of the type on either side.
@@ -201,7 +216,8 @@ fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -
         let column = wide_gap(last, &piece, WIDE) || last.run.x1 - start.run.x0 > size * 5.0;
         let gap = (last.run.x1, piece.run.x0);
         let other = other_type(last, &piece) && wide_gap(last, &piece, WIDE);
-        if other || column && wide_gap(last, &piece, GUTTER) && gutter(gap, size) {
+        let body = body_type(last, &piece);
+        if other || column && gutter_wide(last, &piece) && gutter(gap, body) {
             parts.push(vec![piece]);
         } else if let Some(part) = parts.last_mut() {
             part.push(piece);
@@ -390,6 +406,27 @@ mod tests {
                 "2 A note."
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_beside_a_column_is_parted_by_a_gutter_in_the_body_type() {
+        let mut runs: Vec<Run> = (0..6)
+            .flat_map(|row| {
+                let y = 100.0 + 12.0 * row as f32;
+                [
+                    run(&format!("left {row}"), 50.0, 200.0, y),
+                    run(&format!("right {row}"), 209.0, 359.0, y),
+                ]
+            })
+            .collect();
+        runs.retain(|r| r.text != "right 3");
+        runs.push(Run {
+            size: 14.0,
+            ..run("Why the port", 209.0, 330.0, 136.0)
+        });
+        let lines = texts(runs);
+        assert!(lines.contains(&"left 3".to_string()), "{lines:?}");
+        assert!(lines.contains(&"Why the port".to_string()), "{lines:?}");
     }
 
     #[test]
