@@ -145,6 +145,18 @@ fn other_type(a: &Piece, b: &Piece) -> bool {
 fn mark_references(runs: &[Run]) -> Vec<Piece> {
     runs.iter()
         .map(|run| match reference_host(run, runs) {
+            None if note_number_host(run, runs).is_some() => {
+                let host = note_number_host(run, runs).unwrap_or(run);
+                Piece {
+                    run: Run {
+                        text: format!("{} ", run.text.trim()),
+                        baseline: host.baseline,
+                        size: host.size,
+                        ..run.clone()
+                    },
+                    reference: false,
+                }
+            }
             Some(host) => Piece {
                 run: Run {
                     text: format!("[^{}]", run.text.trim()),
@@ -175,6 +187,23 @@ fn reference_host<'r>(run: &Run, runs: &'r [Run]) -> Option<&'r Run> {
             && raised > -host.size * 0.05
             && raised < host.size * 0.8
             && (run.x0 - host.x1).abs() < host.size * 0.6
+    })
+}
+
+/// The note a small raised number starts (`¹Statement by…`, LaTeX's
+/// footnote mark set close against its text): the number joins the note's
+/// line as its first word, so the note reads as a footnote.
+fn note_number_host<'r>(run: &Run, runs: &'r [Run]) -> Option<&'r Run> {
+    let digits = run.text.trim();
+    if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    runs.iter().find(|host| {
+        let raised = host.baseline - run.baseline;
+        host.size >= run.size * 1.2
+            && raised > host.size * 0.1
+            && raised < host.size * 0.8
+            && (host.x0 - run.x1).abs() < host.size * 0.15
     })
 }
 
@@ -427,6 +456,28 @@ mod tests {
         let lines = texts(runs);
         assert!(lines.contains(&"left 3".to_string()), "{lines:?}");
         assert!(lines.contains(&"Why the port".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_raised_note_number_starts_its_footnote() {
+        let runs = vec![
+            run(
+                "Body text of the page, set in ten point type.",
+                50.0,
+                300.0,
+                100.0,
+            ),
+            Run {
+                size: 6.0,
+                ..run("1", 50.0, 53.0, 697.0)
+            },
+            Run {
+                size: 8.0,
+                ..run("Statement by the assembly, 2022.", 53.4, 200.0, 700.0)
+            },
+        ];
+        let lines = texts(runs);
+        assert_eq!(lines[1], "1 Statement by the assembly, 2022.", "{lines:?}");
     }
 
     #[test]
