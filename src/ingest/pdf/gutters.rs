@@ -134,6 +134,24 @@ pub fn edge_for_edge(gap: Span, known: &[Span]) -> bool {
     })
 }
 
+/// Whether a gap covers a gutter known from elsewhere, with a line that
+/// starts at a column's left edge (the page's text edge or a gutter's
+/// right; indented at most a few ems) ending short before it, and the
+/// next line starting a few ems past it (indented): a paragraph's last
+/// line beside the next one's first. Names side by side under a title
+/// start nowhere near a column edge.
+pub fn between_columns(start: f32, gap: Span, size: f32, known: &[Span], left: f32) -> bool {
+    let indent = size * 3.0;
+    let edges = std::iter::once(left).chain(known.iter().map(|k| k.1));
+    let at_column = edges
+        .into_iter()
+        .any(|edge| start >= edge - 0.75 && start - edge <= indent);
+    at_column
+        && known.iter().any(|k| {
+            start < k.0 && gap.0 <= k.0 + 0.75 && gap.1 >= k.1 - 0.75 && gap.1 - k.1 <= indent
+        })
+}
+
 /// The widest part of `strip` that no span of `row` covers and that
 /// reaches one of its ends: text may cut into a gutter from one side (a
 /// short line, a column edge), but words across its middle (a table's
@@ -188,5 +206,20 @@ mod tests {
         assert!(edge_for_edge((200.0, 368.0), &known), "a column skipped");
         assert!(!edge_for_edge((203.0, 212.0), &known), "a stretched space");
         assert!(!edge_for_edge((200.0, 206.0), &known), "too narrow");
+    }
+
+    #[test]
+    fn a_short_last_line_beside_an_indented_first_is_parted_at_the_gutter() {
+        let known = [(200.0, 209.0)];
+        assert!(between_columns(50.0, (150.0, 219.0), 10.0, &known, 50.0));
+        assert!(between_columns(60.0, (150.0, 219.0), 10.0, &known, 50.0));
+        assert!(
+            !between_columns(120.0, (150.0, 219.0), 10.0, &known, 50.0),
+            "names side by side"
+        );
+        assert!(
+            !between_columns(50.0, (150.0, 260.0), 10.0, &known, 50.0),
+            "far past the gutter"
+        );
     }
 }

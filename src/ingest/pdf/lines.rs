@@ -2,7 +2,9 @@
 //! where a gap is wider than a word space (a column gutter or a tab stop);
 //! small raised digits after a word become footnote references (`[^3]`).
 
-use super::gutters::{confirmed, edge_for_edge, support, Cover, Span, GUTTER, SUPPORT, WIDE};
+use super::gutters::{
+    between_columns, confirmed, edge_for_edge, support, Cover, Span, GUTTER, SUPPORT, WIDE,
+};
 use super::source::{PageText, Run};
 
 /// One line of text in one column, with its position and dominant font.
@@ -91,7 +93,8 @@ impl PageRows {
     /// one more row confirms over a gutter `known` from elsewhere.
     fn lines(self, known: &[Span], index: usize) -> Vec<Line> {
         let spans = self.spans;
-        let is_gutter = |at: usize, gap: Span, size: f32| {
+        let left = spans.iter().flatten().map(|c| c.0).fold(f32::MAX, f32::min);
+        let is_gutter = |at: usize, start: f32, gap: Span, size: f32| {
             let found = support(at, gap, size, &spans);
             let over_known = known.iter().any(|k| {
                 let overlap = gap.1.min(k.1) - gap.0.max(k.0);
@@ -100,11 +103,18 @@ impl PageRows {
             found.rows >= SUPPORT && found.aligned
                 || found.rows >= 1 && over_known
                 || edge_for_edge(gap, known)
+                || between_columns(start, gap, size, known, left)
         };
         self.rows
             .into_iter()
             .enumerate()
-            .flat_map(|(at, row)| split_row(row, |gap, size| is_gutter(at, gap, size), index))
+            .flat_map(|(at, row)| {
+                split_row(
+                    row,
+                    |start, gap, size| is_gutter(at, start, gap, size),
+                    index,
+                )
+            })
             .collect()
     }
 }
@@ -229,7 +239,7 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
 /// Splits a sorted row at wide gaps that are column gutters (`gutter`,
 /// given the gap and the type size) or part type, and joins each part's
 /// runs.
-fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -> Vec<Line> {
+fn split_row(row: Vec<Piece>, gutter: impl Fn(f32, Span, f32) -> bool, page: usize) -> Vec<Line> {
     let mut parts: Vec<Vec<Piece>> = Vec::new();
     for piece in row {
         let (start, last) = match parts.last() {
@@ -246,7 +256,7 @@ fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -
         let gap = (last.run.x1, piece.run.x0);
         let other = other_type(last, &piece) && wide_gap(last, &piece, WIDE);
         let body = body_type(last, &piece);
-        if other || column && gutter_wide(last, &piece) && gutter(gap, body) {
+        if other || column && gutter_wide(last, &piece) && gutter(start.run.x0, gap, body) {
             parts.push(vec![piece]);
         } else if let Some(part) = parts.last_mut() {
             part.push(piece);
