@@ -130,7 +130,7 @@ test('briefings printed to PDF by Chromium score at or above the recorded minimu
 
 // Recorded minimums on 24 briefings set by pdfTeX (bench/latex_corpus.mjs;
 // BENCHMARKS.md, "PDF reader"), a little under what was measured.
-const LATEX_MINIMUMS = { leaked: 0, paragraphs: 97, f1: 0.995, title: 95, authors: 95, date: 95 };
+const LATEX_MINIMUMS = { leaked: 0, paragraphs: 97.5, f1: 0.995, title: 95, authors: 95, date: 95 };
 
 test('briefings set by pdfTeX score at or above the recorded minimums', { timeout: 10 * 60_000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-latex-pdfs-'));
