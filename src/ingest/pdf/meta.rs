@@ -217,7 +217,7 @@ pub fn byline(text: &str) -> Option<Vec<String>> {
     };
     if let [one] = names.as_slice() {
         let words: Vec<&str> = one.split_whitespace().collect();
-        let side_by_side = words.len() >= 4 && words.len() % 2 == 0 && words.len() <= 16;
+        let side_by_side = words.len() >= 4 && words.len().is_multiple_of(2) && words.len() <= 16;
         if side_by_side && words.iter().all(|w| name_word(w) && !w.ends_with('.')) {
             names = words.chunks(2).map(|pair| pair.join(" ")).collect();
         }
