@@ -10,7 +10,8 @@
 //!   one-line error.
 //! - `score_pdfs --truth-dir DIR`: PDFs from a real producer with a truth
 //!   JSON beside each (`node tests/browser/pdf_corpus.mjs DIR` prints them
-//!   with Chromium), scored the same way against dossier and `pdftotext`.
+//!   with Chromium, `node bench/latex_corpus.mjs DIR` sets them with
+//!   pdfTeX), scored the same way against dossier and `pdftotext`.
 //! - `score_pdfs --one FILE`: the child: reads FILE, prints one line.
 
 #[path = "../tests/pdf/mod.rs"]
@@ -236,7 +237,8 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The truth file `tests/browser/pdf_corpus.mjs` writes beside each PDF.
+/// The truth file `tests/browser/pdf_corpus.mjs` (or `bench/latex_corpus.mjs`)
+/// writes beside each PDF.
 #[derive(serde::Deserialize)]
 struct TruthFile {
     title: String,
@@ -253,7 +255,8 @@ struct TruthFile {
 
 /// Scores every `NAME.pdf` under `dir` against its `NAME.json` (a real
 /// producer's PDFs: `node tests/browser/pdf_corpus.mjs DIR` prints them
-/// with Chromium), beside `pdftotext` on the same files.
+/// with Chromium, `node bench/latex_corpus.mjs DIR` with pdfTeX), beside
+/// `pdftotext` on the same files.
 fn truth_dir(dir: &Path) {
     let scratch = std::env::temp_dir().join(format!("score_pdfs_truth_{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("temp dir");
@@ -302,7 +305,7 @@ fn truth_dir(dir: &Path) {
         }
     }
     let _ = std::fs::remove_dir_all(&scratch);
-    println!("| reader (Chromium PDFs) | PDFs | furniture leaked | paragraphs whole | body F1 | title | authors | date |");
+    println!("| reader | PDFs | furniture leaked | paragraphs whole | body F1 | title | authors | date |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     ours.row("dossier", true);
     if poppler.docs > 0 {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the real-browser tests against a built Dossier site.
 #   bash tests/browser/run.sh /abs/path/to/site [XSS_SITE] [GENERATED_SITE] [LONG_NAMES_SITE]   (from the repo root)
-# Installs Debian's Chromium if missing and the npm packages from package-lock.json;
+# Installs Debian's Chromium and texlive (pdflatex) if missing and the npm packages
+# from package-lock.json;
 # never downloads a browser build of its own.
 set -euo pipefail
 
@@ -27,6 +28,13 @@ if [ ! -x /usr/bin/chromium ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
   apt-get install -y chromium
+fi
+if ! command -v pdflatex >/dev/null 2>&1; then
+  # bench/latex_corpus.mjs sets briefings with pdfTeX for pdf.test.js.
+  echo "run.sh: installing texlive (pdflatex)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-recommended texlive-fonts-recommended
 fi
 if ! command -v java >/dev/null 2>&1; then
   echo "run.sh: java not found; the Nu HTML checker needs it (e.g. apt-get install -y default-jre-headless)" >&2

@@ -33,8 +33,16 @@ pub fn remove(pages: &mut [Vec<Line>], texts: &[PageText]) -> Found {
         page.retain(|line| {
             let key = key(line);
             let banded = in_band(line);
-            let repeats_in_band = banded && band_pages.get(&key).is_some_and(|p| p.len() >= 2);
             let placed_key = placed(line, &key);
+            // Notes differing in their digits only (`1 Ibid.`, `4 Ibid.`)
+            // sit wherever the text above them ends; a running footer that
+            // starts with the page number sits in one place on every page.
+            let band_key = if note_like(&line.text) {
+                &placed_key
+            } else {
+                &key
+            };
+            let repeats_in_band = banded && band_pages.get(band_key).is_some_and(|p| p.len() >= 2);
             let repeats_in_place = line.text.chars().count() <= 80
                 && placed_pages
                     .get(&placed_key)
@@ -78,7 +86,8 @@ fn body_size(pages: &[Vec<Line>]) -> f32 {
 /// a page after the first, or in the bottom band beside a page number.
 fn lone_label(line: &Line, heights: &[f32], body_size: f32) -> bool {
     let top = line.baseline < heights[line.page] * 0.1;
-    let numbered = strip_page_number(&line.text) != line.text;
+    // A footnote (`1 Ibid.`) has a number too, but before its words.
+    let numbered = strip_page_number(&line.text) != line.text && !note_like(&line.text);
     line.size < body_size - 0.4
         && line.text.chars().count() <= 80
         && ((top && line.page > 0) || (!top && numbered))
@@ -116,6 +125,16 @@ fn key(line: &Line) -> String {
 /// The key at a position rounded to 6 points.
 fn placed(line: &Line, key: &str) -> String {
     format!("{key}@{}", (line.baseline / 6.0).round())
+}
+
+/// `4 Ibid.`, `12 Statement by…`: a number, then words (a footnote).
+fn note_like(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let number = words.next().unwrap_or("");
+    let next = words.next().unwrap_or("");
+    (1..=3).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+        && next.starts_with(char::is_alphabetic)
 }
 
 /// `12`, `Page 3`, `Page 3 of 9`, `3 / 9`, `- 3 -`, `iv`.
@@ -173,5 +192,58 @@ mod tests {
         assert!(is_web_address("https://example.org/briefs/12"));
         assert!(!is_web_address("The institute, 2021."));
         assert_eq!(strip_page_number("PISM SPOTLIGHT | 3"), "PISM SPOTLIGHT");
+    }
+
+    fn line(text: &str, baseline: f32, size: f32, page: usize) -> Line {
+        Line {
+            text: text.into(),
+            x0: 50.0,
+            x1: 300.0,
+            baseline,
+            size,
+            bold: false,
+            italic: false,
+            page,
+        }
+    }
+
+    /// Three pages of body text with `foot` lines at the page foot.
+    fn remaining(foot: &[(&str, f32, usize)]) -> Vec<String> {
+        let mut pages: Vec<Vec<Line>> = (0..3)
+            .map(|page| vec![line(["One.", "Two.", "Three."][page], 400.0, 10.0, page)])
+            .collect();
+        for &(text, baseline, page) in foot {
+            pages[page].push(line(text, baseline, 8.0, page));
+        }
+        let texts = vec![
+            PageText {
+                height: 842.0,
+                runs: Vec::new(),
+            };
+            3
+        ];
+        remove(&mut pages, &texts);
+        pages.into_iter().flatten().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn footnotes_differing_in_digits_are_not_running_footers() {
+        let kept = remaining(&[
+            ("1 Ibid.", 770.0, 0),
+            ("4 Ibid.", 790.0, 1),
+            ("2 Statement by the board, 2022.", 780.0, 2),
+        ]);
+        assert!(kept.contains(&"1 Ibid.".to_string()), "{kept:?}");
+        assert!(kept.contains(&"4 Ibid.".to_string()), "{kept:?}");
+        assert!(
+            kept.iter().any(|t| t.starts_with("2 Statement")),
+            "{kept:?}"
+        );
+        let gone = remaining(&[
+            ("1 Policy Brief", 815.0, 0),
+            ("2 Policy Brief", 815.0, 1),
+            ("3 Policy Brief", 815.0, 2),
+        ]);
+        assert_eq!(gone.len(), 3, "{gone:?}");
     }
 }

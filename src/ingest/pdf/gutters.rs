@@ -65,7 +65,7 @@ pub fn support(at: usize, gap: Span, size: f32, spans: &[Vec<Cover>]) -> Support
                 continue;
             }
             match widest_free(&row, strip) {
-                Some(free) if free.1 - free.0 >= wide || narrow_gutter(&row, free, min) => {
+                Some(free) if free.1 - free.0 >= wide || narrow_gutter(&row, free, strip, min) => {
                     strip = free;
                 }
                 _ => break,
@@ -103,17 +103,54 @@ pub struct Support {
 /// Whether `free`, white narrower than a wide gap, is a gutter in `row`:
 /// at least `min` wide, with the row's text ending right at its left edge
 /// and starting right at its right edge (two column edges). The stretched
-/// spaces of justified lines are as wide, but fall anywhere.
-fn narrow_gutter(row: &[Span], free: Span, min: f32) -> bool {
-    free.1 - free.0 >= min
-        && row.iter().any(|s| (s.1 - free.0).abs() < 1.0)
-        && row.iter().any(|s| (s.0 - free.1).abs() < 1.0)
+/// spaces of justified lines are as wide, but fall anywhere. A row that
+/// leaves the whole `strip` the rows before it narrowed white, with one
+/// column edge at it, goes on with the gutter: one side's line is short
+/// (a paragraph's last) or indented (its first).
+fn narrow_gutter(row: &[Span], free: Span, strip: Span, min: f32) -> bool {
+    let ends = row.iter().any(|s| (s.1 - free.0).abs() < 1.0);
+    let starts = row.iter().any(|s| (s.0 - free.1).abs() < 1.0);
+    let whole = free.0 <= strip.0 + 0.5 && free.1 >= strip.1 - 0.5;
+    free.1 - free.0 >= min && (ends && starts || whole && (ends || starts))
 }
 
 /// How many rows next to a gap must leave it white for it to be a gutter.
 pub const SUPPORT: usize = 3;
 /// How many rows must confirm a gutter for it to count on other pages.
 const CONFIRMED: usize = 10;
+
+/// Whether a gap covers a gutter known from elsewhere and meets it edge
+/// for edge on at least one side: a column only a line deep beside its
+/// neighbour, a row where the middle column has no line (its baselines
+/// fall between the others'), or one where the line beyond the gutter is
+/// indented (a paragraph's first) or the one before it short (its last).
+/// The stretched space of a justified line is seldom that wide, and then
+/// falls anywhere.
+pub fn edge_for_edge(gap: Span, known: &[Span]) -> bool {
+    let at = |a: f32, b: f32| (a - b).abs() < 0.75;
+    known.iter().any(|k| {
+        let covers = gap.0 <= k.0 + 0.75 && gap.1 >= k.1 - 0.75;
+        covers && (at(gap.0, k.0) || at(gap.1, k.1))
+    })
+}
+
+/// Whether a gap covers a gutter known from elsewhere, with a line that
+/// starts at a column's left edge (the page's text edge or a gutter's
+/// right; indented at most a few ems) ending short before it, and the
+/// next line starting a few ems past it (indented): a paragraph's last
+/// line beside the next one's first. Names side by side under a title
+/// start nowhere near a column edge.
+pub fn between_columns(start: f32, gap: Span, size: f32, known: &[Span], left: f32) -> bool {
+    let indent = size * 3.0;
+    let edges = std::iter::once(left).chain(known.iter().map(|k| k.1));
+    let at_column = edges
+        .into_iter()
+        .any(|edge| start >= edge - 0.75 && start - edge <= indent);
+    at_column
+        && known.iter().any(|k| {
+            start < k.0 && gap.0 <= k.0 + 0.75 && gap.1 >= k.1 - 0.75 && gap.1 - k.1 <= indent
+        })
+}
 
 /// The widest part of `strip` that no span of `row` covers and that
 /// reaches one of its ends: text may cut into a gutter from one side (a
@@ -136,4 +173,53 @@ fn widest_free(row: &[Span], strip: Span) -> Option<Span> {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `rows` rows of two columns 9 points apart (under a wide gap in
+    /// 10-point type), left column 50–200, right 209–359.
+    fn narrow(rows: usize) -> Vec<Vec<Cover>> {
+        (0..rows)
+            .map(|_| vec![(50.0, 200.0, 10.0), (209.0, 359.0, 10.0)])
+            .collect()
+    }
+
+    #[test]
+    fn a_short_or_indented_line_does_not_stop_a_narrow_gutter() {
+        let mut rows = narrow(7);
+        rows[2] = vec![(50.0, 120.0, 10.0), (209.0, 359.0, 10.0)];
+        rows[4] = vec![(50.0, 200.0, 10.0), (224.0, 359.0, 10.0)];
+        let found = support(3, (200.0, 209.0), 10.0, &rows);
+        assert!(found.rows >= 5, "{}", found.rows);
+        assert!(found.aligned);
+    }
+
+    #[test]
+    fn a_gap_over_a_known_gutter_meeting_one_edge_is_a_gutter() {
+        let known = [(200.0, 209.0), (359.0, 368.0)];
+        assert!(edge_for_edge((200.2, 209.1), &known));
+        assert!(edge_for_edge((200.2, 224.0), &known), "indented right");
+        assert!(edge_for_edge((150.0, 209.0), &known), "short left");
+        assert!(edge_for_edge((200.0, 368.0), &known), "a column skipped");
+        assert!(!edge_for_edge((203.0, 212.0), &known), "a stretched space");
+        assert!(!edge_for_edge((200.0, 206.0), &known), "too narrow");
+    }
+
+    #[test]
+    fn a_short_last_line_beside_an_indented_first_is_parted_at_the_gutter() {
+        let known = [(200.0, 209.0)];
+        assert!(between_columns(50.0, (150.0, 219.0), 10.0, &known, 50.0));
+        assert!(between_columns(60.0, (150.0, 219.0), 10.0, &known, 50.0));
+        assert!(
+            !between_columns(120.0, (150.0, 219.0), 10.0, &known, 50.0),
+            "names side by side"
+        );
+        assert!(
+            !between_columns(50.0, (150.0, 260.0), 10.0, &known, 50.0),
+            "far past the gutter"
+        );
+    }
 }

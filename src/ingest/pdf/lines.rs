@@ -2,7 +2,9 @@
 //! where a gap is wider than a word space (a column gutter or a tab stop);
 //! small raised digits after a word become footnote references (`[^3]`).
 
-use super::gutters::{confirmed, support, Cover, Span, GUTTER, SUPPORT, WIDE};
+use super::gutters::{
+    between_columns, confirmed, edge_for_edge, support, Cover, Span, GUTTER, SUPPORT, WIDE,
+};
 use super::source::{PageText, Run};
 
 /// One line of text in one column, with its position and dominant font.
@@ -72,8 +74,8 @@ impl PageRows {
         let mut found = Vec::new();
         for (at, row) in self.rows.iter().enumerate() {
             for pair in row.windows(2) {
-                if wide_gap(&pair[0], &pair[1], GUTTER) {
-                    let size = pair[0].run.size.max(pair[1].run.size);
+                if gutter_wide(&pair[0], &pair[1]) {
+                    let size = body_type(&pair[0], &pair[1]);
                     let gap = (pair[0].run.x1, pair[1].run.x0);
                     let found_here = support(at, gap, size, &self.spans);
                     let strip = found_here.strip;
@@ -91,18 +93,28 @@ impl PageRows {
     /// one more row confirms over a gutter `known` from elsewhere.
     fn lines(self, known: &[Span], index: usize) -> Vec<Line> {
         let spans = self.spans;
-        let is_gutter = |at: usize, gap: Span, size: f32| {
+        let left = spans.iter().flatten().map(|c| c.0).fold(f32::MAX, f32::min);
+        let is_gutter = |at: usize, start: f32, gap: Span, size: f32| {
             let found = support(at, gap, size, &spans);
             let over_known = known.iter().any(|k| {
                 let overlap = gap.1.min(k.1) - gap.0.max(k.0);
                 overlap >= (k.1 - k.0) * 0.8
             });
-            found.rows >= SUPPORT && found.aligned || found.rows >= 1 && over_known
+            found.rows >= SUPPORT && found.aligned
+                || found.rows >= 1 && over_known
+                || edge_for_edge(gap, known)
+                || between_columns(start, gap, size, known, left)
         };
         self.rows
             .into_iter()
             .enumerate()
-            .flat_map(|(at, row)| split_row(row, |gap, size| is_gutter(at, gap, size), index))
+            .flat_map(|(at, row)| {
+                split_row(
+                    row,
+                    |start, gap, size| is_gutter(at, start, gap, size),
+                    index,
+                )
+            })
             .collect()
     }
 }
@@ -111,6 +123,19 @@ fn row_spans(row: &[Piece]) -> Vec<Cover> {
     row.iter()
         .map(|p| (p.run.x0, p.run.x1, p.run.size))
         .collect()
+}
+
+/// The type a gutter is measured in: the smaller of the two sides, so a
+/// heading in larger type beside a column of body text does not widen
+/// the white it takes to part them.
+fn body_type(last: &Piece, piece: &Piece) -> f32 {
+    last.run.size.min(piece.run.size)
+}
+
+/// Whether a gap is as wide as a gutter in the body's type (see
+/// [`body_type`]).
+fn gutter_wide(last: &Piece, piece: &Piece) -> bool {
+    !piece.reference && piece.run.x0 - last.run.x1 > body_type(last, piece) * GUTTER
 }
 
 /// Whether a gap is wider than `ems` of the type on either side.
@@ -130,6 +155,18 @@ fn other_type(a: &Piece, b: &Piece) -> bool {
 fn mark_references(runs: &[Run]) -> Vec<Piece> {
     runs.iter()
         .map(|run| match reference_host(run, runs) {
+            None if note_number_host(run, runs).is_some() => {
+                let host = note_number_host(run, runs).unwrap_or(run);
+                Piece {
+                    run: Run {
+                        text: format!("{} ", run.text.trim()),
+                        baseline: host.baseline,
+                        size: host.size,
+                        ..run.clone()
+                    },
+                    reference: false,
+                }
+            }
             Some(host) => Piece {
                 run: Run {
                     text: format!("[^{}]", run.text.trim()),
@@ -163,6 +200,23 @@ fn reference_host<'r>(run: &Run, runs: &'r [Run]) -> Option<&'r Run> {
     })
 }
 
+/// The note a small raised number starts (`¹Statement by…`, LaTeX's
+/// footnote mark set close against its text): the number joins the note's
+/// line as its first word, so the note reads as a footnote.
+fn note_number_host<'r>(run: &Run, runs: &'r [Run]) -> Option<&'r Run> {
+    let digits = run.text.trim();
+    if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    runs.iter().find(|host| {
+        let raised = host.baseline - run.baseline;
+        host.size >= run.size * 1.2
+            && raised > host.size * 0.1
+            && raised < host.size * 0.8
+            && (host.x0 - run.x1).abs() < host.size * 0.15
+    })
+}
+
 /// Groups pieces whose baselines agree into rows, top to bottom.
 fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
     pieces.sort_by(|a, b| a.run.baseline.total_cmp(&b.run.baseline));
@@ -185,7 +239,7 @@ fn rows(mut pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
 /// Splits a sorted row at wide gaps that are column gutters (`gutter`,
 /// given the gap and the type size) or part type, and joins each part's
 /// runs.
-fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -> Vec<Line> {
+fn split_row(row: Vec<Piece>, gutter: impl Fn(f32, Span, f32) -> bool, page: usize) -> Vec<Line> {
     let mut parts: Vec<Vec<Piece>> = Vec::new();
     for piece in row {
         let (start, last) = match parts.last() {
@@ -201,7 +255,8 @@ fn split_row(row: Vec<Piece>, gutter: impl Fn(Span, f32) -> bool, page: usize) -
         let column = wide_gap(last, &piece, WIDE) || last.run.x1 - start.run.x0 > size * 5.0;
         let gap = (last.run.x1, piece.run.x0);
         let other = other_type(last, &piece) && wide_gap(last, &piece, WIDE);
-        if other || column && wide_gap(last, &piece, GUTTER) && gutter(gap, size) {
+        let body = body_type(last, &piece);
+        if other || column && gutter_wide(last, &piece) && gutter(start.run.x0, gap, body) {
             parts.push(vec![piece]);
         } else if let Some(part) = parts.last_mut() {
             part.push(piece);
@@ -390,6 +445,49 @@ mod tests {
                 "2 A note."
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_beside_a_column_is_parted_by_a_gutter_in_the_body_type() {
+        let mut runs: Vec<Run> = (0..6)
+            .flat_map(|row| {
+                let y = 100.0 + 12.0 * row as f32;
+                [
+                    run(&format!("left {row}"), 50.0, 200.0, y),
+                    run(&format!("right {row}"), 209.0, 359.0, y),
+                ]
+            })
+            .collect();
+        runs.retain(|r| r.text != "right 3");
+        runs.push(Run {
+            size: 14.0,
+            ..run("Why the port", 209.0, 330.0, 136.0)
+        });
+        let lines = texts(runs);
+        assert!(lines.contains(&"left 3".to_string()), "{lines:?}");
+        assert!(lines.contains(&"Why the port".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_raised_note_number_starts_its_footnote() {
+        let runs = vec![
+            run(
+                "Body text of the page, set in ten point type.",
+                50.0,
+                300.0,
+                100.0,
+            ),
+            Run {
+                size: 6.0,
+                ..run("1", 50.0, 53.0, 697.0)
+            },
+            Run {
+                size: 8.0,
+                ..run("Statement by the assembly, 2022.", 53.4, 200.0, 700.0)
+            },
+        ];
+        let lines = texts(runs);
+        assert_eq!(lines[1], "1 Statement by the assembly, 2022.", "{lines:?}");
     }
 
     #[test]

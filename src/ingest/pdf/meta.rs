@@ -42,7 +42,7 @@ pub fn take(doc: &mut Document, info: &DocInfo, found: &Found, warnings: &mut Ve
             }
         }
         doc.blocks = keep;
-        take_byline(doc, after_title, &mut meta, &mut front);
+        take_byline(doc, after_title, &mut meta, &mut front, info);
     }
     take_lone_date(doc, &mut meta);
     if let Some(title) = info.title.as_deref().filter(|t| is_real_title(t)) {
@@ -62,26 +62,46 @@ pub fn take(doc: &mut Document, info: &DocInfo, found: &Found, warnings: &mut Ve
     meta
 }
 
-/// The block on page 1 set in the largest type above body size.
+/// The block on page 1 set in the largest type above body size. A series
+/// band set in the title's type (`POLICY BRIEF` over the title, as large)
+/// is passed over for the first block in that type that is not one.
 fn title_block(doc: &Document) -> Option<usize> {
-    doc.blocks
+    let candidates: Vec<(usize, &Block)> = doc
+        .blocks
         .iter()
         .enumerate()
         .take_while(|(_, b)| b.page() == 0)
         .filter(|(_, b)| b.size() >= doc.body_size * 1.15 && b.text.chars().count() <= 250)
-        .max_by(|a, b| a.1.size().total_cmp(&b.1.size()).then(b.0.cmp(&a.0)))
-        .map(|(index, _)| index)
+        .collect();
+    let largest = candidates.iter().map(|(_, b)| b.size()).fold(0.0, f32::max);
+    let mut in_title_type = candidates
+        .into_iter()
+        .filter(|(_, b)| b.size() >= largest - 0.25);
+    let first = in_title_type.next()?;
+    let title = std::iter::once(first)
+        .chain(in_title_type)
+        .find(|(_, b)| !is_series_band(&b.text))
+        .unwrap_or(first);
+    Some(title.0)
 }
 
 /// Short blocks right after the title: the byline and a printed date.
-fn take_byline(doc: &mut Document, from: usize, meta: &mut Meta, front: &mut Vec<String>) {
+fn take_byline(
+    doc: &mut Document,
+    from: usize,
+    meta: &mut Meta,
+    front: &mut Vec<String>,
+    info: &DocInfo,
+) {
     while let Some(block) = doc.blocks.get(from) {
         if block.page() != 0 || block.text.chars().count() > 160 || block.kind == Kind::ListItem {
             return;
         }
         if let Some(date) = printed_date(&block.text).filter(|_| block.text.len() <= 60) {
             meta.date.get_or_insert(date);
-        } else if let Some(names) = byline(&block.text).filter(|_| meta.authors.is_empty()) {
+        } else if let Some(names) =
+            byline_as(&block.text, info.author.as_deref()).filter(|_| meta.authors.is_empty())
+        {
             meta.authors = names;
         } else if is_series_band(&block.text) {
             front.push(block.text.clone());
@@ -147,28 +167,61 @@ pub fn is_real_title(title: &str) -> bool {
     lower.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !file_like && !placeholder
 }
 
-/// `By Anna Kowalska and Jan Nowak` → the names; `None` when it is not a byline.
-pub fn byline(text: &str) -> Option<Vec<String>> {
+/// The byline's names split as the document's Author field lists them,
+/// when the byline prints just those names (`\maketitle` sets them side by
+/// side with nothing between them but white); else [`byline`].
+fn byline_as(text: &str, author: Option<&str>) -> Option<Vec<String>> {
+    let listed = author.and_then(byline).filter(|names| {
+        let printed = words_of(strip_byline_prefix(text));
+        let joined = names.join(" ");
+        let listed = words_of(&joined);
+        !listed.is_empty() && printed == listed
+    });
+    listed.or_else(|| byline(text))
+}
+
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&'))
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect()
+}
+
+fn strip_byline_prefix(text: &str) -> &str {
     let text = text.trim();
-    let text = ["By ", "by ", "Authors: ", "Author: ", "Authors ", "Author "]
+    ["By ", "by ", "Authors: ", "Author: ", "Authors ", "Author "]
         .iter()
         .find_map(|prefix| text.strip_prefix(prefix))
-        .unwrap_or(text);
-    let names: Vec<String> = text
+        .unwrap_or(text)
+}
+
+/// `By Anna Kowalska and Jan Nowak` → the names; `None` when it is not a
+/// byline. Names printed side by side with nothing between them
+/// (`Anna Kowalska Jan Nowak Ewa Lis`, `\maketitle`'s authors) are read
+/// as first and last names in pairs.
+pub fn byline(text: &str) -> Option<Vec<String>> {
+    let text = strip_byline_prefix(text);
+    let mut names: Vec<String> = text
         .split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty())
         .collect();
+    let name_word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    };
     let is_name = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
-        (2..=4).contains(&words.len())
-            && words.iter().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
-            })
+        (2..=4).contains(&words.len()) && words.iter().all(|w| name_word(w))
     };
+    if let [one] = names.as_slice() {
+        let words: Vec<&str> = one.split_whitespace().collect();
+        let side_by_side = words.len() >= 4 && words.len().is_multiple_of(2) && words.len() <= 16;
+        if side_by_side && words.iter().all(|w| name_word(w) && !w.ends_with('.')) {
+            names = words.chunks(2).map(|pair| pair.join(" ")).collect();
+        }
+    }
     (!names.is_empty() && names.len() <= 8 && names.iter().all(is_name)).then_some(names)
 }
 
@@ -252,6 +305,52 @@ mod tests {
         assert_eq!(printed_date("May we say 30 things in 2021"), None);
     }
 
+    fn block(text: &str, size: f32, baseline: f32) -> Block {
+        let line = super::super::lines::Line {
+            text: text.into(),
+            x0: 50.0,
+            x1: 400.0,
+            baseline,
+            size,
+            bold: false,
+            italic: false,
+            page: 0,
+        };
+        Block {
+            kind: Kind::Paragraph,
+            aside: false,
+            text: text.into(),
+            lines: vec![line],
+            region: 0,
+        }
+    }
+
+    #[test]
+    fn a_series_band_in_the_titles_type_is_not_the_title() {
+        let mut doc = Document {
+            blocks: vec![
+                block("POLICY BRIEF", 17.0, 60.0),
+                block("Kelvor and the Grid: A Quiet Shift", 17.0, 90.0),
+                block("Ewa Lis Jan Nowak", 12.0, 115.0),
+                block(
+                    "Body text of the briefing, long enough to be the body.",
+                    10.0,
+                    150.0,
+                ),
+            ],
+            body_size: 10.0,
+        };
+        let info = DocInfo::default();
+        let meta = take(&mut doc, &info, &Found::default(), &mut Vec::new());
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Kelvor and the Grid: A Quiet Shift")
+        );
+        assert_eq!(meta.series.as_deref(), Some("POLICY BRIEF"));
+        assert_eq!(meta.authors, ["Ewa Lis", "Jan Nowak"]);
+        assert_eq!(doc.blocks.len(), 1, "{doc:?}");
+    }
+
     #[test]
     fn bylines_and_titles() {
         assert_eq!(
@@ -267,6 +366,22 @@ mod tests {
             ["Ewa Lis", "Jan Nowak"]
         );
         assert_eq!(byline("The meeting was held in Sochi"), None);
+        assert_eq!(
+            byline("Ewa Lis Jan Nowak Anna Kowalska").unwrap(),
+            ["Ewa Lis", "Jan Nowak", "Anna Kowalska"]
+        );
+        assert_eq!(
+            byline_as(
+                "Anna Maria Dyrner Jan Nowak",
+                Some("Anna Maria Dyrner, Jan Nowak")
+            )
+            .unwrap(),
+            ["Anna Maria Dyrner", "Jan Nowak"]
+        );
+        assert_eq!(
+            byline_as("By Ewa Lis and Jan Nowak", Some("Ewa Lis; Jan Nowak")).unwrap(),
+            ["Ewa Lis", "Jan Nowak"]
+        );
         assert!(!is_real_title("Microsoft Word - brief_final.docx"));
         assert!(!is_real_title(" "));
         assert!(is_real_title("Towards Deeper Integration"));
