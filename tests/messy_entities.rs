@@ -375,3 +375,19 @@ fn two_people_sharing_a_family_name_stay_two() {
         kb.entity_by_name("Eduard Babaryka").unwrap().slug
     );
 }
+
+#[test]
+fn flotilla_okrug_and_facility_give_types() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Danube Flotilla sailed past Izmail. Officials of the Yamalo-Nenets Okrug met in Salekhard. The Ukraine Facility pays out in tranches."),
+    )]);
+    let found = names(&kb);
+    for (name, kind) in [
+        ("Danube Flotilla", EntityKind::Organization),
+        ("Yamalo-Nenets Okrug", EntityKind::Place),
+        ("Ukraine Facility", EntityKind::Other),
+    ] {
+        assert_eq!(kind_of(&kb, name), Some(kind), "{name}: {found:?}");
+    }
+}
