@@ -472,9 +472,9 @@ const BODY_END_WORDS: &[&str] = &[
     "commission",
 ];
 
-/// A short line of capitalised words naming a publisher, a periodical or a
-/// series (`Black Sea Policy Forum`, `Caucasus Monitor`, `Eastgate
-/// Commentary`): over a title, a masthead; it could be a title itself, so
+/// A short line of capitalised words naming a publisher or a periodical
+/// (`Black Sea Policy Forum`, `Caucasus Monitor`): over a title,
+/// a masthead; it could be a title itself, so
 /// it is passed over only when a title follows.
 fn is_masthead_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -488,8 +488,7 @@ fn is_masthead_name(line: &str) -> bool {
         .unwrap_or_default();
     let ends_well = BODY_WORDS.contains(&last.as_str())
         || BODY_END_WORDS.contains(&last.as_str())
-        || (words.len() <= 3
-            && (PERIODICAL_WORDS.contains(&last.as_str()) || GENRE_WORDS.contains(&last.as_str())));
+        || (words.len() <= 3 && PERIODICAL_WORDS.contains(&last.as_str()));
     (2..=7).contains(&words.len())
         && capitalised
         && ends_well
