@@ -290,3 +290,104 @@ fn a_name_cut_after_its_first_letters_is_whole_again() {
     let person = kb.entity_by_name("Anna Ostrogorska").unwrap();
     assert_eq!(person.mention_count, 2, "{:?}", person.aliases);
 }
+
+#[test]
+fn a_bare_word_alike_only_in_skeleton_does_not_join_a_person() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Ales Bialiatski was sentenced in Minsk. Bialiatski did not appeal. Ships crossed the Baltic towards Klaipeda, and Baltic ports were busy."),
+    )]);
+    let person = kb.entity_by_name("Ales Bialiatski").expect("the person");
+    assert!(
+        !person.aliases.iter().any(|a| a == "Baltic"),
+        "{:?}",
+        person.aliases
+    );
+}
+
+#[test]
+fn belarusian_ka_family_names_are_masculine_and_merge_with_ko() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Pavel Latushka spoke in Warsaw. Latushka asked for support."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Pavel Latushko met journalists in Vilnius. Latushko was calm."),
+        ),
+    ]);
+    let found = names(&kb);
+    let people: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|n| n.contains("Latush"))
+        .collect();
+    assert_eq!(people.len(), 1, "{found:?}");
+    assert_eq!(kb.entity_by_name(people[0]).unwrap().briefings.len(), 2);
+}
+
+#[test]
+fn a_french_romanisation_is_found_under_the_english_reading() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("President Salomé Zourabichvili spoke in Tbilisi. Zourabichvili stayed on."),
+        ),
+        (
+            "seeds/b.md",
+            &md("In Tbilisi, Zurabishvili vetoed the bill again."),
+        ),
+    ]);
+    let found = names(&kb);
+    let people: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|n| n.contains("abi"))
+        .collect();
+    assert_eq!(people.len(), 1, "{found:?}");
+    assert_eq!(
+        kb.entity_by_name(people[0]).unwrap().briefings.len(),
+        2,
+        "{found:?} {:?}",
+        kb.entity_by_name(people[0]).unwrap().aliases
+    );
+}
+
+#[test]
+fn two_people_sharing_a_family_name_stay_two() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Viktar Babaryka was arrested in June. Babaryka had planned to run."),
+        ),
+        (
+            "seeds/b.md",
+            &md("Eduard Babaryka, his son, ran the campaign. Later Viktar Babaryka wrote from prison."),
+        ),
+    ]);
+    let found = names(&kb);
+    for person in ["Viktar Babaryka", "Eduard Babaryka"] {
+        assert_eq!(kind_of(&kb, person), Some(EntityKind::Person), "{found:?}");
+    }
+    assert_ne!(
+        kb.entity_by_name("Viktar Babaryka").unwrap().slug,
+        kb.entity_by_name("Eduard Babaryka").unwrap().slug
+    );
+}
+
+#[test]
+fn flotilla_okrug_and_facility_give_types() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Danube Flotilla sailed past Izmail. Officials of the Yamalo-Nenets Okrug met in Salekhard. The Ukraine Facility pays out in tranches."),
+    )]);
+    let found = names(&kb);
+    for (name, kind) in [
+        ("Danube Flotilla", EntityKind::Organization),
+        ("Yamalo-Nenets Okrug", EntityKind::Place),
+        ("Ukraine Facility", EntityKind::Other),
+    ] {
+        assert_eq!(kind_of(&kb, name), Some(kind), "{name}: {found:?}");
+    }
+}

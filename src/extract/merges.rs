@@ -63,6 +63,18 @@ pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) 
     let mut surnames = Surnames::new();
     for (key, e) in evidence {
         if let Some(person) = corpus_person(key, e, gazetteer) {
+            // A French romanisation is found under its English reading too.
+            let name = key_name(key, gazetteer);
+            let french = romanise::looks_french(&name)
+                .then(|| PersonName::of_french(&name))
+                .flatten()
+                .filter(|french| french.family != person.family);
+            if let Some(french) = french {
+                surnames
+                    .entry(french.family.clone())
+                    .or_default()
+                    .insert((french, key.clone()));
+            }
             surnames
                 .entry(person.family.clone())
                 .or_default()
@@ -109,6 +121,16 @@ pub fn merge_target(
                 (french, people)
             }
         };
+        // Only those whose family name is spelt close to the word: a
+        // skeleton alone would let `Baltic` stand for `Bialiatski`.
+        let people: BTreeSet<(PersonName, Key)> = people
+            .iter()
+            .filter(|(_, k)| {
+                let name = key_name(k, gazetteer);
+                romanise::spelt_close(text, name.rsplit(' ').next().unwrap_or(&name))
+            })
+            .cloned()
+            .collect();
         // Those who bear the name exactly as written come first: two
         // people whose names only read alike leave `Savberg` to `X Savberg`.
         let written: BTreeSet<(PersonName, Key)> = people
@@ -116,7 +138,11 @@ pub fn merge_target(
             .filter(|(_, k)| matches!(k, Key::Found(n) if n.rsplit(' ').next() == Some(&**text)))
             .cloned()
             .collect();
-        let target = only_person(if written.is_empty() { people } else { &written })?;
+        let target = only_person(if written.is_empty() {
+            &people
+        } else {
+            &written
+        })?;
         family_may_stand_alone(text, &e.votes, &target)
             .then_some((target, Why::OnlyPerson { family }))
     } else {
@@ -196,6 +222,14 @@ pub fn corpus_person(key: &Key, evidence: &Evidence, gazetteer: &Gazetteer) -> O
         _ => return None,
     };
     PersonName::of(name)
+}
+
+/// A key's name as keyed: a found key's text, a known entity's name.
+pub fn key_name(key: &Key, gazetteer: &Gazetteer) -> String {
+    match key {
+        Key::Found(text) => text.to_string(),
+        Key::Known(id) => crate::model::names::name_key(&gazetteer.entry(*id).name),
+    }
 }
 
 /// Makes every merge point at its final target (`a → b → c` becomes `a → c`).

@@ -83,8 +83,10 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
                 if let Some(Some(event)) = series.get(&**key) {
                     return Some(event.clone());
                 }
-                let (_, person) =
-                    bearer(&written, key).or_else(|| bearer(&read, &word_skeleton(key)))?;
+                let (_, person) = bearer(&written, key).or_else(|| {
+                    bearer(&read, &word_skeleton(key))
+                        .filter(|(_, p)| spelt_close_to(key, p, gazetteer))
+                })?;
                 family_may_stand_alone(key, &f.votes, &person).then_some(person)
             }),
             // A known acronym (`CSU`) defined here for another name.
@@ -142,6 +144,12 @@ fn add_family(families: &mut Families, family: String, person: &PersonName, key:
     if entry.as_ref().is_some_and(|(p, _)| !p.same_given(person)) {
         *entry = None; // two people share the family name: leave it alone
     }
+}
+
+/// Whether a one-word key is spelt close to the family name of `person`.
+fn spelt_close_to(word: &str, person: &Key, gazetteer: &Gazetteer) -> bool {
+    let name = super::merges::key_name(person, gazetteer);
+    super::romanise::spelt_close(word, name.rsplit(' ').next().unwrap_or(&name))
 }
 
 /// The person name of a multi-word person name found in a briefing.

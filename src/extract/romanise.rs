@@ -25,6 +25,45 @@ pub fn french_to_english(key: &str) -> String {
     out
 }
 
+/// Whether a name written in one word is spelt close to a family name
+/// (both as keys): a skeleton says two words may be one name, and the
+/// letters say whether they are (`Lukashenka` is close to `Lukashenko`,
+/// `Baltic` is not to `Bialiatski`). Compared as written and as the French
+/// romanisation reads in English, at most a third of the longer word may
+/// differ.
+pub fn spelt_close(word: &str, family: &str) -> bool {
+    let close = |a: &str, b: &str| {
+        let longest = a.chars().count().max(b.chars().count());
+        edit_distance(a, b) * 3 <= longest.max(3)
+    };
+    close(word, family) || close(&french_to_english(word), &french_to_english(family))
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether a name's key reads as a French romanisation (`ou`, `tch`), so
+/// that it is also indexed under its English reading (`Zourabichvili` as
+/// `Zurabishvili`).
+pub fn looks_french(key: &str) -> bool {
+    key.contains("ou") || key.contains("tch")
+}
+
 /// A person's name as the corpus compares it: the skeletons of the given
 /// name (first word) and of the family name (last word). `None` for a
 /// one-word name.
@@ -107,5 +146,26 @@ mod tests {
         assert_eq!(french, english);
         assert_eq!(french_to_english("tchernov"), "chernov");
         assert_eq!(PersonName::of_french("Alexander Lukashenko"), None);
+        let zourabichvili = PersonName::of_french("Salome Zourabichvili").unwrap();
+        assert_eq!(
+            zourabichvili,
+            PersonName::of("Salome Zurabishvili").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_bare_word_must_be_spelt_close_to_the_family_name() {
+        for (word, family) in [
+            ("lukashenka", "lukashenko"),
+            ("tsikhanouskaya", "tikhanovskaya"),
+            ("sannikau", "sannikov"),
+            ("kalesnikava", "kolesnikova"),
+            ("zourabichvili", "zurabishvili"),
+            ("latushka", "latushko"),
+        ] {
+            assert!(spelt_close(word, family), "{word} / {family}");
+        }
+        assert!(!spelt_close("baltic", "bialiatski"));
+        assert!(!spelt_close("kovel", "kowalski"));
     }
 }

@@ -63,6 +63,11 @@ pub fn read_head(lines: &[&str]) -> Head {
         if head.title.is_some() || !opens_block || !looks_like_title(line, next_line(lines, i)) {
             continue;
         }
+        // A publisher's or periodical's name over the title.
+        if is_masthead_name(line) && title_follows(lines, i + 1, end) {
+            kept.insert(i);
+            continue;
+        }
         // Some covers put the author over the title.
         let names = name_list(line);
         if !names.is_empty() && !ends_sentence(line) && title_follows(lines, i + 1, end) {
@@ -94,6 +99,8 @@ enum Line {
 fn classify(line: &str, next: Option<&str>, head: &mut Head, near_title: bool) -> Option<Line> {
     if let Some(date) = find_date(line).filter(|_| word_count(line) <= 12) {
         head.date.get_or_insert(date);
+        // `Author: Jane Roe | 08.07.2015`
+        head.authors.extend(byline_names(line, false));
         return Some(Line::Taken);
     }
     if is_chrome(line) {
@@ -124,7 +131,7 @@ fn classify(line: &str, next: Option<&str>, head: &mut Head, near_title: bool) -
 fn head_end(lines: &[&str]) -> usize {
     let limit = lines.len().min(MAX_HEAD_LINES);
     (0..limit)
-        .find(|&i| is_prose(lines[i], next_line(lines, i)))
+        .find(|&i| is_prose(lines[i], next_line(lines, i)) && !is_chrome(lines[i]))
         .unwrap_or(limit)
 }
 
@@ -258,7 +265,7 @@ pub(super) fn is_chrome(line: &str) -> bool {
         .is_some_and(|first| first.len() < lower.len() && list.contains(first.trim()));
     let separators = line.matches(['>', '»', '›']).count();
     let bare = !line.chars().any(char::is_alphanumeric);
-    opens_trail || separators >= 2 || bare
+    opens_trail || separators >= 2 || bare || super::web_chrome::is_web_chrome(line)
 }
 
 /// An issue line or masthead: a web address, or a capitalised issue word
@@ -280,7 +287,18 @@ fn is_masthead(line: &str) -> bool {
         && words.iter().all(|w| {
             !w.starts_with(char::is_lowercase) || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
         });
+    // `Riga Papers No. 12`: capitalised words before the issue word.
+    let before_issue: Vec<&&str> = words
+        .iter()
+        .take_while(|w| !ISSUE_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let named = words.len() <= 6
+        && before_issue.len() + 2 == words.len()
+        && before_issue
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase));
     let banded = alone
+        || named
         || line.contains('|')
         || words.iter().all(|w| {
             is_genre_line(w)
@@ -343,6 +361,12 @@ const GENRE_WORDS: &[&str] = &[
     "note",
     "étude",
     "notes",
+    "briefs",
+    "briefings",
+    "reports",
+    "comments",
+    "commentaries",
+    "bulletins",
 ];
 
 /// A line made only of publication-kind words (`Policy Paper`, `OSW
@@ -408,6 +432,69 @@ pub(super) fn is_publisher(line: &str) -> bool {
     words.len() <= 8
         && !line.contains([':', '?', '—', '–'])
         && body_at.is_some_and(|at| at <= 1 || capitals)
+}
+
+/// Words that end the name of a periodical (`Caucasus Monitor`).
+const PERIODICAL_WORDS: &[&str] = &[
+    "monitor",
+    "review",
+    "digest",
+    "watch",
+    "observer",
+    "dialogue",
+    "journal",
+    "herald",
+    "gazette",
+    "tribune",
+    "chronicle",
+    "magazine",
+    "quarterly",
+    "times",
+    "post",
+    "outlook",
+];
+
+/// Words that end the name of a publishing body (`Vistula Policy Centre`).
+const BODY_END_WORDS: &[&str] = &[
+    "network",
+    "observatory",
+    "initiative",
+    "endowment",
+    "fund",
+    "group",
+    "programme",
+    "program",
+    "school",
+    "college",
+    "office",
+    "bureau",
+    "council",
+    "commission",
+];
+
+/// A short line of capitalised words naming a publisher or a periodical
+/// (`Black Sea Policy Forum`, `Caucasus Monitor`): over a title,
+/// a masthead; it could be a title itself, so
+/// it is passed over only when a title follows.
+fn is_masthead_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || ["of", "for", "on", "and", "the", "&", "de", "für", "i"].contains(w)
+    });
+    let last = words
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .unwrap_or_default();
+    let ends_well = BODY_WORDS.contains(&last.as_str())
+        || BODY_END_WORDS.contains(&last.as_str())
+        || (words.len() <= 3 && PERIODICAL_WORDS.contains(&last.as_str()));
+    (2..=7).contains(&words.len())
+        && capitalised
+        && ends_well
+        && !line.contains([':', '?', '—', '–', ','])
+        // `The Long Watch` may be a title; `The Lindqvist Foundation` is none.
+        && (!words[0].eq_ignore_ascii_case("the") || BODY_WORDS.contains(&last.as_str()))
 }
 
 pub(super) fn has_web_address(line: &str) -> bool {

@@ -17,6 +17,7 @@ mod letterspace;
 pub mod pdf;
 pub mod plaintext;
 pub mod walk;
+mod web_chrome;
 pub mod written_date;
 
 use std::collections::{BTreeMap, BTreeSet};

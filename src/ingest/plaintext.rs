@@ -28,10 +28,17 @@ pub struct PlainText {
 pub fn convert(text: &str, running_labels: &BTreeSet<String>) -> PlainText {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let head = head::read_head(&lines);
+    let tail = super::web_chrome::tail_chrome(&lines);
     let body_lines: Vec<&str> = lines
         .iter()
         .enumerate()
-        .map(|(i, line)| if head.taken.contains(&i) { "" } else { line })
+        .map(|(i, line)| {
+            if head.taken.contains(&i) || tail.contains(&i) {
+                ""
+            } else {
+                line
+            }
+        })
         .collect();
     let (mut paragraphs, inner_label) = paragraphs_of(&body_lines, running_labels);
     let mut series = inner_label.map(|label| series_name(&label));

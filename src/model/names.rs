@@ -12,7 +12,7 @@
 //! as that is where romanisations differ most (`-enka`/`-enko`, `ia`/`ya`,
 //! `i`/`y`). A final `-a` that marks a woman's name (`Aleksandra`,
 //! `-skaya`, `-ava`) is kept as a mark, so that a husband and wife, or
-//! `Aleksandr` and `Aleksandra`, never share a key; the Belarusian `-enka`
+//! `Aleksandr` and `Aleksandra`, never share a key; the Belarusian `-ka`
 //! (masculine) is not such a mark.
 
 /// The key under which spellings of one name meet: accents folded, case and
@@ -183,9 +183,16 @@ fn initial_sound(word: &str, out: &mut String) -> usize {
 }
 
 /// A final `-a` that marks a woman's name (`Aleksandra`, `Tikhanovskaya`,
-/// `Kalesnikava`), not the Belarusian `-enka` that Russian writes `-enko`.
+/// `Kalesnikava`), not the Belarusian masculine `-ka` that Russian writes
+/// `-ko` (`Karpenka`, `Latushka`). A `-ka` after `s`, `c` or `z` (`Nowicka`,
+/// `Kowalska`) or after a vowel (`Monika`) stays feminine.
 fn is_feminine(word: &str) -> bool {
-    word.len() > 2 && word.ends_with('a') && !word.ends_with("nka")
+    let bytes = word.as_bytes();
+    let masculine_ka = word.ends_with("ka")
+        && bytes.len() > 3
+        && !matches!(bytes[bytes.len() - 3], b's' | b'c' | b'z')
+        && !VOWELS.contains(&bytes[bytes.len() - 3]);
+    word.len() > 2 && word.ends_with('a') && !masculine_ka
 }
 
 #[cfg(test)]
@@ -234,6 +241,7 @@ mod tests {
             ("Sannikau", "Sannikov"),
             ("Ihar", "Igor"),
             ("Karpenka", "Karpenko"),
+            ("Latushka", "Latushko"),
             ("Aliaksei", "Oleksiy"),
             ("Yulia", "Iuliia"),
             ("Tsikhanoŭskaya", "Tsikhanouskaya"),
@@ -256,6 +264,8 @@ mod tests {
             ("Aleksandr", "Aleksandra"),
             ("Tikhanovsky", "Tikhanovskaya"),
             ("Kowalski", "Kowalska"),
+            ("Nowicki", "Nowicka"),
+            ("Monik", "Monika"),
             ("Anna", "Piotr"),
             ("Lukashenka", "Lukashuk"),
             ("Ivan", "Ivana"),
