@@ -45,8 +45,8 @@ impl Finder<'_> {
             return None;
         }
         let limit = tokens.len().min(end + 1 + MODIFIERS + 3);
-        for j in end + 1..limit {
-            if !tokens[j].has(SPACE_BEFORE) {
+        for (j, token) in tokens.iter().enumerate().take(limit).skip(end + 1) {
+            if !token.has(SPACE_BEFORE) {
                 return None;
             }
             if let Some((kind, first, before_only)) = self.phrase_ending_at(block, j) {

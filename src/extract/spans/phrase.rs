@@ -152,8 +152,7 @@ impl Finder<'_> {
         if and - start > 2 || left_is_a_name || self.known_organisation(block, next) {
             return false;
         }
-        for k in next..tokens.len().min(next + 3) {
-            let token = tokens[k];
+        for (k, &token) in tokens.iter().enumerate().take(next + 3).skip(next) {
             if !token.has(SPACE_BEFORE) || !self.is_name_word(block, k) {
                 return false;
             }
