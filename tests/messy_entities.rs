@@ -391,3 +391,97 @@ fn flotilla_okrug_and_facility_give_types() {
         assert_eq!(kind_of(&kb, name), Some(kind), "{name}: {found:?}");
     }
 }
+fn an_apposition_types_a_name_no_list_knows() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The think tank Orvessa Lab warned on Monday. Keskavo, the state shipping company, cut jobs. Farmers from the village of Dolny Varek wrote to Selvara, the oblast capital. Yesterday, the ministry said nothing."),
+    )]);
+    let found = names(&kb);
+    for (name, kind) in [
+        ("Orvessa Lab", EntityKind::Organization),
+        ("Keskavo", EntityKind::Organization),
+        ("Dolny Varek", EntityKind::Place),
+        ("Selvara", EntityKind::Place),
+    ] {
+        assert_eq!(kind_of(&kb, name), Some(kind), "{name} in {found:?}");
+    }
+    assert!(!found.contains(&"Yesterday"), "{found:?}");
+}
+
+#[test]
+fn a_type_word_before_of_for_or_in_keeps_and_types_the_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Later the Varnian Ministry of Coastal Defence and the Selvan Commissariat for Refugees met the Tarvel Mission in Moldova. The Varda Foundation International paid for the Orlek Prize for Journalism."),
+    )]);
+    let found = names(&kb);
+    for (name, kind) in [
+        (
+            "Varnian Ministry of Coastal Defence",
+            EntityKind::Organization,
+        ),
+        ("Selvan Commissariat for Refugees", EntityKind::Organization),
+        ("Tarvel Mission in Moldova", EntityKind::Organization),
+        ("Varda Foundation International", EntityKind::Organization),
+        ("Orlek Prize for Journalism", EntityKind::Other),
+    ] {
+        assert_eq!(kind_of(&kb, name), Some(kind), "{name} in {found:?}");
+    }
+}
+
+#[test]
+fn in_does_not_join_a_name_in_a_headline() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        "---\ntitle: Case\ndate: 2024-01-02\n---\n\n## Tarvel Mission in Moldova Falters\n\nThe Tarvel Mission reported from Moldova.\n",
+    )]);
+    let found = names(&kb);
+    assert!(!found.iter().any(|n| n.contains("Mission in")), "{found:?}");
+}
+
+#[test]
+fn new_type_words_type_their_names() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Later the Selvo Endowment, the Orvik Chamber and the Varnek Gendarmerie met at Golvar Fortress. The Coastal Needs Assessment and the Dravonsk Award followed."),
+    )]);
+    let found = names(&kb);
+    for (name, kind) in [
+        ("Selvo Endowment", EntityKind::Organization),
+        ("Orvik Chamber", EntityKind::Organization),
+        ("Varnek Gendarmerie", EntityKind::Organization),
+        ("Golvar Fortress", EntityKind::Place),
+        ("Coastal Needs Assessment", EntityKind::Other),
+        ("Dravonsk Award", EntityKind::Other),
+    ] {
+        assert_eq!(kind_of(&kb, name), Some(kind), "{name} in {found:?}");
+    }
+}
+
+#[test]
+fn a_bracketed_acronym_of_two_words_is_the_name_s_alias() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Danube Partnership Civic Forum (DaP CF) met in Vienna. Later DaP CF wrote to Austria."),
+    )]);
+    let found = names(&kb);
+    let forum = kb
+        .entity_by_name("Danube Partnership Civic Forum")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(forum.aliases.contains("DaP CF"), "{:?}", forum.aliases);
+    assert!(!found.contains(&"DaP CF"), "{found:?}");
+}
+
+#[test]
+fn a_and_b_council_is_one_organisation() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Tarvel and Dravonsk Council met in Batumi. Later Tarvel and Dravonsk agreed."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Tarvel and Dravonsk Council"),
+        Some(EntityKind::Organization),
+        "{found:?}"
+    );
+}

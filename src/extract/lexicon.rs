@@ -175,6 +175,8 @@ pub struct Builtin {
     pub given_names: FxHashSet<String>,
     pub common_words: FxHashSet<String>,
     pub cues: FxHashMap<&'static str, u32>,
+    /// Noun phrases in apposition that type a name, by their last word.
+    pub appositions: FxHashMap<&'static str, Vec<super::vocabulary::Apposition>>,
     /// The shapes of the cue words, to skip most lookups.
     cue_shapes: Shapes,
 }
@@ -225,6 +227,7 @@ pub fn builtin() -> &'static Builtin {
             given_names: lines(include_str!("../../data/gazetteer/given_names.txt")),
             common_words: lines(include_str!("../../data/gazetteer/common_words.txt")),
             cues,
+            appositions: super::vocabulary::apposition_table(),
             cue_shapes,
         }
     })

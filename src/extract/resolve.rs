@@ -384,8 +384,17 @@ pub fn only_sentence_initial(evidence: &Evidence) -> bool {
             .all(|n| n.chars().any(char::is_lowercase))
 }
 
+/// `EaP CSF`: every word with at least two capitals, more than small
+/// letters; a short form, never the display name of a longer one.
+fn is_acronym_phrase(name: &str) -> bool {
+    name.split(' ').all(|word| {
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        upper >= 2 && word.chars().filter(|c| c.is_lowercase()).count() < upper
+    })
+}
+
 /// The display name of a found entity: the multi-word form the briefings
-/// use most, counting a family name written alone for the full names that
+/// use most (acronyms of several words aside), counting a family name written alone for the full names that
 /// end in it as written; else the most frequent form. Forms in mixed case
 /// beat all-capitals cover text; ties go to the longer, then the first.
 pub fn display_name(evidence: &Evidence) -> String {
@@ -393,7 +402,7 @@ pub fn display_name(evidence: &Evidence) -> String {
     let multi = evidence
         .names
         .iter()
-        .filter(|(n, _)| n.contains(' '))
+        .filter(|(n, _)| n.contains(' ') && !is_acronym_phrase(n))
         .map(|(n, &count)| (n, count + alone(n.rsplit(' ').next().unwrap_or(n))))
         .max_by(rank);
     let any = evidence.names.iter().map(|(n, &c)| (n, c)).max_by(rank);

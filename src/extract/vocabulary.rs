@@ -5,6 +5,7 @@
 //! table from word to [`cue`] flags; `data/gazetteer/SOURCES.md` says where
 //! the words come from. A list holds one word a line; `#` starts a comment.
 
+use crate::model::EntityKind;
 use rustc_hash::FxHashMap;
 
 /// What a word says about the name it stands in or next to, as bit flags.
@@ -28,10 +29,12 @@ pub mod cue {
     pub const SPEECH_VERB: u32 = 1 << 16;
     pub const ADJECTIVE_PREFIX: u32 = 1 << 17;
     pub const GROUP_ADJECTIVE: u32 = 1 << 18;
+    pub const IN_HEAD: u32 = 1 << 19;
+    pub const SCOPE_WORD: u32 = 1 << 20;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 19] = [
+const LISTS: [(&str, u32); 21] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -108,7 +111,61 @@ const LISTS: [(&str, u32); 19] = [
         include_str!("../../data/vocabulary/group_adjectives.txt"),
         cue::GROUP_ADJECTIVE,
     ),
+    (
+        include_str!("../../data/vocabulary/in_heads.txt"),
+        cue::IN_HEAD,
+    ),
+    (
+        include_str!("../../data/vocabulary/scope_words.txt"),
+        cue::SCOPE_WORD,
+    ),
 ];
+
+/// The apposition lists (`the think tank X`, `X, the town …`) with the type
+/// each gives.
+const APPOSITIONS: [(&str, EntityKind); 2] = [
+    (
+        include_str!("../../data/vocabulary/organisation_apposition.txt"),
+        EntityKind::Organization,
+    ),
+    (
+        include_str!("../../data/vocabulary/place_apposition.txt"),
+        EntityKind::Place,
+    ),
+];
+
+/// A noun phrase that types the name it stands in apposition to.
+#[derive(Debug)]
+pub struct Apposition {
+    /// The phrase's words after its article (`think tank`, `port of`).
+    pub words: Vec<&'static str>,
+    pub kind: EntityKind,
+}
+
+impl Apposition {
+    /// `the port of X`: stands only before the name.
+    pub fn before_only(&self) -> bool {
+        self.words.last() == Some(&"of")
+    }
+}
+
+/// Every apposition phrase, keyed by its last word.
+pub fn apposition_table() -> FxHashMap<&'static str, Vec<Apposition>> {
+    let mut table: FxHashMap<&'static str, Vec<Apposition>> = FxHashMap::default();
+    for (list, kind) in APPOSITIONS {
+        for line in list.lines() {
+            let phrase = line.split('#').next().unwrap_or("");
+            let words: Vec<&str> = phrase.split_whitespace().skip(1).collect();
+            if let Some(&last) = words.last() {
+                table
+                    .entry(last)
+                    .or_default()
+                    .push(Apposition { words, kind });
+            }
+        }
+    }
+    table
+}
 
 /// The words of one list: lines without comments, trimmed, none empty.
 pub fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -136,6 +193,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn apposition_phrases_lose_their_article_and_keep_their_type() {
+        let table = apposition_table();
+        let tank = &table["tank"];
+        assert!(tank.iter().any(|a| a.words == ["think", "tank"]
+            && a.kind == EntityKind::Organization
+            && !a.before_only()));
+        let of = &table["of"];
+        assert!(of
+            .iter()
+            .any(|a| a.words == ["port", "of"] && a.kind == EntityKind::Place && a.before_only()));
+        assert!(table
+            .values()
+            .flatten()
+            .all(|a| !a.words.is_empty() && a.words.iter().all(|w| !w.starts_with('#'))));
+    }
+
+    #[test]
     fn comments_and_blank_lines_are_no_words() {
         let list = "# a comment\n\nMinister\n  Prime  # trailing note\n#\n";
         assert_eq!(words(list).collect::<Vec<_>>(), ["Minister", "Prime"]);
@@ -153,6 +227,10 @@ mod tests {
         assert_eq!(table["January"], cue::CALENDAR);
         assert_eq!(table["Despite"], cue::OPENING_WORD);
         assert_eq!(table["von"], cue::CONNECTOR | cue::NAME_PARTICLE);
+        assert_eq!(
+            table["Mission"],
+            cue::ORGANIZATION | cue::ORGANIZATION_HEAD | cue::IN_HEAD
+        );
         assert!(!table.contains_key(""));
         assert!(table
             .keys()

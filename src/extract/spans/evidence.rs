@@ -7,6 +7,9 @@ use crate::extract::tokens::*;
 use crate::extract::vocabulary::cue;
 use crate::model::EntityKind;
 
+/// The cues that type a name by its last word.
+const TYPE_CUES: u32 = cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT;
+
 impl Finder<'_> {
     /// A unit after a number (`1,200 MW`) or a common acronym (`GDP`).
     pub(super) fn is_common_acronym(&self, block: &Block, i: usize) -> bool {
@@ -24,6 +27,39 @@ impl Finder<'_> {
         after_number && !word.chars().any(char::is_lowercase)
     }
 
+    /// Votes and confidence for a name no list knows: its words, then an
+    /// apposition (`the think tank X`) or else the words around it. An
+    /// apposition says nothing about a person's name or a common word; the
+    /// last value says whether one typed the name (then a capital at a
+    /// sentence start proves a name: `Varnel, the think tank, …`).
+    pub(super) fn evidence(
+        &mut self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        has_role: bool,
+        common: bool,
+    ) -> (Votes, f32, bool) {
+        let (mut votes, confidence) = self.word_evidence(block, start, end, has_role);
+        let person = has_role || common || self.starts_with_given_name(block, start, end);
+        let apposed = self.apposition(block, start, end).filter(|_| !person);
+        let (context, context_confidence) = match apposed {
+            Some(kind) => (vote(kind, 2.0), 1.0),
+            None => self.context_evidence(block, start, end),
+        };
+        for (v, c) in votes.iter_mut().zip(context) {
+            *v += c;
+        }
+        (votes, confidence.max(context_confidence), apposed.is_some())
+    }
+
+    /// `Ivan Korvel`: two to four words, the first a given name.
+    fn starts_with_given_name(&self, block: &Block, start: usize, end: usize) -> bool {
+        (2..=4).contains(&(end - start))
+            && !block.tokens[start].has(ALL_CAPS)
+            && self.is_given_name(self.word(block, start))
+    }
+
     /// What the words of a name say about its type, and how sure we are.
     pub(super) fn word_evidence(
         &mut self,
@@ -35,7 +71,7 @@ impl Finder<'_> {
         let tokens = block.tokens;
         let first = self.word(block, start);
         let last = self.word(block, end - 1);
-        let last_cue = self.cue(last);
+        let last_cue = self.cue(self.type_word(block, start, end));
         let words = end - start;
         if has_role {
             return (vote(EntityKind::Person, 2.0), 1.0);
@@ -60,10 +96,13 @@ impl Finder<'_> {
                     return (vote(kind, 1.5), 1.0);
                 }
             }
+            if let Some(kind) = self.head_before_connector(block, start, end) {
+                return (vote(kind, 1.5), 1.0);
+            }
             if self.cue(first) & cue::ORGANIZATION_HEAD != 0 {
                 return (vote(EntityKind::Organization, 1.0), 1.0);
             }
-            if words <= 4 && self.is_given_name(first) && !tokens[start].has(ALL_CAPS) {
+            if self.starts_with_given_name(block, start, end) {
                 return (vote(EntityKind::Person, 1.5), 1.0);
             }
             return ([0.0; 6], 0.6);
@@ -77,6 +116,46 @@ impl Finder<'_> {
             0.3
         };
         ([0.0; 6], confidence)
+    }
+
+    /// The word that types a name: its last, or the one before a closing
+    /// `International` (`Varda Foundation International`) outside headlines.
+    fn type_word<'t>(&self, block: &Block<'t>, start: usize, end: usize) -> &'t str {
+        let last = self.word(block, end - 1);
+        if !block.title_case && end - start >= 3 && self.cue(last) & cue::SCOPE_WORD != 0 {
+            let before = self.word(block, end - 2);
+            if self.cue(before) & TYPE_CUES != 0 {
+                return before;
+            }
+        }
+        last
+    }
+
+    /// `Ministry of National Defence`, `Prize for Journalism`, `Mission in
+    /// Kosovo`: a type word right before `of`, `for` or `in` types the name
+    /// (not in a headline, where a cut `Institute of International` would
+    /// pass for a name, nor across `and`).
+    fn head_before_connector(&self, block: &Block, start: usize, end: usize) -> Option<EntityKind> {
+        // A headline's `of` and `for`, and an `and`, are often the sentence's
+        // (`Institute of International Affairs and Norarberg have …`).
+        if block.title_case || (start..end).any(|k| self.word(block, k) == "and") {
+            return None;
+        }
+        (start + 1..end.saturating_sub(1)).find_map(|k| {
+            if !matches!(self.word(block, k), "of" | "for" | "in") {
+                return None;
+            }
+            let flags = self.cue(self.word(block, k - 1));
+            [
+                (cue::ORGANIZATION, EntityKind::Organization),
+                (cue::FACILITY, EntityKind::Other),
+                (cue::EVENT, EntityKind::Event),
+                (cue::PLACE, EntityKind::Place),
+            ]
+            .into_iter()
+            .find(|&(flag, _)| flags & flag != 0)
+            .map(|(_, kind)| kind)
+        })
     }
 
     /// What the words around a name say: `in X`, `the port of X`, `X region`,
@@ -116,8 +195,10 @@ impl Finder<'_> {
         ([0.0; 6], 0.0)
     }
 
-    /// `Full Name (ACR)`: an acronym in parentheses right after a name whose
-    /// initials it matches stands for that name.
+    /// `Full Name (ACR)`, `Eastern Forum (EaP CSF)`: an acronym of up to
+    /// three words, alone in parentheses right after a name that is no
+    /// person's, whose letters it takes in order from the first, stands for
+    /// that name.
     pub(super) fn acronym_target(
         &self,
         block: &Block,
@@ -125,30 +206,51 @@ impl Finder<'_> {
         end: usize,
         out: &[Span],
     ) -> Option<usize> {
-        let token = block.tokens[start];
-        if end - start != 1
-            || !token.has(ALL_CAPS)
-            || !token.has(PAREN_BEFORE)
-            || !token.has(PAREN_AFTER)
-        {
+        let tokens = block.tokens;
+        let bracketed = tokens[start].has(PAREN_BEFORE) && tokens[end - 1].has(PAREN_AFTER);
+        if !bracketed || end - start > 3 || !(start..end).all(|k| self.is_acronym(block, k)) {
             return None;
         }
         let previous = out.len().checked_sub(1)?;
-        let name_end = out[previous].surface_end as usize;
-        let gap = &block.text[name_end..token.start as usize];
-        if gap.trim() != "(" || out[previous].single {
+        let name = &out[previous];
+        let gap = &block.text[name.surface_end as usize..tokens[start].start as usize];
+        if gap.trim() != "(" || name.single || name.role.is_some() || is_person(name) {
             return None;
         }
-        let acronym = token.word(block.text);
-        let initials: String = out[previous]
-            .name(block.text)
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
-        let plausible = acronym.chars().next() == initials.chars().next();
-        plausible.then_some(previous)
+        let acronym = &block.text[tokens[start].start as usize..tokens[end - 1].end as usize];
+        takes_letters_in_order(acronym, name.name(block.text)).then_some(previous)
     }
+
+    /// `NGC`, `EaP`: a short word that starts with a capital and has at
+    /// least two capitals, more than small letters.
+    fn is_acronym(&self, block: &Block, i: usize) -> bool {
+        let word = self.word(block, i);
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        let lower = word.chars().filter(|c| c.is_lowercase()).count();
+        block.tokens[i].has(CAPITALISED) && word.len() <= 8 && upper >= 2 && lower < upper
+    }
+}
+
+fn is_person(span: &Span) -> bool {
+    crate::extract::resolve::top_kind(&span.votes) == Some(EntityKind::Person)
+}
+
+/// Whether the letters of `acronym` appear in `name` in order, the first
+/// being the name's first letter (`EaP CSF` in `Eastern Partnership Civil
+/// Society Forum`; not `NCG` in `Northern Grain Council`).
+fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
+    let mut letters = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let mut wanted = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let Some(first) = wanted.next() else {
+        return false;
+    };
+    letters.next() == Some(first) && wanted.all(|c| letters.any(|l| l == c))
 }
 
 /// `Zapad-2021`: a name with a year.

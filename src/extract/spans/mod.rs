@@ -11,8 +11,10 @@ use super::tokens::*;
 use super::vocabulary::cue;
 use crate::model::EntityKind;
 
+mod apposition;
 mod evidence;
 mod hyphens;
+mod phrase;
 
 /// Votes for each entity kind, indexed like [`EntityKind::ALL`].
 pub type Votes = [f32; 6];
@@ -188,109 +190,6 @@ impl<'a> Finder<'a> {
             && self.is_name_word(block, i + 1)
     }
 
-    /// The end (exclusive) of the capitalised phrase starting at `start`.
-    fn phrase_end(&mut self, block: &Block, start: usize) -> usize {
-        let tokens = block.tokens;
-        let mut end = start + 1;
-        let mut has_of = false;
-        while end < tokens.len() && end - start < 12 {
-            let previous = tokens[end - 1];
-            if previous.has(PAREN_AFTER) {
-                break;
-            }
-            if previous.has(POSSESSIVE) && !self.is_common(self.word(block, end - 1)) {
-                break;
-            }
-            let token = tokens[end];
-            if !token.has(SPACE_BEFORE) || token.has(SENTENCE_START) {
-                break;
-            }
-            if end - start >= 2 && self.word(block, end) == self.word(block, start) {
-                break; // the name again, written twice across a line break
-            }
-            if self.is_name_word(block, end) {
-                end += 1;
-                continue;
-            }
-            match self.connector_run(block, start, end, has_of) {
-                Some((after, of)) => {
-                    has_of |= of;
-                    end = after;
-                }
-                None => break,
-            }
-        }
-        if self.year_follows(block, start, end) {
-            end += 1;
-        }
-        end
-    }
-
-    /// `Zapad 2021`: a year right after a name no list knows is part of it.
-    fn year_follows(&self, block: &Block, start: usize, end: usize) -> bool {
-        let Some(token) = block.tokens.get(end) else {
-            return false;
-        };
-        let previous = block.tokens[end - 1];
-        let year = token.word(block.text);
-        token.has(SPACE_BEFORE)
-            && !token.has(SENTENCE_START)
-            && !previous.has(POSSESSIVE)
-            && !previous.has(PAREN_AFTER)
-            && is_year(year)
-            && !self
-                .gazetteer
-                .starts_a_name(&straighten(self.word(block, start)))
-            && self.cue(self.word(block, start)) & cue::OPENING_WORD == 0
-    }
-
-    /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
-    /// `of the`, and name particles (`von der`). Returns where the phrase
-    /// continues and whether an `of`/`for` was crossed.
-    fn connector_run(
-        &mut self,
-        block: &Block,
-        start: usize,
-        at: usize,
-        has_of: bool,
-    ) -> Option<(usize, bool)> {
-        let tokens = block.tokens;
-        let mut next = at;
-        while next < tokens.len()
-            && next - at < 2
-            && self.cue(self.word(block, next)) & cue::CONNECTOR != 0
-        {
-            if !tokens[next].has(SPACE_BEFORE) || tokens[next].has(CAPITALISED) {
-                return None;
-            }
-            next += 1;
-        }
-        if next == at
-            || next >= tokens.len()
-            || !tokens[next].has(SPACE_BEFORE)
-            || !self.is_name_word(block, next)
-        {
-            return None;
-        }
-        let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
-        let previous = self.word(block, at - 1);
-        let allowed = match words.as_slice() {
-            // `… Office for Romania and Moldova`: the places are the sentence's.
-            ["for" | "and"] if self.is_place_name(block, next) => false,
-            ["of" | "for"] | ["of" | "for", "the"] => {
-                self.cue(previous) & cue::HEAD_TITLE == 0
-                    && self.gazetteer.lookup(previous).is_none()
-            }
-            ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
-            ["and"] => has_of,
-            [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
-                at - start <= 2
-            }
-            _ => false,
-        };
-        allowed.then_some((next + 1, matches!(words[0], "of" | "for")))
-    }
-
     /// Splits a phrase into known names, titles and one discovered name.
     /// Returns where the phrase really ends: a known name may run past the
     /// capitalised words (`Organisation for Security and Co-operation in Europe`).
@@ -346,8 +245,8 @@ impl<'a> Finder<'a> {
         end
     }
 
-    /// A sentence-initial common word (`Despite`, `The`) is no part of a
-    /// name, unless a known name starts with it.
+    /// A sentence-initial common word (`Despite`, `The`) or a common
+    /// acronym is no part of a name, unless a known name starts with it.
     fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize, known: bool) -> bool {
         let token = block.tokens[start];
         let word = self.word(block, start);
@@ -355,7 +254,8 @@ impl<'a> Finder<'a> {
         if flags & cue::HEAD_TITLE != 0 || known {
             return false;
         }
-        if flags & cue::OPENING_WORD != 0 {
+        // `NGO Selvo Dar`: a common acronym is the sentence's noun.
+        if flags & cue::OPENING_WORD != 0 || (flags & cue::COMMON_ACRONYM != 0 && end > start + 1) {
             return true;
         }
         let initial = token.has(SENTENCE_START);
@@ -511,7 +411,9 @@ impl<'a> Finder<'a> {
     ) {
         let tokens = block.tokens;
         let words = end - start;
+        let defines = self.acronym_target(block, start, end, out);
         if words >= 2
+            && defines.is_none()
             && (start..end).all(|k| tokens[k].has(ALL_CAPS) && self.word(block, k).len() >= 3)
         {
             return; // cover text or a running label in capitals
@@ -526,15 +428,9 @@ impl<'a> Finder<'a> {
         {
             return; // `GDP`, `1,200 MW`, `Nazi`: no entity alone
         }
-        let (mut votes, mut confidence) = self.word_evidence(block, start, end, role.is_some());
-        let (context_votes, context_confidence) = self.context_evidence(block, start, end);
-        for (v, c) in votes.iter_mut().zip(context_votes) {
-            *v += c;
-        }
-        confidence = confidence.max(context_confidence);
         let single = words == 1;
         let common = single && role.is_none() && self.is_common(self.word(block, start));
-        let defines = self.acronym_target(block, start, end, out);
+        let (votes, confidence, apposed) = self.evidence(block, start, end, role.is_some(), common);
         out.push(Span {
             start: tokens[start].start,
             end: tokens[end - 1].end,
@@ -546,7 +442,7 @@ impl<'a> Finder<'a> {
             single,
             common,
             defines,
-            initial: tokens[start].has(SENTENCE_START) || block.title_case,
+            initial: (tokens[start].has(SENTENCE_START) || block.title_case) && !apposed,
         });
     }
 }

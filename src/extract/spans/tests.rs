@@ -168,3 +168,126 @@ fn for_and_and_stop_before_a_place_name() {
         ["Ukrainian Centre for European Policy"]
     );
 }
+
+#[test]
+fn an_apposition_before_or_after_a_name_types_it() {
+    let kind = |text: &str, name: &str| {
+        let found = spans(text);
+        let span = found.iter().find(|s| s.name(text) == name);
+        span.and_then(|s| resolve_kind(s).filter(|_| s.confidence >= 1.0))
+    };
+    let org = Some(EntityKind::Organization);
+    let place = Some(EntityKind::Place);
+    assert_eq!(
+        kind("Yesterday the think tank Varnel Lab warned.", "Varnel Lab"),
+        org
+    );
+    assert_eq!(
+        kind("Yesterday the ruling party Kastra won.", "Kastra"),
+        org
+    );
+    assert_eq!(kind("Yesterday the NGO Selvo Dar spoke.", "Selvo Dar"), org);
+    assert_eq!(
+        kind(
+            "Later Orvessa, the state shipping company, cut jobs.",
+            "Orvessa"
+        ),
+        org
+    );
+    assert_eq!(
+        kind("Later Dravlin, the town where it began, waited.", "Dravlin"),
+        place
+    );
+    assert_eq!(
+        kind(
+            "Farmers from the village of Dolny Varek came.",
+            "Dolny Varek"
+        ),
+        place
+    );
+    // A person, a common word or punctuation between: no apposition.
+    assert_ne!(kind("Yesterday the bank, Varnel, closed.", "Varnel"), org);
+    assert_ne!(
+        kind(
+            "Later Ivan Korvel, the company founder, left.",
+            "Ivan Korvel"
+        ),
+        org
+    );
+    assert_eq!(kind("Earlier, the ministry said so.", "Earlier"), None);
+}
+
+#[test]
+fn in_joins_a_mission_to_its_place_but_not_in_headlines() {
+    assert_eq!(
+        names("Then the Varnek Mission in Moldova reported."),
+        ["Varnek Mission in Moldova"]
+    );
+    assert_eq!(
+        names("Then the Varnek Council in Moldova met."),
+        ["Varnek Council", "Moldova"]
+    );
+    let text = "Varnek Mission in Moldova Falters";
+    let found: Vec<&str> = spans_in(text, true).iter().map(|s| s.name(text)).collect();
+    assert!(!found.contains(&"Varnek Mission in Moldova"), "{found:?}");
+}
+
+#[test]
+fn a_and_b_council_is_one_name() {
+    assert_eq!(
+        names("Then the Tarvel and Dravonsk Council met."),
+        ["Tarvel and Dravonsk Council"]
+    );
+    assert_eq!(
+        names("Later Tarvel and Dravonsk agreed."),
+        ["Tarvel", "Dravonsk"]
+    );
+    assert_eq!(
+        names("The Tarvel and Dravonsk Council met."),
+        ["Tarvel and Dravonsk Council"]
+    );
+    // Either side a name of its own: two names.
+    assert_eq!(
+        names("Later TVC and Dravonsk Steel Company agreed."),
+        ["TVC", "Dravonsk Steel Company"]
+    );
+}
+
+#[test]
+fn a_type_word_before_of_for_or_in_or_international_types_the_name() {
+    let kind = |text: &str| resolve_kind(&spans(text)[0]);
+    let org = Some(EntityKind::Organization);
+    assert_eq!(kind("Then Varnian Ministry of Coastal Defence paid."), org);
+    assert_eq!(kind("Then Selvan Commissariat for Refugees paid."), org);
+    assert_eq!(kind("Then Varda Foundation International paid."), org);
+    assert_eq!(kind("Then the Varnek Mission in Moldova paid."), org);
+    assert_eq!(
+        kind("Then the Tamesna Prize for Journalism went."),
+        Some(EntityKind::Other)
+    );
+    assert_eq!(kind("Then the Selvo Endowment paid."), org);
+    assert_eq!(kind("Then the Varnek Gendarmerie paid."), org);
+    assert_eq!(kind("Then Golvar Fortress fell."), Some(EntityKind::Place));
+    assert_eq!(
+        kind("Then Dolnesk Institute of Coastal Affairs and Norarberg met."),
+        None
+    );
+    assert_eq!(
+        kind("Then the Coastal Needs Assessment came."),
+        Some(EntityKind::Other)
+    );
+}
+
+#[test]
+fn a_bracketed_acronym_of_several_words_defines_the_name_before_it() {
+    let text = "The Danube Partnership Civic Forum (DaP CF) met.";
+    let found = spans(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].name(text), "DaP CF");
+    assert_eq!(found[1].defines, Some(0));
+    // Letters out of order, or a person before: no definition.
+    let text = "The Northern Grain Council (NCG) met.";
+    assert_eq!(spans(text)[1].defines, None);
+    let text = "Later Minister Ivan Korvel (IK) spoke.";
+    assert!(spans(text).iter().all(|s| s.defines.is_none()));
+}

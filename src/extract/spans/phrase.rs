@@ -1,0 +1,175 @@
+//! Where a capitalised phrase ends: the lower-case words a name may cross
+//! (`of`, `for`, `and` after `of`, `on` after a treaty word, name particles,
+//! `in` after `Mission`), `A and B Council`, and a year after a name.
+
+use super::{is_year, Block, Finder};
+use crate::extract::lexicon::straighten;
+use crate::extract::tokens::*;
+use crate::extract::vocabulary::cue;
+use crate::model::EntityKind;
+
+/// What a phrase has crossed so far: `of`/`for`, `and`.
+#[derive(Default, Clone, Copy)]
+struct Joins {
+    of: bool,
+    and: bool,
+}
+
+impl Finder<'_> {
+    /// The end (exclusive) of the capitalised phrase starting at `start`.
+    pub(super) fn phrase_end(&mut self, block: &Block, start: usize) -> usize {
+        let tokens = block.tokens;
+        let mut end = start + 1;
+        let mut joins = Joins::default();
+        while end < tokens.len() && end - start < 12 {
+            let previous = tokens[end - 1];
+            if previous.has(PAREN_AFTER) {
+                break;
+            }
+            if previous.has(POSSESSIVE) && !self.is_common(self.word(block, end - 1)) {
+                break;
+            }
+            let token = tokens[end];
+            if !token.has(SPACE_BEFORE) || token.has(SENTENCE_START) {
+                break;
+            }
+            if end - start >= 2 && self.word(block, end) == self.word(block, start) {
+                break; // the name again, written twice across a line break
+            }
+            if self.is_name_word(block, end) {
+                end += 1;
+                continue;
+            }
+            match self.connector_run(block, start, end, joins) {
+                Some((after, crossed)) => {
+                    joins = crossed;
+                    end = after;
+                }
+                None => break,
+            }
+        }
+        if self.year_follows(block, start, end) {
+            end += 1;
+        }
+        end
+    }
+
+    /// `Zapad 2021`: a year right after a name no list knows is part of it.
+    fn year_follows(&self, block: &Block, start: usize, end: usize) -> bool {
+        let Some(token) = block.tokens.get(end) else {
+            return false;
+        };
+        let previous = block.tokens[end - 1];
+        let year = token.word(block.text);
+        token.has(SPACE_BEFORE)
+            && !token.has(SENTENCE_START)
+            && !previous.has(POSSESSIVE)
+            && !previous.has(PAREN_AFTER)
+            && is_year(year)
+            && !self
+                .gazetteer
+                .starts_a_name(&straighten(self.word(block, start)))
+            && self.cue(self.word(block, start)) & cue::OPENING_WORD == 0
+    }
+
+    /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
+    /// `of the`, `in` after a head that takes it, and name particles (`von
+    /// der`). Returns where the phrase continues and what it has crossed.
+    fn connector_run(
+        &mut self,
+        block: &Block,
+        start: usize,
+        at: usize,
+        joins: Joins,
+    ) -> Option<(usize, Joins)> {
+        let tokens = block.tokens;
+        if self.word(block, at) == "in" {
+            return self.in_join(block, at, joins).then_some((at + 2, joins));
+        }
+        let mut next = at;
+        while next < tokens.len()
+            && next - at < 2
+            && self.cue(self.word(block, next)) & cue::CONNECTOR != 0
+        {
+            if !tokens[next].has(SPACE_BEFORE) || tokens[next].has(CAPITALISED) {
+                return None;
+            }
+            next += 1;
+        }
+        if next == at
+            || next >= tokens.len()
+            || !tokens[next].has(SPACE_BEFORE)
+            || !self.is_name_word(block, next)
+        {
+            return None;
+        }
+        let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
+        let previous = self.word(block, at - 1);
+        let allowed = match words.as_slice() {
+            // `… Office for Romania and Moldova`: the places are the sentence's.
+            ["for" | "and"] if self.is_place_name(block, next) => false,
+            ["of" | "for"] | ["of" | "for", "the"] => {
+                self.cue(previous) & cue::HEAD_TITLE == 0
+                    && self.gazetteer.lookup(previous).is_none()
+            }
+            ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
+            ["and"] => joins.of || (!joins.and && self.and_joins_a_type(block, start, next)),
+            [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
+                at - start <= 2
+            }
+            _ => false,
+        };
+        let crossed = Joins {
+            of: joins.of || matches!(words[0], "of" | "for"),
+            and: joins.and || words[0] == "and",
+        };
+        allowed.then_some((next + 1, crossed))
+    }
+
+    /// `Mission in Kosovo`: `in` joins a name to the place a head from
+    /// `in_heads.txt` serves; never in a headline, where `in` is the
+    /// sentence's (`Council in Crisis`), nor after an `and`.
+    fn in_join(&mut self, block: &Block, at: usize, joins: Joins) -> bool {
+        let tokens = block.tokens;
+        !block.title_case
+            && !joins.and
+            && self.cue(self.word(block, at - 1)) & cue::IN_HEAD != 0
+            && tokens[at].has(SPACE_BEFORE)
+            && tokens.get(at + 1).is_some_and(|t| t.has(SPACE_BEFORE))
+            && self.is_name_word(block, at + 1)
+    }
+
+    /// `Black Sea and Caspian Council`: after a name of one or two words,
+    /// `and` joins a second one that ends on an organisation's type word
+    /// within three words, unless either side is a name of its own (`EU and
+    /// NATO Council`, `CTS and Galvia Steel Company`).
+    fn and_joins_a_type(&mut self, block: &Block, start: usize, next: usize) -> bool {
+        let tokens = block.tokens;
+        let and = next - 1;
+        let start = start + usize::from(self.cue(self.word(block, start)) & cue::OPENING_WORD != 0);
+        let left_is_a_name = (start..and).any(|k| tokens[k].has(ALL_CAPS))
+            || self.cue(self.word(block, and - 1)) & cue::ORGANIZATION != 0;
+        if and - start > 2 || left_is_a_name || self.known_organisation(block, next) {
+            return false;
+        }
+        for (k, &token) in tokens.iter().enumerate().take(next + 3).skip(next) {
+            if !token.has(SPACE_BEFORE) || !self.is_name_word(block, k) {
+                return false;
+            }
+            if self.cue(self.word(block, k)) & cue::ORGANIZATION != 0 {
+                return true;
+            }
+            if token.has(POSSESSIVE) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn known_organisation(&self, block: &Block, i: usize) -> bool {
+        let word = straighten(self.word(block, i));
+        self.gazetteer
+            .lookup(&word)
+            .is_some_and(|id| self.gazetteer.entry(id).kind == EntityKind::Organization)
+    }
+}
