@@ -391,6 +391,8 @@ fn flotilla_okrug_and_facility_give_types() {
         assert_eq!(kind_of(&kb, name), Some(kind), "{name}: {found:?}");
     }
 }
+
+#[test]
 fn an_apposition_types_a_name_no_list_knows() {
     let kb = kb_of(&[(
         "seeds/a.md",
