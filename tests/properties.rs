@@ -361,3 +361,22 @@ fn a_wrapped_line_opening_with_an_issue_number_stays_in_the_body() {
     let plain = plaintext::convert(text, &BTreeSet::new());
     assert!(plain.body.contains("Nr 0 aa’s"), "{plain:?}");
 }
+
+/// Found by `plain_text_conversion_keeps_every_word`: a sentence that names
+/// `x` twice was taken for a share bar (X, formerly Twitter) and dropped.
+#[test]
+fn a_sentence_repeating_a_network_name_is_not_a_share_bar() {
+    let text = "A a aa aaaa\nAaaaaaaaa aa\naaaaaa’s aaaaaaaa.\n\na a a a a a x x.\n\n";
+    let plain = plaintext::convert(text, &BTreeSet::new());
+    assert!(plain.body.contains("a a x x."), "{plain:?}");
+}
+
+/// Found by `plain_text_conversion_keeps_every_word`: a line opening with
+/// 'BY' in the middle of a wrapped sentence was read as a byline.
+#[test]
+fn a_line_with_a_sentence_wrapped_through_it_is_no_byline() {
+    let text = "aaaa Aaaaaaaaaa\naaaaaaaa aaa’s\naaaaaaa Aaaaa źęaś\nBY Aea Aaaaaaaaa\naaaaaa.\n\n";
+    let plain = plaintext::convert(text, &BTreeSet::new());
+    assert!(plain.body.contains("BY Aea Aaaaaaaaa"), "{plain:?}");
+    assert!(plain.authors.is_empty(), "{plain:?}");
+}

@@ -47,6 +47,17 @@ pub fn read_head(lines: &[&str]) -> Head {
             head.taken.insert(i);
             continue;
         }
+        // A line with a sentence wrapped through it is body text, whatever
+        // it holds ('… said\nBY the river they\nmet …').
+        let wrapped_through = i > 0
+            && !lines[i - 1].is_empty()
+            && !head.taken.contains(&(i - 1))
+            && !kept.contains(&(i - 1))
+            && !ends_sentence(lines[i - 1])
+            && runs_into(line, next_line(lines, i));
+        if wrapped_through {
+            continue;
+        }
         if let Some(kind) = classify(line, next_line(lines, i), &mut head, near_title) {
             match kind {
                 Line::Kept => kept.insert(i),

@@ -14,6 +14,12 @@ const SOCIAL: &[&str] = &[
     "mastodon", "bluesky", "x", "vk", "xing", "mail",
 ];
 
+/// The words around the network names in a share bar.
+const SHARE_WORDS: &[&str] = &[
+    "share", "on", "this", "article", "page", "post", "follow", "us", "via", "print", "copy",
+    "link", "tweet", "or",
+];
+
 /// Lines that head a list of other articles after the text.
 const MORE_HEADERS: &[&str] = &[
     "related",
@@ -50,10 +56,7 @@ pub(super) fn is_web_chrome(line: &str) -> bool {
     let lower = line.to_lowercase();
     let words = word_count(line);
     let opens = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
-    let social = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| SOCIAL.contains(w))
-        .count();
+    let share_bar = is_share_bar(&lower);
     let cookies = [
         "cookies",
         "cookie settings",
@@ -63,13 +66,31 @@ pub(super) fn is_web_chrome(line: &str) -> bool {
     (cookies.iter().any(|c| lower.contains(c)) && words <= 40)
         || ((opens(&["©", "(c) ", "copyright"]) || lower.contains("all rights reserved"))
             && words <= 16)
-        || (social >= 2 && words <= 12)
+        || share_bar
         || ((lower.contains("newsletter") || lower.contains("in your inbox")) && words <= 20)
         || (opens(&["sign up", "subscribe", "follow us"]) && words <= 12)
         || ((lower.contains("privacy policy") || lower.contains("terms of use")) && words <= 12)
         || (opens(&["tags:", "keywords:", "topics:", "share:", "share on"]) && words <= 20)
         || is_page_counter(&lower)
         || is_more_header(line)
+}
+
+/// `Share: Facebook | X | Email`: two networks or more, and besides them
+/// only the words a share bar is made of.
+fn is_share_bar(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let networks: BTreeSet<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| SOCIAL.contains(w))
+        .collect();
+    networks.len() >= 2
+        && words
+            .iter()
+            .all(|w| SOCIAL.contains(w) || SHARE_WORDS.contains(w))
 }
 
 /// `Page 1 of 4`, `1 / 4`: a viewer's page counter.
@@ -121,6 +142,7 @@ mod tests {
             "We use cookies to understand how this site is used. Accept them?",
             "Share: Facebook | Twitter | LinkedIn",
             "Facebook Twitter Email",
+            "Share this article on X or LinkedIn",
             "© 2021 Some Institute",
             "Copyright 2020 Someone",
             "Sign up for our newsletter",
@@ -137,6 +159,9 @@ mod tests {
             "The Cookie Wars",
             "Poland and the Baltic States",
             "Page Two of the Treaty",
+            "The model counts x and x twice in the same sentence.",
+            "a Vk a x a",
+            "Email Mail to the embassy in Minsk was opened, said the ministry on Monday.",
             "The copyright of the treaty text is disputed in Minsk and in Vilnius, and the court has not decided.",
         ] {
             assert!(!is_web_chrome(line), "{line}");
