@@ -47,15 +47,8 @@ pub fn read_head(lines: &[&str]) -> Head {
             head.taken.insert(i);
             continue;
         }
-        // A line with a sentence wrapped through it is body text, whatever
-        // it holds ('… said\nBY the river they\nmet …').
-        let wrapped_through = i > 0
-            && !lines[i - 1].is_empty()
-            && !head.taken.contains(&(i - 1))
-            && !kept.contains(&(i - 1))
-            && !ends_sentence(lines[i - 1])
-            && runs_into(line, next_line(lines, i));
-        if wrapped_through {
+        let body_before = i > 0 && !head.taken.contains(&(i - 1)) && !kept.contains(&(i - 1));
+        if body_before && wrapped_through(lines, i) {
             continue;
         }
         if let Some(kind) = classify(line, next_line(lines, i), &mut head, near_title) {
@@ -144,6 +137,16 @@ fn head_end(lines: &[&str]) -> usize {
     (0..limit)
         .find(|&i| is_prose(lines[i], next_line(lines, i)) && !is_chrome(lines[i]))
         .unwrap_or(limit)
+}
+
+/// Whether a sentence wraps through line `i` from a body line above into
+/// a lower-case line below: the line is body text, whatever it holds
+/// ('… said\nBY the river they\nmet …').
+fn wrapped_through(lines: &[&str], i: usize) -> bool {
+    i > 0
+        && !lines[i - 1].is_empty()
+        && !ends_sentence(lines[i - 1])
+        && runs_into(lines[i], next_line(lines, i))
 }
 
 fn next_line<'l>(lines: &[&'l str], i: usize) -> Option<&'l str> {
