@@ -487,3 +487,45 @@ fn a_and_b_council_is_one_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_title_inside_a_phrase_ends_the_name_before_it() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("On Monday, US House Speaker Dalia Vornhelm landed in Vilnius. Velmora CEO Andrei Kostrak said prices would rise. The talks with Commission President Ilse von der Marhaus ended without a deal."),
+    )]);
+    let found = names(&kb);
+    for person in ["Dalia Vornhelm", "Andrei Kostrak", "Ilse von der Marhaus"] {
+        assert!(found.contains(&person), "{person} missing from {found:?}");
+        assert_eq!(kb.entity_by_name(person).unwrap().kind, EntityKind::Person);
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("Speaker") || n.contains("CEO")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_in_a_list_takes_the_type_of_a_sure_neighbour() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The villages of Dravetz and Olmarin were handed over. Officials met in Kestovo, Brunac and Veliko Selo. In Riga, Toomsalu spoke."),
+    )]);
+    let found = names(&kb);
+    for place in ["Dravetz", "Olmarin", "Brunac", "Veliko Selo"] {
+        assert!(found.contains(&place), "{place} missing from {found:?}");
+        assert_eq!(
+            kb.entity_by_name(place).unwrap().kind,
+            EntityKind::Place,
+            "{place}"
+        );
+    }
+    // `In Riga,` is an adverbial, not a list: Toomsalu is not a place.
+    assert!(
+        kb.entity_by_name("Toomsalu")
+            .is_none_or(|e| e.kind != EntityKind::Place),
+        "{found:?}"
+    );
+}

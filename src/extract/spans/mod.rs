@@ -14,6 +14,7 @@ use crate::model::EntityKind;
 mod apposition;
 mod evidence;
 mod hyphens;
+mod lists;
 mod phrase;
 
 /// Votes for each entity kind, indexed like [`EntityKind::ALL`].
@@ -90,6 +91,7 @@ impl<'a> Finder<'a> {
             tokens,
             title_case,
         };
+        let first = out.len();
         let mut i = 0;
         while i < tokens.len() {
             // Most words are plain lower case: no name starts or hides there.
@@ -110,6 +112,9 @@ impl<'a> Finder<'a> {
                 continue;
             }
             i = self.segment(&block, i, end, out);
+        }
+        if !title_case {
+            lists::share_list_types(text, &mut out[first..]);
         }
     }
 
@@ -212,11 +217,7 @@ impl<'a> Finder<'a> {
         let mut role: Option<String> = None;
         while at < end {
             if let Some(after) = self.title_run(block, at, end) {
-                role = Some(
-                    block.text
-                        [block.tokens[at].start as usize..block.tokens[after - 1].end as usize]
-                        .to_string(),
-                );
+                role = Some(self.text_of(block, at, after).to_string());
                 at = after;
                 continue;
             }
@@ -239,10 +240,41 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
+            // `US House Speaker Nancy Pelosi`, `Gazprom CEO Alexei Miller`:
+            // a title inside the phrase ends the name before it.
+            if let Some((title, after)) = self.inner_title(block, at, end) {
+                match known.filter(|&(known_end, _)| known_end <= title) {
+                    Some((known_end, id)) => {
+                        out.push(self.known_span(block, at, known_end, id, role.take()))
+                    }
+                    None => self.discovered(block, at, title, role.take(), out),
+                }
+                role = Some(self.text_of(block, title, after).to_string());
+                at = after;
+                continue;
+            }
             self.discovered(block, at, end, role.take(), out);
             return end;
         }
         end
+    }
+
+    /// A title run inside a phrase, after its first word, followed by a
+    /// person's name to the phrase's end: where the run starts and ends.
+    fn inner_title(&self, block: &Block, start: usize, end: usize) -> Option<(usize, usize)> {
+        (start + 1..end.saturating_sub(1)).find_map(|k| {
+            let after = self.title_run(block, k, end).filter(|&a| a < end)?;
+            let name_follows = block.tokens[after].has(CAPITALISED)
+                && (after..end).all(|n| {
+                    block.tokens[n].has(CAPITALISED)
+                        || self.cue(self.word(block, n)) & cue::NAME_PARTICLE != 0
+                });
+            name_follows.then_some((k, after))
+        })
+    }
+
+    fn text_of<'t>(&self, block: &Block<'t>, start: usize, end: usize) -> &'t str {
+        &block.text[block.tokens[start].start as usize..block.tokens[end - 1].end as usize]
     }
 
     /// A sentence-initial common word (`Despite`, `The`) or a common

@@ -115,7 +115,12 @@ impl Finder<'_> {
             ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
             ["and"] => joins.of || (!joins.and && self.and_joins_a_type(block, start, next)),
             [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
-                at - start <= 2
+                // Counted from after a title: `President Ursula von der Leyen`.
+                let name_from = (start..at)
+                    .rev()
+                    .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
+                    .map_or(start, |k| k + 1);
+                at > name_from && at - name_from <= 2
             }
             _ => false,
         };
