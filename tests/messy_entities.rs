@@ -529,3 +529,29 @@ fn a_name_in_a_list_takes_the_type_of_a_sure_neighbour() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_treaty_name_runs_on_through_to_and_and() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Both leaders accepted the Agreement on the Road to Normal Relations in Ohrid. Kyiv hopes for an Agreement on Conformity Assessment and Acceptance of Industrial Goods soon."),
+    )]);
+    let found = names(&kb);
+    for treaty in [
+        "Agreement on the Road to Normal Relations",
+        "Agreement on Conformity Assessment and Acceptance of Industrial Goods",
+    ] {
+        assert!(found.contains(&treaty), "{treaty} missing from {found:?}");
+    }
+}
+
+#[test]
+fn a_research_title_in_an_author_box_is_no_entity() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The talks stalled in Tallinn.\n\nMarta Kivisild is a Senior Research Fellow at the Narva Policy Institute."),
+    )]);
+    let found = names(&kb);
+    assert!(!found.iter().any(|n| n.contains("Fellow")), "{found:?}");
+    assert!(found.contains(&"Marta Kivisild"), "{found:?}");
+}

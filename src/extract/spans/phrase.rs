@@ -8,11 +8,12 @@ use crate::extract::tokens::*;
 use crate::extract::vocabulary::cue;
 use crate::model::EntityKind;
 
-/// What a phrase has crossed so far: `of`/`for`, `and`.
+/// What a phrase has crossed so far: `of`/`for`, `and`, a treaty's `on`.
 #[derive(Default, Clone, Copy)]
 struct Joins {
     of: bool,
     and: bool,
+    treaty: bool,
 }
 
 impl Finder<'_> {
@@ -113,22 +114,35 @@ impl Finder<'_> {
                     && self.gazetteer.lookup(previous).is_none()
             }
             ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
-            ["and"] => joins.of || (!joins.and && self.and_joins_a_type(block, start, next)),
+            // `Agreement on the Path to Normalisation`
+            ["to"] => joins.treaty && !joins.and,
+            ["and"] => {
+                joins.of
+                    || joins.treaty
+                    || (!joins.and && self.and_joins_a_type(block, start, next))
+            }
             [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
-                // Counted from after a title: `President Ursula von der Leyen`.
-                let name_from = (start..at)
-                    .rev()
-                    .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
-                    .map_or(start, |k| k + 1);
-                at > name_from && at - name_from <= 2
+                self.particle_joins(block, start, at)
             }
             _ => false,
         };
         let crossed = Joins {
             of: joins.of || matches!(words[0], "of" | "for"),
             and: joins.and || words[0] == "and",
+            treaty: joins.treaty || (words[0] == "on" && self.cue(previous) & cue::TREATY != 0),
         };
         allowed.then_some((next + 1, crossed))
+    }
+
+    /// `Ilse von der Marhaus`: a name particle joins a name of one or two
+    /// words so far, counted from after a title (`President Ursula von der
+    /// Leyen`).
+    fn particle_joins(&self, block: &Block, start: usize, at: usize) -> bool {
+        let name_from = (start..at)
+            .rev()
+            .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
+            .map_or(start, |k| k + 1);
+        at > name_from && at - name_from <= 2
     }
 
     /// `Mission in Kosovo`: `in` joins a name to the place a head from
