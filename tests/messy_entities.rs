@@ -487,3 +487,25 @@ fn a_and_b_council_is_one_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_english_name_a_vowel_apart_does_not_join_a_person() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Senator Dana Wexler spoke in Vilnius. Wexler said the port would reopen."),
+        ),
+        (
+            "seeds/b.md",
+            &md("The consultant Waxler wrote the report, and Li and Le signed it in Riga."),
+        ),
+    ]);
+    let person = kb.entity_by_name("Dana Wexler").expect("the person");
+    for stranger in ["Waxler", "Li", "Le"] {
+        assert!(
+            !person.aliases.iter().any(|a| a == stranger),
+            "{stranger} in {:?}",
+            person.aliases
+        );
+    }
+}
