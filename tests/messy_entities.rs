@@ -509,3 +509,34 @@ fn an_english_name_a_vowel_apart_does_not_join_a_person() {
         );
     }
 }
+
+#[test]
+fn demonyms_and_language_names_get_no_page() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Eurasian bloc courted Scottish voters. Polynesian navigators and English translators met in Tallinn. Later, European diplomats arrived, and the Welsh delegation left."),
+    )]);
+    let found = names(&kb);
+    for absent in [
+        "Eurasian",
+        "Scottish",
+        "Polynesian",
+        "English",
+        "European",
+        "Welsh",
+    ] {
+        assert!(!found.contains(&absent), "{absent} in {found:?}");
+    }
+    assert!(found.contains(&"Tallinn"), "{found:?}");
+}
+
+#[test]
+fn a_country_named_mostly_by_its_demonym_keeps_its_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Israeli officials met in Haifa. The Israeli cabinet and Israeli ministers voted; Israel abstained once."),
+    )]);
+    let found = names(&kb);
+    assert!(found.contains(&"Israel"), "{found:?}");
+    assert!(!found.contains(&"Israeli"), "{found:?}");
+}

@@ -424,9 +424,9 @@ impl<'a> Finder<'a> {
         }
         if words == 1
             && (self.is_common_acronym(block, start)
-                || self.cue(self.word(block, start)) & cue::GROUP_ADJECTIVE != 0)
+                || self.cue(self.word(block, start)) & (cue::GROUP_ADJECTIVE | cue::DEMONYM) != 0)
         {
-            return; // `GDP`, `1,200 MW`, `Nazi`: no entity alone
+            return; // `GDP`, `1,200 MW`, `Nazi`, `Eurasian`: no entity alone
         }
         let single = words == 1;
         let common = single && role.is_none() && self.is_common(self.word(block, start));
