@@ -540,3 +540,16 @@ fn a_country_named_mostly_by_its_demonym_keeps_its_name() {
     assert!(found.contains(&"Israel"), "{found:?}");
     assert!(!found.contains(&"Israeli"), "{found:?}");
 }
+
+#[test]
+fn foreign_function_words_and_bare_numbers_get_no_page() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Les ministres ont parlé. Que faire? Der erste Schritt kam. La CNAVQ a publié un avis; la CNAVQ attend. Rask, Elin Marta (2011). In Vilnius, the CNAVQ wrote 1998 notes."),
+    )]);
+    let found = names(&kb);
+    for absent in ["Les", "Que", "Der", "La", "La CNAVQ", "2011", "1998"] {
+        assert!(!found.contains(&absent), "{absent} in {found:?}");
+    }
+    assert!(found.contains(&"Vilnius"), "{found:?}");
+}

@@ -32,10 +32,11 @@ pub mod cue {
     pub const IN_HEAD: u32 = 1 << 19;
     pub const SCOPE_WORD: u32 = 1 << 20;
     pub const DEMONYM: u32 = 1 << 21;
+    pub const FOREIGN_FUNCTION: u32 = 1 << 22;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 22] = [
+const LISTS: [(&str, u32); 23] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -123,6 +124,10 @@ const LISTS: [(&str, u32); 22] = [
     (
         include_str!("../../data/vocabulary/demonyms.txt"),
         cue::DEMONYM,
+    ),
+    (
+        include_str!("../../data/vocabulary/foreign_function_words.txt"),
+        cue::FOREIGN_FUNCTION,
     ),
 ];
 
@@ -230,6 +235,7 @@ mod tests {
         assert_eq!(table["Deputy"], cue::HEAD_TITLE | cue::TITLE_MODIFIER);
         assert_eq!(table["GDP"], cue::COMMON_ACRONYM);
         assert_eq!(table["Eurasian"], cue::DEMONYM);
+        assert_eq!(table["Der"], cue::FOREIGN_FUNCTION);
         assert_eq!(table["January"], cue::CALENDAR);
         assert_eq!(table["Despite"], cue::OPENING_WORD);
         assert_eq!(table["von"], cue::CONNECTOR | cue::NAME_PARTICLE);
