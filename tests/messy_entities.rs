@@ -553,3 +553,16 @@ fn foreign_function_words_and_bare_numbers_get_no_page() {
     }
     assert!(found.contains(&"Vilnius"), "{found:?}");
 }
+
+#[test]
+fn given_names_cut_at_an_initial_in_a_reference_list_get_no_page() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The port grew in Klaipeda.\n\nSources: Varek, Tomas K.; Ostrova, Helena M. (2019). Grain routes. World War I ended."),
+    )]);
+    let found = names(&kb);
+    assert!(
+        !found.iter().any(|n| n.ends_with(" K") || n.ends_with(" M")),
+        "{found:?}"
+    );
+}

@@ -427,6 +427,9 @@ impl<'a> Finder<'a> {
             self.hyphen_parts(block, start, out);
             return;
         }
+        if words >= 2 && ends_in_initial(self.word(block, end - 1)) {
+            return; // `Stubbs, Thomas L.`: a reference list's given names
+        }
         if words == 1 && self.names_nothing_alone(block, start) {
             return; // `GDP`, `1,200 MW`, `Nazi`, `Eurasian`, `Les`, `2003`: no entity alone
         }
@@ -457,6 +460,14 @@ impl<'a> Finder<'a> {
             || !word.chars().any(char::is_alphabetic)
             || self.is_common_acronym(block, at)
     }
+}
+
+/// Whether a name's last word is a lone initial (`Thomas L`): the given
+/// names of a reference list entry (`Stubbs, Thomas L.`), never a whole
+/// name. A Roman numeral (`World War I`, `Louis V`) is no initial.
+fn ends_in_initial(word: &str) -> bool {
+    let mut letters = word.chars();
+    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase() && !matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// A year of the last two centuries (`2021`).
