@@ -555,3 +555,82 @@ fn a_research_title_in_an_author_box_is_no_entity() {
     assert!(!found.iter().any(|n| n.contains("Fellow")), "{found:?}");
     assert!(found.contains(&"Marta Kivisild"), "{found:?}");
 }
+
+#[test]
+fn an_english_name_a_vowel_apart_does_not_join_a_person() {
+    let kb = kb_of(&[
+        (
+            "seeds/a.md",
+            &md("Senator Dana Wexler spoke in Vilnius. Wexler said the port would reopen."),
+        ),
+        (
+            "seeds/b.md",
+            &md("The consultant Waxler wrote the report, and Li and Le signed it in Riga."),
+        ),
+    ]);
+    let person = kb.entity_by_name("Dana Wexler").expect("the person");
+    for stranger in ["Waxler", "Li", "Le"] {
+        assert!(
+            !person.aliases.iter().any(|a| a == stranger),
+            "{stranger} in {:?}",
+            person.aliases
+        );
+    }
+}
+
+#[test]
+fn demonyms_and_language_names_get_no_page() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Eurasian bloc courted Scottish voters. Polynesian navigators and English translators met in Tallinn. Later, European diplomats arrived, and the Welsh delegation left."),
+    )]);
+    let found = names(&kb);
+    for absent in [
+        "Eurasian",
+        "Scottish",
+        "Polynesian",
+        "English",
+        "European",
+        "Welsh",
+    ] {
+        assert!(!found.contains(&absent), "{absent} in {found:?}");
+    }
+    assert!(found.contains(&"Tallinn"), "{found:?}");
+}
+
+#[test]
+fn a_country_named_mostly_by_its_demonym_keeps_its_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Israeli officials met in Haifa. The Israeli cabinet and Israeli ministers voted; Israel abstained once."),
+    )]);
+    let found = names(&kb);
+    assert!(found.contains(&"Israel"), "{found:?}");
+    assert!(!found.contains(&"Israeli"), "{found:?}");
+}
+
+#[test]
+fn foreign_function_words_and_bare_numbers_get_no_page() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Les ministres ont parlé. Que faire? Der erste Schritt kam. La CNAVQ a publié un avis; la CNAVQ attend. Rask, Elin Marta (2011). In Vilnius, the CNAVQ wrote 1998 notes."),
+    )]);
+    let found = names(&kb);
+    for absent in ["Les", "Que", "Der", "La", "La CNAVQ", "2011", "1998"] {
+        assert!(!found.contains(&absent), "{absent} in {found:?}");
+    }
+    assert!(found.contains(&"Vilnius"), "{found:?}");
+}
+
+#[test]
+fn given_names_cut_at_an_initial_in_a_reference_list_get_no_page() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The port grew in Klaipeda.\n\nSources: Varek, Tomas K.; Ostrova, Helena M. (2019). Grain routes. World War I ended."),
+    )]);
+    let found = names(&kb);
+    assert!(
+        !found.iter().any(|n| n.ends_with(" K") || n.ends_with(" M")),
+        "{found:?}"
+    );
+}

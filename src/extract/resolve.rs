@@ -421,9 +421,26 @@ pub fn written_name(known_name: &str, evidence: &Evidence) -> String {
         .iter()
         .filter(|(n, _)| capitals_only(n) == capitals_only(known_name))
         .filter(|(n, _)| names::name_skeleton(n) == skeleton)
+        .filter(|(n, _)| !is_derived_word(n, known_name))
         .map(|(n, &count)| (n, (count, n == known_name)))
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map_or_else(|| known_name.to_string(), |(n, _)| n.clone())
+}
+
+/// Whether a written form is a word made from a known name rather than a
+/// spelling of it: the name with an adjective or demonym ending
+/// (`Israeli`, `Palestinian` beside `Israel`, `Palestine`).
+fn is_derived_word(written: &str, known_name: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "i", "is", "ian", "ians", "an", "ans", "ean", "eans", "ese", "ish", "ic", "ics",
+    ];
+    let (written, known) = (names::name_key(written), names::name_key(known_name));
+    let stem = &known[..known.len().saturating_sub(1)];
+    written.len() > known.len()
+        && written.starts_with(stem)
+        && ENDINGS
+            .iter()
+            .any(|e| written.ends_with(e) && !known.ends_with(e))
 }
 
 fn rank(a: &(&String, usize), b: &(&String, usize)) -> std::cmp::Ordering {
@@ -482,6 +499,24 @@ mod tests {
         list.push(found("zapad", "Zapad", true, [0.0; 6]));
         resolve_in_briefing(&mut list, &Gazetteer::default());
         assert_eq!(list[3].key, Key::Found("zapad".into()), "two of a series");
+    }
+
+    #[test]
+    fn a_country_is_shown_under_its_name_not_its_demonym() {
+        let mut e = Evidence::default();
+        e.names.insert("Varnish".into(), 1);
+        e.names.insert("Varnishi".into(), 9);
+        assert_eq!(written_name("Varnish", &e), "Varnish");
+        e.names.insert("Ostravine".into(), 1);
+        e.names.insert("Ostravinian".into(), 9);
+        assert_eq!(written_name("Ostravine", &e), "Ostravine");
+        let mut kyiv = Evidence::default();
+        kyiv.names.insert("Kiev".into(), 5);
+        assert_eq!(
+            written_name("Kyiv", &kyiv),
+            "Kiev",
+            "a respelling still wins"
+        );
     }
 
     #[test]

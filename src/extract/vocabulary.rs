@@ -31,10 +31,12 @@ pub mod cue {
     pub const GROUP_ADJECTIVE: u32 = 1 << 18;
     pub const IN_HEAD: u32 = 1 << 19;
     pub const SCOPE_WORD: u32 = 1 << 20;
+    pub const DEMONYM: u32 = 1 << 21;
+    pub const FOREIGN_FUNCTION: u32 = 1 << 22;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 21] = [
+const LISTS: [(&str, u32); 23] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -118,6 +120,14 @@ const LISTS: [(&str, u32); 21] = [
     (
         include_str!("../../data/vocabulary/scope_words.txt"),
         cue::SCOPE_WORD,
+    ),
+    (
+        include_str!("../../data/vocabulary/demonyms.txt"),
+        cue::DEMONYM,
+    ),
+    (
+        include_str!("../../data/vocabulary/foreign_function_words.txt"),
+        cue::FOREIGN_FUNCTION,
     ),
 ];
 
@@ -224,6 +234,8 @@ mod tests {
         assert_eq!(table["President"], cue::HEAD_TITLE);
         assert_eq!(table["Deputy"], cue::HEAD_TITLE | cue::TITLE_MODIFIER);
         assert_eq!(table["GDP"], cue::COMMON_ACRONYM);
+        assert_eq!(table["Eurasian"], cue::DEMONYM);
+        assert_eq!(table["Der"], cue::FOREIGN_FUNCTION);
         assert_eq!(table["January"], cue::CALENDAR);
         assert_eq!(table["Despite"], cue::OPENING_WORD);
         assert_eq!(table["von"], cue::CONNECTOR | cue::NAME_PARTICLE);

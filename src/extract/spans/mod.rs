@@ -290,6 +290,11 @@ impl<'a> Finder<'a> {
         if flags & cue::OPENING_WORD != 0 || (flags & cue::COMMON_ACRONYM != 0 && end > start + 1) {
             return true;
         }
+        // `La CNIL`: a foreign article before an acronym is not its name.
+        let acronym_next = block.tokens.get(start + 1).is_some_and(|t| t.has(ALL_CAPS));
+        if flags & cue::FOREIGN_FUNCTION != 0 && end > start + 1 && acronym_next {
+            return true;
+        }
         let initial = token.has(SENTENCE_START);
         if !initial && !block.title_case {
             return false;
@@ -454,11 +459,11 @@ impl<'a> Finder<'a> {
             self.hyphen_parts(block, start, out);
             return;
         }
-        if words == 1
-            && (self.is_common_acronym(block, start)
-                || self.cue(self.word(block, start)) & cue::GROUP_ADJECTIVE != 0)
-        {
-            return; // `GDP`, `1,200 MW`, `Nazi`: no entity alone
+        if words >= 2 && ends_in_initial(self.word(block, end - 1)) {
+            return; // `Stubbs, Thomas L.`: a reference list's given names
+        }
+        if words == 1 && self.names_nothing_alone(block, start) {
+            return; // `GDP`, `1,200 MW`, `Nazi`, `Eurasian`, `Les`, `2003`: no entity alone
         }
         let single = words == 1;
         let common = single && role.is_none() && self.is_common(self.word(block, start));
@@ -477,6 +482,24 @@ impl<'a> Finder<'a> {
             initial: (tokens[start].has(SENTENCE_START) || block.title_case) && !apposed,
         });
     }
+
+    /// A word that is no entity alone: a common acronym or unit, a group
+    /// adjective or demonym, a foreign function word, a bare number.
+    fn names_nothing_alone(&mut self, block: &Block, at: usize) -> bool {
+        const ALONE_NOTHING: u32 = cue::GROUP_ADJECTIVE | cue::DEMONYM | cue::FOREIGN_FUNCTION;
+        let word = self.word(block, at);
+        self.cue(word) & ALONE_NOTHING != 0
+            || !word.chars().any(char::is_alphabetic)
+            || self.is_common_acronym(block, at)
+    }
+}
+
+/// Whether a name's last word is a lone initial (`Thomas L`): the given
+/// names of a reference list entry (`Stubbs, Thomas L.`), never a whole
+/// name. A Roman numeral (`World War I`, `Louis V`) is no initial.
+fn ends_in_initial(word: &str) -> bool {
+    let mut letters = word.chars();
+    matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase() && !matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// A year of the last two centuries (`2021`).
