@@ -634,3 +634,17 @@ fn given_names_cut_at_an_initial_in_a_reference_list_get_no_page() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_named_forum_is_an_organisation() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Lakeshore Islands Forum met in Riga, and the Lakeshore Islands Forum later wrote to Latvia."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Lakeshore Islands Forum"),
+        Some(EntityKind::Organization),
+        "{found:?}"
+    );
+}
