@@ -263,6 +263,11 @@ impl<'a> Finder<'a> {
     /// person's name to the phrase's end: where the run starts and ends.
     fn inner_title(&self, block: &Block, start: usize, end: usize) -> Option<(usize, usize)> {
         (start + 1..end.saturating_sub(1)).find_map(|k| {
+            // `Waite for the Major Arcana`: the name before a title ends on
+            // a name word, not on a connector.
+            if !block.tokens[k - 1].has(CAPITALISED) {
+                return None;
+            }
             let after = self.title_run(block, k, end).filter(|&a| a < end)?;
             let name_follows = block.tokens[after].has(CAPITALISED)
                 && (after..end).all(|n| {

@@ -291,3 +291,15 @@ fn a_bracketed_acronym_of_several_words_defines_the_name_before_it() {
     let text = "Later Minister Ivan Korvel (IK) spoke.";
     assert!(spans(text).iter().all(|s| s.defines.is_none()));
 }
+
+#[test]
+fn a_name_before_an_inner_title_never_ends_on_a_connector() {
+    let text = "She painted it from notes by Varlow for the Major Arcana, in six months.";
+    assert!(
+        names(text).iter().all(|n| !n.ends_with(" the")),
+        "{:?}",
+        names(text)
+    );
+    let text = "On Monday, US House Speaker Dalia Vornhelm landed.";
+    assert!(names(text).contains(&"Dalia Vornhelm"), "{:?}", names(text));
+}
