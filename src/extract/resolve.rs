@@ -384,13 +384,16 @@ pub fn only_sentence_initial(evidence: &Evidence) -> bool {
             .all(|n| n.chars().any(char::is_lowercase))
 }
 
-/// `EaP CSF`: every word with at least two capitals, more than small
-/// letters; a short form, never the display name of a longer one.
+/// `EaP CSF`: every word written as an acronym; a short form, never the
+/// display name of a longer one.
 fn is_acronym_phrase(name: &str) -> bool {
-    name.split(' ').all(|word| {
-        let upper = word.chars().filter(|c| c.is_uppercase()).count();
-        upper >= 2 && word.chars().filter(|c| c.is_lowercase()).count() < upper
-    })
+    name.split(' ').all(is_acronym_word)
+}
+
+/// `NGC`, `EaP`: at least two capitals, more than small letters.
+pub fn is_acronym_word(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && word.chars().filter(|c| c.is_lowercase()).count() < upper
 }
 
 /// The display name of a found entity: the multi-word form the briefings

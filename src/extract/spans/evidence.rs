@@ -221,13 +221,13 @@ impl Finder<'_> {
         takes_letters_in_order(acronym, name.name(block.text)).then_some(previous)
     }
 
-    /// `NGC`, `EaP`: a short word that starts with a capital and has at
-    /// least two capitals, more than small letters.
+    /// `NGC`, `EaP`: a short word that starts with a capital and is
+    /// written as an acronym.
     fn is_acronym(&self, block: &Block, i: usize) -> bool {
         let word = self.word(block, i);
-        let upper = word.chars().filter(|c| c.is_uppercase()).count();
-        let lower = word.chars().filter(|c| c.is_lowercase()).count();
-        block.tokens[i].has(CAPITALISED) && word.len() <= 8 && upper >= 2 && lower < upper
+        block.tokens[i].has(CAPITALISED)
+            && word.len() <= 8
+            && crate::extract::resolve::is_acronym_word(word)
     }
 }
 
