@@ -11,6 +11,11 @@
 //! cargo run --release --example score_corpus -- /tmp/h10k [TOP]
 //! ```
 //!
+//! When a truth line also has `title`, `authors` or `date` (the held-out
+//! messy sets do), the briefing's metadata is scored too: the title matches
+//! when equal up to case, spacing and quote style; an author is found when
+//! a listed author has the same name key; the date as `YYYY-MM-DD`.
+//!
 //! A published entity matches a true one in the same briefing when its name
 //! is the true name or a full form of it as written, or when the true name
 //! is among its aliases (`Czechia` for `Czech Republic`): a bare surname, an
@@ -26,6 +31,14 @@ use serde_json::Value;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// What one briefing's truth line says.
+struct BriefingTruth {
+    entities: Vec<Truth>,
+    title: Option<String>,
+    authors: Option<Vec<String>>,
+    date: Option<String>,
+}
 
 /// One true entity of one briefing.
 struct Truth {
@@ -60,7 +73,7 @@ fn main() {
 }
 
 /// The truth per briefing file (relative to `seeds/`).
-fn read_truth(path: &std::path::Path) -> HashMap<String, Vec<Truth>> {
+fn read_truth(path: &std::path::Path) -> HashMap<String, BriefingTruth> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!(
             "cannot read {}: {e}; generate the corpus with gen_corpus first",
@@ -78,7 +91,19 @@ fn read_truth(path: &std::path::Path) -> HashMap<String, Vec<Truth>> {
                 .iter()
                 .map(truth_entity)
                 .collect();
-            (file, entities)
+            let text = |key: &str| json[key].as_str().map(str::to_string);
+            let authors = json["authors"].as_array().map(|list| {
+                list.iter()
+                    .filter_map(|a| a.as_str().map(str::to_string))
+                    .collect()
+            });
+            let truth = BriefingTruth {
+                entities,
+                title: text("title"),
+                authors,
+                date: text("date"),
+            };
+            (file, truth)
         })
         .collect()
 }
@@ -120,9 +145,22 @@ struct Score {
     missed: BTreeMap<String, usize>,
     missed_by_kind: BTreeMap<String, usize>,
     wrong_types: BTreeMap<String, usize>,
+    meta: MetaScore,
 }
 
-fn score(kb: &KnowledgeBase, truth: &HashMap<String, Vec<Truth>>) -> Score {
+/// Metadata found right, over the briefings whose truth gives it.
+#[derive(Default)]
+struct MetaScore {
+    titles_right: usize,
+    titles: usize,
+    authors_found: usize,
+    authors: usize,
+    dates_right: usize,
+    dates: usize,
+    wrong: Vec<String>,
+}
+
+fn score(kb: &KnowledgeBase, truth: &HashMap<String, BriefingTruth>) -> Score {
     let mut s = Score::default();
     for entry in &kb.briefings {
         let source = entry.briefing.source.replace('\\', "/");
@@ -134,7 +172,8 @@ fn score(kb: &KnowledgeBase, truth: &HashMap<String, Vec<Truth>>) -> Score {
             continue;
         };
         s.briefings += 1;
-        score_briefing(kb, entry, truth, &mut s);
+        score_briefing(kb, entry, &truth.entities, &mut s);
+        score_meta(&entry.briefing, &file, truth, &mut s.meta);
     }
     s
 }
@@ -182,6 +221,63 @@ fn score_briefing(
             *s.missed_by_kind.entry(tr.kind.clone()).or_default() += 1;
         }
     }
+}
+
+fn score_meta(
+    briefing: &dossier::model::sources::Briefing,
+    file: &str,
+    truth: &BriefingTruth,
+    m: &mut MetaScore,
+) {
+    if let Some(title) = &truth.title {
+        m.titles += 1;
+        if loose(title) == loose(&briefing.title) {
+            m.titles_right += 1;
+        } else {
+            m.wrong
+                .push(format!("{file}: title {:?} (is {title:?})", briefing.title));
+        }
+    }
+    if let Some(authors) = truth.authors.as_ref().filter(|a| !a.is_empty()) {
+        m.authors += authors.len();
+        let found: HashSet<String> = briefing.authors.iter().map(|a| name_key(a)).collect();
+        let right = authors
+            .iter()
+            .filter(|a| found.contains(&name_key(a)))
+            .count();
+        m.authors_found += right;
+        if right < authors.len() {
+            m.wrong.push(format!(
+                "{file}: authors {:?} (are {authors:?})",
+                briefing.authors
+            ));
+        }
+    }
+    if let Some(date) = &truth.date {
+        m.dates += 1;
+        let got = briefing.date.map(|d| d.to_string()).unwrap_or_default();
+        if &got == date {
+            m.dates_right += 1;
+        } else {
+            m.wrong.push(format!("{file}: date {got:?} (is {date:?})"));
+        }
+    }
+}
+
+/// A title compared up to case, spacing and quote style.
+fn loose(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '‘' | '’' | '`' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A rough class for a false name, to see which mechanism made it.
@@ -233,6 +329,27 @@ impl Score {
         print_counts("top false names", &self.false_names, top);
         print_counts("top missed names", &self.missed, top);
         print_counts("top wrong types", &self.wrong_types, top);
+        self.meta.print();
+    }
+}
+
+impl MetaScore {
+    fn print(&self) {
+        if self.titles + self.authors + self.dates == 0 {
+            return;
+        }
+        println!(
+            "metadata: titles {}/{}, authors {}/{}, dates {}/{}",
+            self.titles_right,
+            self.titles,
+            self.authors_found,
+            self.authors,
+            self.dates_right,
+            self.dates
+        );
+        for line in &self.wrong {
+            println!("  {line}");
+        }
     }
 }
 

@@ -2,9 +2,8 @@
 //! `Name, Analyst`, or a bare line of names near the title) or an
 //! `X is an analyst at Y` box, told from roles and honorifics by word lists.
 
-use super::head::{
-    ends_sentence, has_web_address, is_chrome, is_genre_line, is_publisher, word_count,
-};
+use super::head::{ends_sentence, has_web_address, is_chrome, word_count};
+use super::masthead::{is_genre_line, is_publisher};
 
 /// The authors a byline names: `by …`, `Author(s): …`, `Name, Analyst`, or
 /// (near the title) a bare line of names. Empty if the line is no byline.

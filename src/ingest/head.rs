@@ -5,10 +5,16 @@
 //! punctuation, position) and by word lists kept as data
 //! (`data/ingest/page_chrome.txt`), never by what one publisher prints.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use super::byline::{author_box, byline_names, is_name_line, name_list, split_names};
+use super::letterspace::rejoin_letter_spaced;
+use super::masthead::{
+    continues_publisher, is_genre_line, is_label, is_masthead, is_masthead_name, is_menu_row,
+    is_publisher, is_section_word, is_series_band,
+};
 use super::written_date::find_date;
 use crate::model::date::Date;
 
@@ -32,7 +38,22 @@ const BYLINE_REACH: usize = 3;
 
 /// Reads the head of a text given as trimmed lines.
 pub fn read_head(lines: &[&str]) -> Head {
+    // Letter-spaced cover type (`E UROPEAN P OLICY C ENTRE`) read whole.
+    let repaired: Vec<Cow<str>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| match i < MAX_HEAD_LINES {
+            true => rejoin_letter_spaced(line),
+            false => Cow::Borrowed(*line),
+        })
+        .collect();
+    let lines: Vec<&str> = repaired.iter().map(|line| line.as_ref()).collect();
+    read_lines(&lines)
+}
+
+fn read_lines(lines: &[&str]) -> Head {
     let end = head_end(lines);
+    let wrap_width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let mut head = Head::default();
     let mut title_at: Option<usize> = None;
     let mut kept = BTreeSet::new();
@@ -43,8 +64,12 @@ pub fn read_head(lines: &[&str]) -> Head {
         }
         let near_title = title_at.is_some_and(|t| i <= t + BYLINE_REACH);
         if title_at.is_some_and(|t| t + 1 == i) && is_name_line(line) {
-            head.authors.extend(split_names(line));
+            head.authors.extend(names_under_title(line));
             head.taken.insert(i);
+            continue;
+        }
+        if i > 0 && kept.contains(&(i - 1)) && continues_publisher(lines[i - 1], line) {
+            kept.insert(i);
             continue;
         }
         let body_before = i > 0 && !head.taken.contains(&(i - 1)) && !kept.contains(&(i - 1));
@@ -60,10 +85,7 @@ pub fn read_head(lines: &[&str]) -> Head {
         }
         // A title opens its block (what stands over it in the block being
         // furniture), never the middle of a wrapped paragraph.
-        let opens_block = i == 0
-            || lines[i - 1].is_empty()
-            || head.taken.contains(&(i - 1))
-            || kept.contains(&(i - 1));
+        let opens_block = i == 0 || lines[i - 1].is_empty() || !body_before;
         if head.title.is_some() || !opens_block || !looks_like_title(line, next_line(lines, i)) {
             continue;
         }
@@ -79,7 +101,7 @@ pub fn read_head(lines: &[&str]) -> Head {
             head.taken.insert(i);
             continue;
         }
-        let (title, last) = title_lines(lines, i, end);
+        let (title, last) = title_lines(lines, i, end, wrap_width);
         head.title = Some(title);
         head.taken.extend(i..=last);
         title_at = Some(last);
@@ -88,6 +110,16 @@ pub fn read_head(lines: &[&str]) -> Head {
         head.authors = author_box(lines);
     }
     head
+}
+
+/// The names of a name line right under the title (`By` dropped).
+fn names_under_title(line: &str) -> Vec<String> {
+    let opened = byline_names(line, true);
+    if opened.is_empty() {
+        split_names(line)
+    } else {
+        opened
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -103,11 +135,11 @@ enum Line {
 fn classify(line: &str, next: Option<&str>, head: &mut Head, near_title: bool) -> Option<Line> {
     if let Some(date) = find_date(line).filter(|_| word_count(line) <= 12) {
         head.date.get_or_insert(date);
-        // `Author: Jane Roe | 08.07.2015`
-        head.authors.extend(byline_names(line, false));
+        // `Author: Jane Roe | 08.07.2015`, `Jane Roe | 8 July 2015`
+        head.authors.extend(byline_beside_date(line, near_title));
         return Some(Line::Taken);
     }
-    if is_chrome(line) {
+    if is_chrome(line) || is_menu_row(line) {
         return Some(Line::Taken);
     }
     let authors = byline_names(line, near_title);
@@ -120,7 +152,7 @@ fn classify(line: &str, next: Option<&str>, head: &mut Head, near_title: bool) -
     if is_masthead(line) && !runs_into(line, next) {
         return Some(Line::Taken);
     }
-    if head.title.is_none() && (is_label(line) || is_genre_line(line)) {
+    if head.title.is_none() && (is_label(line) || is_genre_line(line) || is_series_band(line)) {
         head.label.get_or_insert_with(|| line.to_string());
         return Some(Line::Taken);
     }
@@ -195,7 +227,9 @@ fn looks_like_title(line: &str, next: Option<&str>) -> bool {
     (2..=30).contains(&words)
         && opens_well
         && letters * 2 > line.chars().filter(|c| !c.is_whitespace()).count()
-        && !line.ends_with([',', ';', ':', '|', '/', '('])
+        && !line.ends_with([',', ';', '|', '/', '('])
+        // `Title:` runs on into its second line.
+        && !(line.ends_with(':') && next.is_none())
         // A sentence is prose, not a title, unless it is short and in
         // headline case: taking it would also lose it from the body.
         && !(line.ends_with('.') && (words > 12 || !is_title_case(line)))
@@ -208,7 +242,11 @@ fn looks_like_title(line: &str, next: Option<&str>) -> bool {
 /// The title starting at line `first`, with a continuation line joined when
 /// the title visibly runs on (it ends in a joining word or a colon or dash,
 /// or the next line opens in lower case). Gives the last line used.
-fn title_lines(lines: &[&str], first: usize, end: usize) -> (String, usize) {
+///
+/// A next line in headline case under a title line too short to have
+/// wrapped (`wrap_width` is the text's longest line) is a subtitle, joined
+/// after a colon.
+fn title_lines(lines: &[&str], first: usize, end: usize, wrap_width: usize) -> (String, usize) {
     let mut title = lines[first].to_string();
     let mut last = first;
     while last + 1 < end && word_count(&title) < 25 {
@@ -216,13 +254,47 @@ fn title_lines(lines: &[&str], first: usize, end: usize) -> (String, usize) {
         let runs_on = title.ends_with([':', '–', '—', '-'])
             || JOINING_WORDS.contains(&last_word(&title).to_lowercase().as_str())
             || starts_lowercase(next);
-        if next.is_empty() || !runs_on || !byline_names(next, true).is_empty() || is_chrome(next) {
+        if next.is_empty() || !byline_names(next, true).is_empty() || is_chrome(next) {
             break;
         }
-        super::plaintext::append_line(&mut title, next);
+        if runs_on {
+            super::plaintext::append_line(&mut title, next);
+        } else if last == first && is_subtitle(lines[last], next, wrap_width) {
+            title = format!("{}: {next}", title.trim_end());
+        } else {
+            break;
+        }
         last += 1;
     }
     (title, last)
+}
+
+/// Whether `next`, right under the title line `line`, is its subtitle: in
+/// headline case, no sentence, date, label or publisher, and `line` ended
+/// short of the wrap width (so `next` did not wrap from it).
+fn is_subtitle(line: &str, next: &str, wrap_width: usize) -> bool {
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    let room_left = line.chars().count() + 1 + first_word.chars().count() < wrap_width;
+    room_left
+        && is_title_case(next)
+        && next.chars().any(char::is_lowercase)
+        && word_count(next) <= 16
+        && !ends_sentence(next)
+        && !is_furniture(next)
+}
+
+/// A line of the head that is never the title nor part of it: chrome, a
+/// name line, a date, a masthead, a label, a publisher, a menu row.
+fn is_furniture(line: &str) -> bool {
+    is_chrome(line)
+        || !name_list(line).is_empty()
+        || find_date(line).is_some()
+        || is_masthead(line)
+        || is_label(line)
+        || is_genre_line(line)
+        || is_section_word(line)
+        || is_publisher(line)
+        || is_menu_row(line)
 }
 
 /// Words after which a title line cannot end.
@@ -239,14 +311,7 @@ fn last_word(text: &str) -> &str {
 fn title_follows(lines: &[&str], from: usize, end: usize) -> bool {
     (from..end).any(|i| {
         let line = lines[i];
-        !line.is_empty()
-            && !is_chrome(line)
-            && name_list(line).is_empty()
-            && find_date(line).is_none()
-            && !is_masthead(line)
-            && !is_label(line)
-            && !is_publisher(line)
-            && looks_like_title(line, next_line(lines, i))
+        !line.is_empty() && !is_furniture(line) && looks_like_title(line, next_line(lines, i))
     })
 }
 
@@ -282,233 +347,27 @@ pub(super) fn is_chrome(line: &str) -> bool {
     opens_trail || separators >= 2 || bare || super::web_chrome::is_web_chrome(line)
 }
 
-/// An issue line or masthead: a web address, or a capitalised issue word
-/// and a number (`No. 176`, `Issue 12`, `NUMBER 176`, `ISSN 1234`) on a
-/// short line.
-fn is_masthead(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let issue = words.windows(2).any(|pair| {
-        let numbered = pair[1]
-            .trim_start_matches('#')
-            .starts_with(|c: char| c.is_ascii_digit());
-        let capitalised = pair[0].starts_with(char::is_uppercase);
-        numbered && capitalised && ISSUE_WORDS.contains(&pair[0].to_lowercase().as_str())
-    });
-    // The issue number stands alone (with at most a capitalised word:
-    // `BULLETIN No. 85`), in a band (`|`), or after words that name the kind
-    // of publication (`Policy Paper No. 3/2021`).
-    let alone = words.len() <= 3
-        && words.iter().all(|w| {
-            !w.starts_with(char::is_lowercase) || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
-        });
-    // `Riga Papers No. 12`: capitalised words before the issue word.
-    let before_issue: Vec<&&str> = words
-        .iter()
-        .take_while(|w| !ISSUE_WORDS.contains(&w.to_lowercase().as_str()))
+/// The authors of a line that also holds a date (`Jane Roe | 8 July 2015`,
+/// `Author: Jane Roe, 08.07.2015`): its parts without digits read as a
+/// byline.
+fn byline_beside_date(line: &str, near_title: bool) -> Vec<String> {
+    let opened = byline_names(line, false);
+    if !opened.is_empty() {
+        return opened;
+    }
+    let undated: Vec<&str> = line
+        .split(['|', '·', ','])
+        .map(str::trim)
+        .filter(|part| !part.is_empty() && !part.chars().any(|c| c.is_ascii_digit()))
         .collect();
-    let named = words.len() <= 6
-        && before_issue.len() + 2 == words.len()
-        && before_issue
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase));
-    let banded = alone
-        || named
-        || line.contains('|')
-        || words.iter().all(|w| {
-            is_genre_line(w)
-                || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
-                || w.starts_with(|c: char| c.is_ascii_digit())
-        });
-    words.len() <= 12 && !ends_sentence(line) && (issue && banded || has_web_address(line))
-}
-
-/// Words that number an issue or a publication.
-const ISSUE_WORDS: &[&str] = &[
-    "no.", "no", "nr", "nr.", "number", "issue", "vol.", "volume", "issn", "isbn", "heft", "numéro",
-];
-
-/// A short all-capitals line over the title: a series band.
-fn is_label(line: &str) -> bool {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3
-        && word_count(line) <= 3
-        && !line.chars().any(char::is_lowercase)
-        && !ends_sentence(line)
-}
-
-/// Words that name a kind of publication, in several languages.
-const GENRE_WORDS: &[&str] = &[
-    "policy",
-    "paper",
-    "papers",
-    "brief",
-    "briefing",
-    "commentary",
-    "comment",
-    "analysis",
-    "analyses",
-    "report",
-    "spotlight",
-    "bulletin",
-    "note",
-    "notes",
-    "working",
-    "occasional",
-    "insight",
-    "memo",
-    "focus",
-    "flash",
-    "update",
-    "weekly",
-    "monthly",
-    "review",
-    "studies",
-    "study",
-    "kommentar",
-    "analyse",
-    "analysen",
-    "studie",
-    "komentarz",
-    "analiza",
-    "biuletyn",
-    "raport",
-    "note",
-    "étude",
-    "notes",
-    "briefs",
-    "briefings",
-    "reports",
-    "comments",
-    "commentaries",
-    "bulletins",
-];
-
-/// A line made only of publication-kind words (`Policy Paper`, `OSW
-/// Commentary` aside): a series band, never a title.
-pub(super) fn is_genre_line(line: &str) -> bool {
-    let words: Vec<String> = line
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .collect();
-    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| GENRE_WORDS.contains(&w.as_str()))
-}
-
-/// Words that head a section of the body, never a title.
-const SECTION_WORDS: &[&str] = &[
-    "summary",
-    "executive summary",
-    "abstract",
-    "key points",
-    "key findings",
-    "main points",
-    "in brief",
-    "introduction",
-    "conclusions",
-    "conclusion",
-    "recommendations",
-    "zusammenfassung",
-    "einleitung",
-    "résumé",
-    "streszczenie",
-    "wnioski",
-];
-
-fn is_section_word(line: &str) -> bool {
-    SECTION_WORDS.contains(&line.trim_end_matches([':', '.']).to_lowercase().as_str())
-}
-
-/// Words that make a short line the name of a publishing body.
-const BODY_WORDS: &[&str] = &[
-    "institute",
-    "institut",
-    "instytut",
-    "centre",
-    "center",
-    "council",
-    "foundation",
-    "stiftung",
-    "fondation",
-    "university",
-    "agency",
-    "ośrodek",
-    "association",
-    "forum",
-    "academy",
-    "society",
-];
-
-/// A short line naming a publisher (`Finnish Institute of International
-/// Affairs`): kept in the body, never the title.
-pub(super) fn is_publisher(line: &str) -> bool {
-    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
-    let body_at = words.iter().position(|w| BODY_WORDS.contains(&w.as_str()));
-    let capitals = !line.chars().any(char::is_lowercase);
-    words.len() <= 8
-        && !line.contains([':', '?', '—', '–'])
-        && body_at.is_some_and(|at| at <= 1 || capitals)
-}
-
-/// Words that end the name of a periodical (`Caucasus Monitor`).
-const PERIODICAL_WORDS: &[&str] = &[
-    "monitor",
-    "review",
-    "digest",
-    "watch",
-    "observer",
-    "dialogue",
-    "journal",
-    "herald",
-    "gazette",
-    "tribune",
-    "chronicle",
-    "magazine",
-    "quarterly",
-    "times",
-    "post",
-    "outlook",
-];
-
-/// Words that end the name of a publishing body (`Vistula Policy Centre`).
-const BODY_END_WORDS: &[&str] = &[
-    "network",
-    "observatory",
-    "initiative",
-    "endowment",
-    "fund",
-    "group",
-    "programme",
-    "program",
-    "school",
-    "college",
-    "office",
-    "bureau",
-    "council",
-    "commission",
-];
-
-/// A short line of capitalised words naming a publisher or a periodical
-/// (`Black Sea Policy Forum`, `Caucasus Monitor`): over a title,
-/// a masthead; it could be a title itself, so
-/// it is passed over only when a title follows.
-fn is_masthead_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let capitalised = words.iter().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || ["of", "for", "on", "and", "the", "&", "de", "für", "i"].contains(w)
-    });
-    let last = words
-        .last()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .unwrap_or_default();
-    let ends_well = BODY_WORDS.contains(&last.as_str())
-        || BODY_END_WORDS.contains(&last.as_str())
-        || (words.len() <= 3 && PERIODICAL_WORDS.contains(&last.as_str()));
-    (2..=7).contains(&words.len())
-        && capitalised
-        && ends_well
-        && !line.contains([':', '?', '—', '–', ','])
-        // `The Long Watch` may be a title; `The Lindqvist Foundation` is none.
-        && (!words[0].eq_ignore_ascii_case("the") || BODY_WORDS.contains(&last.as_str()))
+    if undated.is_empty() {
+        return Vec::new();
+    }
+    let names = undated.join(", ");
+    match byline_names(&names, near_title) {
+        found if found.is_empty() && near_title && is_name_line(&names) => split_names(&names),
+        found => found,
+    }
 }
 
 pub(super) fn has_web_address(line: &str) -> bool {

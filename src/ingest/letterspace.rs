@@ -37,6 +37,8 @@ pub fn rejoin_letter_spaced(line: &str) -> Cow<'_, str> {
 /// word of its own.
 fn cuts(line: &str) -> Vec<Cut> {
     let common = &builtin().common_words;
+    // On a line in capitals the piece is in capitals too (`E UROPEAN`).
+    let capitals = !line.chars().any(char::is_lowercase);
     let mut found = Vec::new();
     let mut previous: Option<char> = None;
     for (at, c) in line.char_indices() {
@@ -54,7 +56,7 @@ fn cuts(line: &str) -> Vec<Cut> {
             .find(|ch: char| !ch.is_alphabetic())
             .unwrap_or(line.len() - piece_start);
         let piece = &line[piece_start..piece_start + piece_len];
-        if piece.len() < 2 || !piece.starts_with(char::is_lowercase) {
+        if piece.len() < 2 || !(capitals || piece.starts_with(char::is_lowercase)) {
             continue;
         }
         let piece_lower = piece.to_lowercase();
@@ -84,6 +86,10 @@ mod tests {
             rejoin_letter_spaced("a report by the I nstitute on trade"),
             "a report by the Institute on trade"
         );
+        assert_eq!(
+            rejoin_letter_spaced("E UROPEAN P OLICY C ENTRE"),
+            "EUROPEAN POLICY CENTRE"
+        );
     }
 
     #[test]
@@ -93,6 +99,7 @@ mod tests {
             "I think the U turn was Article X of the treaty",
             "Tomas J smithers",
             "Grade A eggs",
+            "A NEW ERA FOR PLAN B",
         ] {
             assert_eq!(rejoin_letter_spaced(line), line);
         }

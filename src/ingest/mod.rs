@@ -14,6 +14,7 @@ pub mod frontmatter;
 pub mod head;
 pub mod html;
 mod letterspace;
+mod masthead;
 pub mod pdf;
 pub mod plaintext;
 pub mod walk;

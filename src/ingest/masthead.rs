@@ -1,0 +1,287 @@
+//! Cover and masthead lines of a plain-text head told by shape and word
+//! lists: issue lines, series bands, publication-kind words, section
+//! headings, publishers' and periodicals' names, menu rows.
+
+use super::head::{ends_sentence, has_web_address, word_count};
+
+/// An issue line or masthead: a web address, or a capitalised issue word
+/// and a number (`No. 176`, `Issue 12`, `NUMBER 176`, `ISSN 1234`) on a
+/// short line.
+pub(super) fn is_masthead(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let issue = words.windows(2).any(|pair| {
+        let numbered = pair[1]
+            .trim_start_matches('#')
+            .starts_with(|c: char| c.is_ascii_digit());
+        let capitalised = pair[0].starts_with(char::is_uppercase);
+        numbered && capitalised && ISSUE_WORDS.contains(&pair[0].to_lowercase().as_str())
+    });
+    // The issue number stands alone (with at most a capitalised word:
+    // `BULLETIN No. 85`), in a band (`|`), or after words that name the kind
+    // of publication (`Policy Paper No. 3/2021`).
+    let alone = words.len() <= 3
+        && words.iter().all(|w| {
+            !w.starts_with(char::is_lowercase) || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
+        });
+    // `Riga Papers No. 12`: capitalised words before the issue word.
+    let before_issue: Vec<&&str> = words
+        .iter()
+        .take_while(|w| !ISSUE_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let named = words.len() <= 6
+        && before_issue.len() + 2 == words.len()
+        && before_issue
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase));
+    let banded = alone
+        || named
+        || line.contains('|')
+        || words.iter().all(|w| {
+            is_genre_line(w)
+                || ISSUE_WORDS.contains(&w.to_lowercase().as_str())
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    words.len() <= 12 && !ends_sentence(line) && (issue && banded || has_web_address(line))
+}
+
+/// Words that number an issue or a publication.
+const ISSUE_WORDS: &[&str] = &[
+    "no.", "no", "nr", "nr.", "number", "issue", "vol.", "volume", "issn", "isbn", "heft", "numéro",
+];
+
+/// A short all-capitals line over the title: a series band.
+pub(super) fn is_label(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && word_count(line) <= 3
+        && !line.chars().any(char::is_lowercase)
+        && !ends_sentence(line)
+}
+
+/// A series band: publication-kind words with at most one acronym and
+/// issue numbers (`FIIA BRIEFING PAPER 319`, `EPC | POLICY BRIEF`).
+pub(super) fn is_series_band(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    let genre = words.iter().filter(|w| is_genre_line(w)).count();
+    let acronyms = words
+        .iter()
+        .filter(|w| !is_genre_line(w))
+        .filter(|w| (2..=6).contains(&w.len()) && !w.chars().any(char::is_lowercase))
+        .count();
+    genre >= 1 && genre + acronyms == words.len() && acronyms <= 1 && words.len() <= 5
+}
+
+/// A row of menu items or buttons set apart by wide gaps (`About   Research
+/// Events`, `Accept all    Manage preferences`): three or more short items.
+pub(super) fn is_menu_row(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split("  ")
+        .flat_map(|part| part.split('\t'))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| word_count(item) <= 3 && !ends_sentence(item))
+}
+
+/// The second line of a publisher's name set in capitals over two lines
+/// (`ROYAL UNITED SERVICES INSTITUTE` / `FOR DEFENCE AND SECURITY STUDIES`).
+pub(super) fn continues_publisher(previous: &str, line: &str) -> bool {
+    let capitals = |l: &str| !l.chars().any(char::is_lowercase);
+    let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
+    is_publisher(previous)
+        && capitals(previous)
+        && capitals(line)
+        && word_count(line) <= 8
+        && ["of", "for", "and", "on", "in"].contains(&first.as_str())
+}
+
+/// Words that name a kind of publication, in several languages.
+const GENRE_WORDS: &[&str] = &[
+    "policy",
+    "paper",
+    "papers",
+    "brief",
+    "briefing",
+    "commentary",
+    "comment",
+    "analysis",
+    "analyses",
+    "report",
+    "spotlight",
+    "bulletin",
+    "note",
+    "notes",
+    "working",
+    "occasional",
+    "insight",
+    "memo",
+    "focus",
+    "flash",
+    "update",
+    "weekly",
+    "monthly",
+    "review",
+    "studies",
+    "study",
+    "kommentar",
+    "analyse",
+    "analysen",
+    "studie",
+    "komentarz",
+    "analiza",
+    "biuletyn",
+    "raport",
+    "note",
+    "étude",
+    "notes",
+    "briefs",
+    "briefings",
+    "reports",
+    "comments",
+    "commentaries",
+    "bulletins",
+    "opinion",
+];
+
+/// A line made only of publication-kind words (`Policy Paper`, `OSW
+/// Commentary` aside): a series band, never a title.
+pub(super) fn is_genre_line(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| GENRE_WORDS.contains(&w.as_str()))
+}
+
+/// Words that head a section of the body, never a title.
+const SECTION_WORDS: &[&str] = &[
+    "summary",
+    "executive summary",
+    "abstract",
+    "key points",
+    "key findings",
+    "main points",
+    "in brief",
+    "introduction",
+    "conclusions",
+    "conclusion",
+    "recommendations",
+    "zusammenfassung",
+    "einleitung",
+    "résumé",
+    "streszczenie",
+    "wnioski",
+];
+
+pub(super) fn is_section_word(line: &str) -> bool {
+    SECTION_WORDS.contains(&line.trim_end_matches([':', '.']).to_lowercase().as_str())
+}
+
+/// Words that make a short line the name of a publishing body.
+const BODY_WORDS: &[&str] = &[
+    "institute",
+    "institut",
+    "instytut",
+    "centre",
+    "center",
+    "council",
+    "foundation",
+    "stiftung",
+    "fondation",
+    "university",
+    "agency",
+    "ośrodek",
+    "association",
+    "forum",
+    "academy",
+    "society",
+];
+
+/// A short line naming a publisher (`Finnish Institute of International
+/// Affairs`): kept in the body, never the title.
+pub(super) fn is_publisher(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let body_at = words.iter().position(|w| BODY_WORDS.contains(&w.as_str()));
+    let capitals = !line.chars().any(char::is_lowercase);
+    words.len() <= 8
+        && !line.contains([':', '?', '—', '–'])
+        && body_at.is_some_and(|at| at <= 1 || capitals)
+}
+
+/// Words that end the name of a periodical (`Caucasus Monitor`).
+const PERIODICAL_WORDS: &[&str] = &[
+    "monitor",
+    "review",
+    "digest",
+    "watch",
+    "observer",
+    "dialogue",
+    "journal",
+    "herald",
+    "gazette",
+    "tribune",
+    "chronicle",
+    "magazine",
+    "quarterly",
+    "times",
+    "post",
+    "outlook",
+];
+
+/// Words that end the name of a publishing body (`Vistula Policy Centre`).
+const BODY_END_WORDS: &[&str] = &[
+    "network",
+    "observatory",
+    "initiative",
+    "endowment",
+    "fund",
+    "group",
+    "programme",
+    "program",
+    "school",
+    "college",
+    "office",
+    "bureau",
+    "council",
+    "commission",
+];
+
+/// A short line of capitalised words naming a publisher or a periodical
+/// (`Black Sea Policy Forum`, `Caucasus Monitor`): over a title,
+/// a masthead; it could be a title itself, so
+/// it is passed over only when a title follows.
+pub(super) fn is_masthead_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || ["of", "for", "on", "and", "the", "&", "de", "für", "i"].contains(w)
+    });
+    let last = words
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .unwrap_or_default();
+    let is_body = |w: &str| {
+        let w = w.to_lowercase();
+        BODY_WORDS.contains(&w.as_str()) || BODY_END_WORDS.contains(&w.as_str())
+    };
+    // `Carnegie Endowment for International Peace`
+    let body_of = words
+        .windows(2)
+        .any(|pair| is_body(pair[0]) && ["of", "for"].contains(&pair[1]));
+    let ends_well = is_body(&last)
+        || body_of
+        || (words.len() <= 3 && PERIODICAL_WORDS.contains(&last.as_str()));
+    (2..=7).contains(&words.len())
+        && capitalised
+        && ends_well
+        && !line.contains([':', '?', '—', '–', ','])
+        // `The Long Watch` may be a title; `The Lindqvist Foundation` is none.
+        && (!words[0].eq_ignore_ascii_case("the") || BODY_WORDS.contains(&last.as_str()))
+}
