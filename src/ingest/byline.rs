@@ -213,7 +213,8 @@ fn person_name(part: &str) -> Option<String> {
 
 /// Lower-case words inside names (`Ursula von der Leyen`).
 const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "du", "la", "al", "bin",
+    "de", "van", "von", "der", "den", "da", "di", "du", "la", "al", "bin", "dos", "das", "do",
+    "del", "della", "ter", "ten", "ibn", "bint", "el",
 ];
 
 /// An `X is an analyst at Y` box anywhere in the text: a short paragraph

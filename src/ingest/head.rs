@@ -29,11 +29,15 @@ pub struct Head {
     /// Lines (indexes into the lines given) that are metadata or chrome,
     /// to leave out of the body.
     pub taken: BTreeSet<usize>,
+    /// Lines that are no title but stay in the body (a publisher's name).
+    pub kept: BTreeSet<usize>,
 }
 
 /// The most lines a head runs to.
 const MAX_HEAD_LINES: usize = 40;
-/// How many lines after the title a bare name line may stand as a byline.
+/// How many lines after the title a bare name line may stand as a byline
+/// (one with a date or a post beside it; a line of names alone must follow
+/// the title right away).
 const BYLINE_REACH: usize = 3;
 
 /// Reads the head of a text given as trimmed lines.
@@ -53,34 +57,34 @@ pub fn read_head(lines: &[&str]) -> Head {
 
 fn read_lines(lines: &[&str]) -> Head {
     let end = head_end(lines);
-    let wrap_width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let mut head = Head::default();
     let mut title_at: Option<usize> = None;
-    let mut kept = BTreeSet::new();
-    for i in 0..end {
-        let line = lines[i];
+    // The line a name line must follow to be a byline: the title's last,
+    // an `Authors` label, or a name line before it.
+    let mut names_after: Option<usize> = None;
+    for (i, &line) in lines.iter().enumerate().take(end) {
         if line.is_empty() || head.taken.contains(&i) {
             continue;
         }
         let near_title = title_at.is_some_and(|t| i <= t + BYLINE_REACH);
-        if title_at.is_some_and(|t| t + 1 == i) && is_name_line(line) {
-            head.authors.extend(names_under_title(line));
+        let named = names_after.is_some_and(|n| n + 1 == i) && is_name_line(line);
+        if named || is_authors_label(line) {
+            head.authors
+                .extend(names_under_title(line).into_iter().filter(|_| named));
             head.taken.insert(i);
+            names_after = Some(i);
             continue;
         }
-        if i > 0 && kept.contains(&(i - 1)) && continues_publisher(lines[i - 1], line) {
-            kept.insert(i);
+        if i > 0 && head.kept.contains(&(i - 1)) && continues_publisher(lines[i - 1], line) {
+            head.mark(i, Line::Kept);
             continue;
         }
-        let body_before = i > 0 && !head.taken.contains(&(i - 1)) && !kept.contains(&(i - 1));
+        let body_before = i > 0 && !head.taken.contains(&(i - 1)) && !head.kept.contains(&(i - 1));
         if body_before && wrapped_through(lines, i) {
             continue;
         }
         if let Some(kind) = classify(line, next_line(lines, i), &mut head, near_title) {
-            match kind {
-                Line::Kept => kept.insert(i),
-                Line::Taken => head.taken.insert(i),
-            };
+            head.mark(i, kind);
             continue;
         }
         // A title opens its block (what stands over it in the block being
@@ -91,25 +95,56 @@ fn read_lines(lines: &[&str]) -> Head {
         }
         // A publisher's or periodical's name over the title.
         if is_masthead_name(line) && title_follows(lines, i + 1, end) {
-            kept.insert(i);
+            head.mark(i, Line::Kept);
             continue;
         }
         // Some covers put the author over the title.
         let names = name_list(line);
         if !names.is_empty() && !ends_sentence(line) && title_follows(lines, i + 1, end) {
             head.authors.extend(names);
-            head.taken.insert(i);
+            head.mark(i, Line::Taken);
             continue;
         }
-        let (title, last) = title_lines(lines, i, end, wrap_width);
+        let (title, last) = title_lines(lines, i, end);
         head.title = Some(title);
         head.taken.extend(i..=last);
-        title_at = Some(last);
+        (title_at, names_after) = (Some(last), Some(last));
     }
     if head.authors.is_empty() {
         head.authors = author_box(lines);
     }
     head
+}
+
+/// The authors and date of a byline line written into a Markdown body
+/// (`*By Jane Roe · 8 July 2015*`): it must open with `By`/`Author:` or
+/// hold a date beside the names.
+pub fn body_byline(line: &str) -> Option<(Vec<String>, Option<Date>)> {
+    let line = line.trim().trim_matches(['*', '_']).trim();
+    if word_count(line) > 20 {
+        return None;
+    }
+    let date = find_date(line);
+    let names = match date {
+        Some(_) => byline_beside_date(line, true),
+        None => byline_names(line, false),
+    };
+    (!names.is_empty()).then_some((names, date))
+}
+
+/// A line that only announces the names under it (`Authors`, `By:`).
+fn is_authors_label(line: &str) -> bool {
+    let label = line.trim_end_matches([':', ' ']).to_lowercase();
+    [
+        "authors",
+        "author",
+        "author(s)",
+        "by",
+        "written by",
+        "autoren",
+        "auteurs",
+    ]
+    .contains(&label.as_str())
 }
 
 /// The names of a name line right under the title (`By` dropped).
@@ -119,6 +154,15 @@ fn names_under_title(line: &str) -> Vec<String> {
         split_names(line)
     } else {
         opened
+    }
+}
+
+impl Head {
+    fn mark(&mut self, i: usize, kind: Line) {
+        match kind {
+            Line::Kept => self.kept.insert(i),
+            Line::Taken => self.taken.insert(i),
+        };
     }
 }
 
@@ -246,7 +290,8 @@ fn looks_like_title(line: &str, next: Option<&str>) -> bool {
 /// A next line in headline case under a title line too short to have
 /// wrapped (`wrap_width` is the text's longest line) is a subtitle, joined
 /// after a colon.
-fn title_lines(lines: &[&str], first: usize, end: usize, wrap_width: usize) -> (String, usize) {
+fn title_lines(lines: &[&str], first: usize, end: usize) -> (String, usize) {
+    let wrap_width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let mut title = lines[first].to_string();
     let mut last = first;
     while last + 1 < end && word_count(&title) < 25 {
@@ -260,7 +305,13 @@ fn title_lines(lines: &[&str], first: usize, end: usize, wrap_width: usize) -> (
         if runs_on {
             super::plaintext::append_line(&mut title, next);
         } else if last == first && is_subtitle(lines[last], next, wrap_width) {
-            title = format!("{}: {next}", title.trim_end());
+            // A title that has its colon already wrapped onto this line.
+            let joiner = if title.contains([':', '–', '—']) {
+                " "
+            } else {
+                ": "
+            };
+            title = format!("{}{joiner}{next}", title.trim_end());
         } else {
             break;
         }
@@ -269,13 +320,14 @@ fn title_lines(lines: &[&str], first: usize, end: usize, wrap_width: usize) -> (
     (title, last)
 }
 
-/// Whether `next`, right under the title line `line`, is its subtitle: in
-/// headline case, no sentence, date, label or publisher, and `line` ended
-/// short of the wrap width (so `next` did not wrap from it).
+/// Whether `next`, right under the title line `line`, is its subtitle (or,
+/// when `line` has a colon, the rest of it): in headline case, no
+/// sentence, date, label or publisher, and `line` ended short of the wrap
+/// width (so `next` did not wrap from it).
 fn is_subtitle(line: &str, next: &str, wrap_width: usize) -> bool {
     let first_word = next.split_whitespace().next().unwrap_or("");
     let room_left = line.chars().count() + 1 + first_word.chars().count() < wrap_width;
-    room_left
+    (room_left || line.contains([':', '–', '—']))
         && is_title_case(next)
         && next.chars().any(char::is_lowercase)
         && word_count(next) <= 16

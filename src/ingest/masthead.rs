@@ -3,6 +3,7 @@
 //! headings, publishers' and periodicals' names, menu rows.
 
 use super::head::{ends_sentence, has_web_address, word_count};
+use super::written_date::month_of;
 
 /// An issue line or masthead: a web address, or a capitalised issue word
 /// and a number (`No. 176`, `Issue 12`, `NUMBER 176`, `ISSN 1234`) on a
@@ -64,15 +65,26 @@ pub(super) fn is_series_band(line: &str) -> bool {
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || c == '|')
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let numbered = words
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let words: Vec<&str> = words
+        .into_iter()
         .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|w| month_of(w).is_none())
         .collect();
     let genre = words.iter().filter(|w| is_genre_line(w)).count();
-    let acronyms = words
-        .iter()
-        .filter(|w| !is_genre_line(w))
-        .filter(|w| (2..=6).contains(&w.len()) && !w.chars().any(char::is_lowercase))
-        .count();
-    genre >= 1 && genre + acronyms == words.len() && acronyms <= 1 && words.len() <= 5
+    let names: Vec<&&str> = words.iter().filter(|w| !is_genre_line(w)).collect();
+    let acronym = |w: &str| (2..=6).contains(&w.len()) && !w.chars().any(char::is_lowercase);
+    // One publisher's word: an acronym, or with an issue number any
+    // capitalised word (`Egmont Policy Brief 331 – February 2024`).
+    let name_fits = match names.as_slice() {
+        [] => true,
+        [name] => acronym(name) || (numbered && name.starts_with(char::is_uppercase)),
+        _ => false,
+    };
+    genre >= 1 && name_fits && words.len() <= 5
 }
 
 /// A row of menu items or buttons set apart by wide gaps (`About   Research
@@ -94,12 +106,15 @@ pub(super) fn is_menu_row(line: &str) -> bool {
 /// (`ROYAL UNITED SERVICES INSTITUTE` / `FOR DEFENCE AND SECURITY STUDIES`).
 pub(super) fn continues_publisher(previous: &str, line: &str) -> bool {
     let capitals = |l: &str| !l.chars().any(char::is_lowercase);
-    let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
+    let joins =
+        |w: &str| ["of", "for", "and", "on", "in", "&"].contains(&w.to_lowercase().as_str());
+    let first = line.split_whitespace().next().unwrap_or("");
+    let last = previous.split_whitespace().last().unwrap_or("");
     is_publisher(previous)
         && capitals(previous)
         && capitals(line)
         && word_count(line) <= 8
-        && ["of", "for", "and", "on", "in"].contains(&first.as_str())
+        && (joins(first) || joins(last))
 }
 
 /// Words that name a kind of publication, in several languages.
@@ -148,6 +163,8 @@ const GENRE_WORDS: &[&str] = &[
     "commentaries",
     "bulletins",
     "opinion",
+    "research",
+    "expert",
 ];
 
 /// A line made only of publication-kind words (`Policy Paper`, `OSW
@@ -206,13 +223,56 @@ const BODY_WORDS: &[&str] = &[
 
 /// A short line naming a publisher (`Finnish Institute of International
 /// Affairs`): kept in the body, never the title.
+///
+/// A line of such names and acronyms set apart by bars or dashes (`ORF |
+/// Observer Research Foundation`, `MERICS – Mercator Institute for China
+/// Studies`) names a publisher too.
 pub(super) fn is_publisher(line: &str) -> bool {
-    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let parts: Vec<&str> = line
+        .split(['|', '–', '—'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let acronym = |part: &str| {
+        word_count(part) == 1
+            && (2..=8).contains(&part.len())
+            && !part.chars().any(char::is_lowercase)
+    };
+    let named = parts.iter().filter(|part| names_a_body(part)).count();
+    match parts.as_slice() {
+        [one] => names_a_body(one) && !line.contains([':', '?']),
+        _ => named >= 1 && parts.iter().all(|part| acronym(part) || names_a_body(part)),
+    }
+}
+
+/// A short name of a publishing body: a body word first or second (or
+/// anywhere, in capitals), or capitalised words with a body word last or
+/// before `of`/`for` (`The German Marshall Fund of the United States`).
+fn names_a_body(part: &str) -> bool {
+    let words: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
     let body_at = words.iter().position(|w| BODY_WORDS.contains(&w.as_str()));
-    let capitals = !line.chars().any(char::is_lowercase);
-    words.len() <= 8
-        && !line.contains([':', '?', '—', '–'])
-        && body_at.is_some_and(|at| at <= 1 || capitals)
+    let capitals = !part.chars().any(char::is_lowercase);
+    if part.contains([':', '?']) || words.len() > 10 {
+        return false;
+    }
+    if words.len() <= 8 && body_at.is_some_and(|at| at <= 1 || capitals) {
+        return true;
+    }
+    let is_body = |w: &str| BODY_WORDS.contains(&w) || BODY_END_WORDS.contains(&w);
+    let connectors = [
+        "of", "for", "the", "and", "on", "de", "des", "du", "für", "&",
+    ];
+    let shaped = part
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || connectors.contains(&w));
+    let body_placed = words.iter().enumerate().any(|(i, w)| {
+        is_body(w) && (i + 1 == words.len() || ["of", "for"].contains(&words[i + 1].as_str()))
+    });
+    let opens_as_name = ![
+        "a", "an", "why", "how", "what", "when", "can", "is", "will", "does",
+    ]
+    .contains(&words[0].as_str());
+    shaped && body_placed && opens_as_name && words.len() >= 2
 }
 
 /// Words that end the name of a periodical (`Caucasus Monitor`).

@@ -276,10 +276,17 @@ fn parse_briefing(
         }
         None => BriefingMeta::default(),
     };
+    // Without authors in the front matter, a byline under the first heading.
+    let byline = meta
+        .authors
+        .is_none()
+        .then(|| opening_byline(split.body))
+        .flatten();
     // The front matter's parser has checked the date.
     let date = match meta.date.as_ref().map(frontmatter::DateValue::parse) {
         Some(date) => date.ok(),
-        None => date_from_file_name(&file.relative),
+        None => date_from_file_name(&file.relative)
+            .or_else(|| byline.as_ref().and_then(|(_, date)| *date)),
     };
     let title = clean_line(meta.title.as_deref().unwrap_or(""))
         .or_else(|| first_heading(split.body))
@@ -290,10 +297,10 @@ fn parse_briefing(
         slug_asked: meta.slug,
         title,
         date,
-        authors: meta
-            .authors
-            .map(|a| clean_list(a.into_vec()))
-            .unwrap_or_default(),
+        authors: match meta.authors {
+            Some(authors) => clean_list(authors.into_vec()),
+            None => byline.map(|(names, _)| names).unwrap_or_default(),
+        },
         series: meta.series.as_deref().and_then(clean_line),
         topics: meta
             .topics
@@ -441,6 +448,16 @@ fn clean_list(items: Vec<String>) -> Vec<String> {
     items.iter().filter_map(|item| clean_line(item)).collect()
 }
 
+/// A byline among the first lines of a Markdown body, after its opening
+/// heading (`*By Jane Roe · 8 July 2015*`).
+fn opening_byline(body: &str) -> Option<(Vec<String>, Option<Date>)> {
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .take(2)
+        .find_map(head::body_byline)
+}
+
 fn first_heading(body: &str) -> Option<String> {
     body.lines()
         .find_map(|line| {
@@ -506,6 +523,16 @@ fn topic_note(file: &SourceFile) -> Result<TopicNote, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_under_the_heading_gives_authors_and_date() {
+        let body = "# Title\n\n*By Ana Ruiz and Tomás de la Peña · 22 Oct 2024*\n\nText.\n";
+        let (names, date) = opening_byline(body).unwrap();
+        assert_eq!(names, ["Ana Ruiz", "Tomás de la Peña"]);
+        assert_eq!(date.unwrap().to_string(), "2024-10-22");
+        let prose = "# Title\n\nThe minister met Ana Ruiz on 22 Oct 2024 in the capital.\n";
+        assert_eq!(opening_byline(prose), None, "a sentence is no byline");
+    }
 
     #[test]
     fn titles_fall_back_to_heading_then_file_name() {

@@ -134,9 +134,19 @@ fn paragraphs_of(
                 }
                 continue;
             }
+            if is_print_footer(line) || super::web_chrome::is_print_stamp(line) {
+                continue;
+            }
+            let line = match list_item(line, before) {
+                Some(item) => {
+                    result.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+                    Cow::Owned(format!("- {item}"))
+                }
+                None => Cow::Borrowed(*line),
+            };
             append_line(
                 &mut current,
-                &rejoin_broken_words(&super::letterspace::rejoin_letter_spaced(line)),
+                &rejoin_broken_words(&super::letterspace::rejoin_letter_spaced(&line)),
             );
         }
         if !current.is_empty() {
@@ -163,6 +173,48 @@ fn is_inner_label(
     let shouting = is_capitals(line) && line.split_whitespace().count() >= 2;
     let opens_upper = line.starts_with(|c: char| c.is_uppercase());
     (repeats(line) && opens_upper && line.split_whitespace().count() >= 2) || (shouting && splits)
+}
+
+/// The text of a line that opens a list item: after a bullet (`•`, `▪`),
+/// or after a dash or star before a capital when the line before ended a
+/// sentence, was a short heading or was an item itself.
+fn list_item<'l>(line: &'l str, before: Option<&str>) -> Option<&'l str> {
+    let mut chars = line.chars();
+    let marker = chars.next()?;
+    let rest = chars.as_str();
+    let text = rest.trim_start();
+    if text.is_empty() || !text.starts_with(|c: char| c.is_alphanumeric() || "“\"‘'(".contains(c))
+    {
+        return None;
+    }
+    let after_break =
+        before.is_none_or(|b| ends_sentence(b) || is_short_line(b) || list_item(b, None).is_some());
+    match marker {
+        '•' | '▪' | '◦' | '●' | '■' | '►' | '▶' => Some(text),
+        '-' | '–' | '*'
+            if rest.starts_with(' ')
+                && after_break
+                && !text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) =>
+        {
+            Some(text)
+        }
+        _ => None,
+    }
+}
+
+/// A browser's print footer: the page's address and a page counter
+/// (`https://example.org/a/b        1/3`).
+fn is_print_footer(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let address = words.next().is_some_and(|w| {
+        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+    });
+    let counter = words.next().is_some_and(|w| {
+        w.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty() && !b.is_empty() && (a.to_owned() + b).chars().all(|c| c.is_ascii_digit())
+        })
+    });
+    address && counter && words.next().is_none()
 }
 
 /// Letters, all in capitals (at least three of them).
@@ -249,12 +301,18 @@ fn is_short_line(paragraph: &str) -> bool {
     paragraph.len() <= 60 && paragraph.split_whitespace().count() <= 6
 }
 
-/// `PISM SPOTLIGHT` → `PISM Spotlight`: short words stay as acronyms.
+/// `PISM SPOTLIGHT` → `PISM Spotlight`: short words stay as acronyms,
+/// joining words go to lower case.
 fn series_name(label: &str) -> String {
     label
         .split_whitespace()
-        .map(|word| {
-            if word.chars().count() <= 4 {
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if i > 0 && ["of", "for", "and", "the", "on", "in", "to"].contains(&lower.as_str()) {
+                return lower;
+            }
+            if word.chars().count() <= 4 && !(i == 0 && lower == "the") {
                 return word.to_string();
             }
             let mut chars = word.chars();
@@ -324,6 +382,36 @@ mod tests {
     const SAMPLE: &str = "\n\nA Title—Of Sorts\n\nJane Roe and John Doe\n\nFirst paragraph \
         that runs on.\n\nWhat happened next?\n\nThe talks were about security\n\nPISM SPOTLIGHT\n\n\
         spheres and trade.\n\nConclusions\n\nIt ended inte-\ngration and Ust-\nLuga.\n";
+
+    #[test]
+    fn bullets_and_dashes_open_list_items_and_print_furniture_goes() {
+        let text = "A Title\n\nThe opening paragraph is long enough to be read as prose by anyone.\n\nKey points\n- The first point runs\non to a second line.\n- The second point.\n\n\
+            • A bullet item\n• Another one\n\nThe rate was 5\n- 3 per cent lower.\n\n\
+            The talks went on until\nhttps://example.org/a/b/        2/3\n05/03/2024, 10:14     A Title • Site\nthe spring.\n";
+        let body = convert(text, &BTreeSet::new()).body;
+        assert!(
+            body.contains("- The first point runs on to a second line.\n\n- The second point."),
+            "{body}"
+        );
+        assert!(body.contains("- A bullet item\n\n- Another one"), "{body}");
+        assert!(
+            body.contains("The rate was 5 - 3 per cent lower."),
+            "a dash inside a sentence is no item: {body}"
+        );
+        assert!(
+            body.contains("The talks went on until the spring."),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn series_names_keep_acronyms_and_lower_joining_words() {
+        assert_eq!(series_name("PISM SPOTLIGHT"), "PISM Spotlight");
+        assert_eq!(
+            series_name("THE ROYAL INSTITUTE OF INTERNATIONAL AFFAIRS"),
+            "The Royal Institute of International Affairs"
+        );
+    }
 
     #[test]
     fn reads_title_authors_and_series() {

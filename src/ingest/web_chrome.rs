@@ -73,6 +73,29 @@ pub(super) fn is_web_chrome(line: &str) -> bool {
         || (opens(&["tags:", "keywords:", "topics:", "share:", "share on"]) && words <= 20)
         || is_page_counter(&lower)
         || is_more_header(line)
+        || is_print_stamp(line)
+}
+
+/// The stamp a browser prints over a saved page: a numeric date and a clock
+/// time, then the page's title (`05/03/2024, 10:14   Title • Site`).
+pub(super) fn is_print_stamp(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let numeric_date = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.len() >= 6
+            && w.chars().all(|c| c.is_ascii_digit() || "/.-".contains(c))
+            && w.chars().filter(|c| "/.-".contains(*c)).count() == 2
+    };
+    let clock = |w: &str| {
+        let (hours, minutes) = w.split_once(':').unwrap_or(("", ""));
+        (1..=2).contains(&hours.len())
+            && minutes.len() == 2
+            && hours
+                .chars()
+                .chain(minutes.chars())
+                .all(|c| c.is_ascii_digit())
+    };
+    words.next().is_some_and(numeric_date) && words.next().is_some_and(clock)
 }
 
 /// `Share: Facebook | X | Email`: two networks or more, and besides them

@@ -145,7 +145,7 @@ fn numeric_date(word: &str) -> Option<Date> {
 }
 
 /// The month (1–12) a word names, by its start: `Jul`, `Sept.`, `lipca`.
-fn month_of(word: &str) -> Option<u32> {
+pub(super) fn month_of(word: &str) -> Option<u32> {
     let word = word.trim_end_matches(['.', ',']).to_lowercase();
     if word.chars().count() < 3 || word.chars().any(|c| !c.is_alphabetic()) {
         return None;

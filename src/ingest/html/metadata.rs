@@ -121,6 +121,28 @@ const ROLE_WORDS: [&str; 18] = [
     "modified",
 ];
 
+/// The day of the page's publication `<time>` element, for pages whose
+/// metadata gives no date: one marked `datePublished`, else the first
+/// inside the article, the main content or a date or byline block.
+pub fn time_element_day(document: &Document) -> Option<String> {
+    const PLACES: &[&str] = &[
+        "time[itemprop='datePublished']",
+        "article time[datetime]",
+        "main time[datetime]",
+        "[class*='date'] time[datetime]",
+        "[class*='byline'] time[datetime]",
+        "[class*='meta'] time[datetime]",
+    ];
+    PLACES.iter().find_map(|selector| {
+        let time = document.select(selector).nodes().first().cloned()?;
+        let stamp = time
+            .attr("datetime")
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| time.text().to_string());
+        day(stamp.trim())
+    })
+}
+
 /// A publication date as `YYYY-MM-DD`: ISO 8601 (`2021-02-24T10:00`),
 /// `24 February 2021` or `February 24, 2021`.
 pub fn day(text: &str) -> Option<String> {
@@ -188,6 +210,23 @@ mod tests {
         assert_eq!(authors("肖春芳"), ["肖春芳"]);
         assert!(authors("Last Updated: January 7, 2025").is_empty());
         assert!(authors("April 28, 2019 at 6:01 am").is_empty());
+    }
+
+    #[test]
+    fn a_time_element_in_the_article_dates_a_page_without_metadata() {
+        let html = r#"<html><body><aside><time datetime="2020-01-01">old</time></aside>
+            <article><h1>T</h1><div class="entry__date"><time datetime="2024-03-12T10:00:00Z">12 March 2024</time></div>
+            <p>Text.</p></article></body></html>"#;
+        let document = Document::from(html);
+        assert_eq!(time_element_day(&document).as_deref(), Some("2024-03-12"));
+        let loose = Document::from(
+            r#"<html><body><aside><time datetime="2020-01-01">x</time></aside></body></html>"#,
+        );
+        assert_eq!(
+            time_element_day(&loose),
+            None,
+            "a stray time element dates nothing"
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     let html = decode(bytes, &mut warnings);
     let document = Document::from(html.as_str());
     let address = metadata::page_address(&document, &html);
+    let stamped = metadata::time_element_day(&document);
     let config = Config {
         text_mode: TextMode::Raw,
         ..Config::default()
@@ -55,7 +56,11 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
             .as_deref()
             .map(metadata::authors)
             .unwrap_or_default(),
-        date: article.published_time.as_deref().and_then(metadata::day),
+        date: article
+            .published_time
+            .as_deref()
+            .and_then(metadata::day)
+            .or(stamped),
         series: None,
         summary: article.excerpt.filter(|e| !e.trim().is_empty()),
         text: format!("{text}\n"),
