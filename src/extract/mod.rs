@@ -6,6 +6,7 @@
 //! merges aliases, settles types and holds weak names back as candidates.
 
 pub mod corpus;
+mod echo;
 pub mod lexicon;
 pub mod merges;
 pub mod resolve;

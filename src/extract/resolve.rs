@@ -55,6 +55,7 @@ pub struct Found<'d> {
 /// people of the briefing whose given names disagree stays as it is. Common
 /// word singles that resolve to nothing are dropped.
 pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
+    super::echo::mark_echoed_people(found);
     let mut acronyms: FxHashMap<&str, Key> = FxHashMap::default();
     for f in found.iter() {
         if let (Some(target), Key::Found(acronym)) = (&f.defines, &f.key) {

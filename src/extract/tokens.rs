@@ -253,7 +253,9 @@ impl Letters {
 fn scan_word(text: &str, start: usize) -> Word {
     let mut flags = 0;
     let (end, letters, hyphenated) = word_end(text, start);
-    if char_at(text, start).is_uppercase() && !is_contraction(&text[start..end]) {
+    if (char_at(text, start).is_uppercase() && !is_contraction(&text[start..end]))
+        || has_article_prefix(&text[start..end])
+    {
         flags |= CAPITALISED;
     }
     if hyphenated {
@@ -380,6 +382,19 @@ fn possessive_end(text: &str, start: usize, end: usize) -> usize {
         return after;
     }
     end
+}
+
+/// An Arabic article before a capitalised name, written in lower case
+/// (`al-Burhan`, `el-Sisi`, `ash-Shabaab`): the word is a name's.
+fn has_article_prefix(word: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "an-", "az-",
+    ]
+    .iter()
+    .any(|article| {
+        word.strip_prefix(article)
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    })
 }
 
 /// The length in bytes of the apostrophe at `pos`, if there is one.

@@ -7,6 +7,10 @@ use crate::extract::tokens::*;
 use crate::extract::vocabulary::cue;
 use crate::model::EntityKind;
 
+/// The vote the shape of a person's name gives (weaker than any cue's, and
+/// told apart by it: a briefing may take it back, see `echo.rs`).
+pub const SHAPE_VOTE: f32 = 0.9;
+
 /// The cues that type a name by its last word.
 const TYPE_CUES: u32 = cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT;
 
@@ -53,9 +57,11 @@ impl Finder<'_> {
         (votes, confidence.max(context_confidence), apposed.is_some())
     }
 
-    /// `Ivan Korvel`: two to four words, the first a given name.
+    /// `Ivan Korvel`: two to four words, the first a given name (five with
+    /// a particle: `Luiz Inácio Lula da Silva`).
     fn starts_with_given_name(&self, block: &Block, start: usize, end: usize) -> bool {
-        (2..=4).contains(&(end - start))
+        let particle = (start..end).any(|k| !block.tokens[k].has(CAPITALISED));
+        (2..=4 + usize::from(particle)).contains(&(end - start))
             && !block.tokens[start].has(ALL_CAPS)
             && self.is_given_name(self.word(block, start))
     }
@@ -116,6 +122,50 @@ impl Finder<'_> {
             0.3
         };
         ([0.0; 6], confidence)
+    }
+
+    /// Types as people the names of a block that nothing else typed and
+    /// that have the shape of a person's name (see [`Self::is_person_shaped`]),
+    /// after lists and appositions have had their say.
+    pub(super) fn type_person_shapes(&mut self, text: &str, spans: &mut [Span]) {
+        for span in spans.iter_mut() {
+            let untyped = span.known.is_none()
+                && !span.single
+                && span.defines.is_none()
+                && span.votes.iter().all(|&v| v == 0.0);
+            if untyped && self.is_person_shaped(span.name(text)) {
+                span.votes = vote(EntityKind::Person, SHAPE_VOTE);
+                span.confidence = span.confidence.max(1.0);
+            }
+        }
+    }
+
+    /// `Bola Tinubu`, `Liaqat Ali Chattha`: two or three capitalised words,
+    /// none a common word, a word any list knows or a cue, and not opening
+    /// as places do (`El Fasher`, `Santa Teresa`): the shape of a person's
+    /// name in a language the given-name list does not cover.
+    fn is_person_shaped(&mut self, name: &str) -> bool {
+        const PLACE_OPENERS: &[&str] = &[
+            "El", "La", "Las", "Los", "Le", "Les", "Al", "San", "Santa", "Santo", "São", "Saint",
+        ];
+        let mut words = [""; 3];
+        let mut count = 0;
+        for word in name.split(' ') {
+            if count == 3 || words[..count].contains(&word) {
+                return false; // four words or more, or a word doubled
+            }
+            words[count] = word;
+            count += 1;
+        }
+        if count < 2 || PLACE_OPENERS.contains(&words[0]) {
+            return false;
+        }
+        words[..count].iter().all(|word| {
+            is_name_cased(word)
+                && self.cue(word) == 0
+                && !self.is_common(word)
+                && self.gazetteer.lookup(word).is_none()
+        })
     }
 
     /// The word that types a name: its last, or the one before a closing
@@ -259,4 +309,60 @@ fn is_name_year(word: &str) -> bool {
         return false;
     };
     name.chars().next().is_some_and(char::is_uppercase) && is_year(year)
+}
+
+/// A word cased as a name is: a capital, then Latin lower-case letters,
+/// with a capital again only after a hyphen or apostrophe or in `Mc`/`Mac`
+/// (`Adjei-Mensah`, `O’Neill`, `McNamara`; not `DevTools`, `CreditJenn`).
+pub fn is_name_cased(word: &str) -> bool {
+    let mut previous = ' ';
+    let mut lower_run = String::new();
+    for (i, c) in word.chars().enumerate() {
+        let ok = if i == 0 || "-'’".contains(previous) {
+            c.is_uppercase()
+        } else if c.is_uppercase() {
+            matches!(lower_run.as_str(), "c" | "ac")
+        } else {
+            c.is_lowercase() || "-'’".contains(c)
+        };
+        if !ok || !(c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || "’".contains(c)) {
+            return false;
+        }
+        if c.is_lowercase() {
+            lower_run.push(c);
+        } else {
+            lower_run.clear();
+        }
+        previous = c;
+    }
+    word.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_name_cased;
+
+    #[test]
+    fn names_are_cased_as_names() {
+        for word in [
+            "Tinubu",
+            "Adjei-Mensah",
+            "O’Neill",
+            "McNamara",
+            "MacDonald",
+            "Yavaş",
+        ] {
+            assert!(is_name_cased(word), "{word}");
+        }
+        for word in [
+            "DevTools",
+            "CreditJenn",
+            "GreenPak4",
+            "Storeおよび",
+            "NATO",
+            "tinubu",
+        ] {
+            assert!(!is_name_cased(word), "{word}");
+        }
+    }
 }

@@ -13,6 +13,7 @@ use crate::model::EntityKind;
 
 mod apposition;
 mod evidence;
+pub use evidence::{is_name_cased, SHAPE_VOTE};
 mod hyphens;
 mod lists;
 mod phrase;
@@ -115,6 +116,7 @@ impl<'a> Finder<'a> {
         }
         if !title_case {
             lists::share_list_types(text, &mut out[first..]);
+            self.type_person_shapes(text, &mut out[first..]);
         }
     }
 

@@ -106,9 +106,41 @@ impl Finder<'_> {
         }
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
-        let allowed = match words.as_slice() {
+        let allowed = self.connector_allowed(block, (start, at, next), &words, joins);
+        let crossed = Joins {
+            of: joins.of || matches!(words[0], "of" | "for"),
+            and: joins.and || words[0] == "and",
+            treaty: joins.treaty || (words[0] == "on" && self.cue(previous) & cue::TREATY != 0),
+        };
+        allowed.then_some((next + 1, crossed))
+    }
+
+    /// Whether the connector `words` (from `at` to `next`) may join the name
+    /// that started at `start` to the name word at `next`.
+    fn connector_allowed(
+        &mut self,
+        block: &Block,
+        (start, at, next): (usize, usize, usize),
+        words: &[&str],
+        joins: Joins,
+    ) -> bool {
+        let previous = self.word(block, at - 1);
+        match words {
             // `… Office for Romania and Moldova`: the places are the sentence's.
-            ["for" | "and"] if self.is_place_name(block, next) => false,
+            // (`Institute for China Studies` goes on past its place.)
+            ["for" | "and"] if self.is_place_name(block, next) => {
+                words[0] == "for"
+                    && next + 1 < block.tokens.len()
+                    && block.tokens[next + 1].has(SPACE_BEFORE)
+                    && self.is_name_word(block, next + 1)
+            }
+            // `Assimi Goïta of Mali`: a person's name ends before its country.
+            ["of"]
+                if self.is_place_name(block, next)
+                    && self.is_given_name(self.word(block, start)) =>
+            {
+                false
+            }
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
@@ -125,24 +157,18 @@ impl Finder<'_> {
                 self.particle_joins(block, start, at)
             }
             _ => false,
-        };
-        let crossed = Joins {
-            of: joins.of || matches!(words[0], "of" | "for"),
-            and: joins.and || words[0] == "and",
-            treaty: joins.treaty || (words[0] == "on" && self.cue(previous) & cue::TREATY != 0),
-        };
-        allowed.then_some((next + 1, crossed))
+        }
     }
 
-    /// `Ilse von der Marhaus`: a name particle joins a name of one or two
-    /// words so far, counted from after a title (`President Ursula von der
-    /// Leyen`).
+    /// `Ilse von der Marhaus`: a name particle joins a name of one to three
+    /// words so far (`Luiz Inácio Lula da Silva`), counted from after a
+    /// title (`President Ursula von der Leyen`).
     fn particle_joins(&self, block: &Block, start: usize, at: usize) -> bool {
         let name_from = (start..at)
             .rev()
             .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
             .map_or(start, |k| k + 1);
-        at > name_from && at - name_from <= 2
+        at > name_from && at - name_from <= 3
     }
 
     /// `Mission in Kosovo`: `in` joins a name to the place a head from
