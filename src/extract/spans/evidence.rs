@@ -15,6 +15,16 @@ pub const SHAPE_VOTE: f32 = 0.9;
 const TYPE_CUES: u32 = cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT;
 
 impl Finder<'_> {
+    /// `TSMC`, `MINUSMA`: four capitals or more, no word, mid-way through a
+    /// sentence of running text (not a headline), an acronym names a body.
+    fn is_running_text_acronym(&mut self, word: &str, title_case: bool, token: Token) -> bool {
+        word.len() >= 4
+            && !title_case
+            && !token.has(SENTENCE_START)
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+            && !self.is_common(word)
+    }
+
     /// A unit after a number (`1,200 MW`) or a common acronym (`GDP`).
     pub(super) fn is_common_acronym(&self, block: &Block, i: usize) -> bool {
         let token = block.tokens[i];
@@ -114,7 +124,11 @@ impl Finder<'_> {
             return ([0.0; 6], 0.6);
         }
         if tokens[start].has(ALL_CAPS) && !tokens[start].has(HAS_DIGIT) && first.len() <= 7 {
-            return (vote(EntityKind::Organization, 0.6), 0.6);
+            let sure = self.is_running_text_acronym(first, block.title_case, tokens[start]);
+            return (
+                vote(EntityKind::Organization, 0.6),
+                if sure { 1.0 } else { 0.6 },
+            );
         }
         let confidence = if tokens[start].has(SENTENCE_START) {
             0.2
