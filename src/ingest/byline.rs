@@ -70,6 +70,9 @@ pub(super) fn split_names(line: &str) -> Vec<String> {
 /// What opens a byline, lower-case, longest first where one starts another.
 const BYLINE_OPENERS: &[&str] = &[
     "written by ",
+    "co-author(s):",
+    "co-authors:",
+    "co-author:",
     "author(s):",
     "authors:",
     "author:",

@@ -305,8 +305,9 @@ fn title_lines(lines: &[&str], first: usize, end: usize) -> (String, usize) {
         if runs_on {
             super::plaintext::append_line(&mut title, next);
         } else if last == first && is_subtitle(lines[last], next, wrap_width) {
-            // A title that has its colon already wrapped onto this line.
-            let joiner = if title.contains([':', '–', '—']) {
+            // A title that already has its break (a colon, a dash, a
+            // question: `A Thaw? The Deal`) wrapped onto this line.
+            let joiner = if title.contains([':', '–', '—', '?']) {
                 " "
             } else {
                 ": "
@@ -477,5 +478,49 @@ mod tests {
         assert!(!read_head(&lines).taken.contains(&1));
         let lines = ["Rounds were held in Minsk", "Nr 0 aa’s", "Other words.", ""];
         assert!(!read_head(&lines).taken.contains(&1));
+    }
+
+    #[test]
+    fn a_hash_numbered_band_is_no_title_and_a_wrapped_question_title_gets_no_colon() {
+        let lines = [
+            "HARBOUR INSTITUTE FOR TRADE",
+            "TRADE POLICY NOTE #14 | May 2025",
+            "",
+            "Ports and Quotas:",
+            "Shipping Rules in the Baltic",
+            "",
+            "The rules changed in May, and the ports followed them.",
+        ];
+        let head = read_head(&lines);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Ports and Quotas: Shipping Rules in the Baltic")
+        );
+        let lines = [
+            "A Quiet Border? The Grain",
+            "Corridor and the Price of Bread",
+            "",
+            "Prices rose in May, and the corridor stayed open.",
+        ];
+        assert_eq!(
+            read_head(&lines).title.as_deref(),
+            Some("A Quiet Border? The Grain Corridor and the Price of Bread")
+        );
+    }
+
+    #[test]
+    fn a_co_author_line_adds_its_author() {
+        let lines = [
+            "Ports and Quotas",
+            "",
+            "Author: Jana Novak",
+            "Co-author: Piotr Wisniewski",
+            "",
+            "The rules changed in May, and the ports followed them.",
+        ];
+        assert_eq!(
+            read_head(&lines).authors,
+            ["Jana Novak", "Piotr Wisniewski"]
+        );
     }
 }

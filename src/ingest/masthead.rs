@@ -66,12 +66,15 @@ pub(super) fn is_series_band(line: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '|')
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    let numbered = words
-        .iter()
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    // `319`, `#27`
+    let is_number = |w: &str| {
+        w.trim_start_matches('#')
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    let numbered = words.iter().any(|w| is_number(w));
     let words: Vec<&str> = words
         .into_iter()
-        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|w| !is_number(w))
         .filter(|w| month_of(w).is_none())
         .collect();
     let genre = words.iter().filter(|w| is_genre_line(w)).count();

@@ -451,11 +451,25 @@ fn clean_list(items: Vec<String>) -> Vec<String> {
 /// A byline among the first lines of a Markdown body, after its opening
 /// heading (`*By Jane Roe · 8 July 2015*`).
 fn opening_byline(body: &str) -> Option<(Vec<String>, Option<Date>)> {
-    body.lines()
+    let opening: Vec<&str> = body
+        .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .take(3)
+        .collect();
+    let (names, date) = opening
+        .iter()
         .take(2)
-        .find_map(head::body_byline)
+        .find_map(|line| head::body_byline(line))?;
+    // `*Published 9 July 2024*` on a line of its own under the byline.
+    let date = date.or_else(|| {
+        opening
+            .iter()
+            .map(|line| line.trim_matches(['*', '_']))
+            .filter(|line| line.split_whitespace().count() <= 6)
+            .find_map(written_date::find_date)
+    });
+    Some((names, date))
 }
 
 fn first_heading(body: &str) -> Option<String> {
@@ -532,6 +546,10 @@ mod tests {
         assert_eq!(date.unwrap().to_string(), "2024-10-22");
         let prose = "# Title\n\nThe minister met Ana Ruiz on 22 Oct 2024 in the capital.\n";
         assert_eq!(opening_byline(prose), None, "a sentence is no byline");
+        let dated_below = "# Title\n\nBy Ana Ruiz\n\n*Published 3 May 2023*\n\nText.\n";
+        let (names, date) = opening_byline(dated_below).unwrap();
+        assert_eq!(names, ["Ana Ruiz"]);
+        assert_eq!(date.unwrap().to_string(), "2023-05-03");
     }
 
     #[test]
