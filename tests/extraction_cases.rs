@@ -441,3 +441,22 @@ fn a_name_broken_over_a_line_is_one_mention() {
     assert_eq!(gsa.mention_count, 3, "{found:?}");
     assert!(!found.contains(&"Galnia Security"), "{found:?}");
 }
+
+#[test]
+fn a_short_acronym_is_not_the_place_its_letters_spell() {
+    // `Imo` is a Nigerian state and `Gao` a Malian city; in capitals the
+    // same letters name bodies, and a cover in capitals still names places.
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Shippers asked the IMO for new rules on the route. The GAO said the audit was late. Officials met in Gao, and PUNJAB was on the cover."),
+    )]);
+    let found = names(&kb);
+    assert!(!found.contains(&"Imo"), "{found:?}");
+    let gao = kb.entity_by_name("Gao").expect("Gao");
+    assert_eq!(gao.kind, EntityKind::Place);
+    assert_eq!(gao.mention_count, 1, "{:?}", gao.aliases);
+    assert_eq!(
+        kb.entity_by_name("Punjab").expect("Punjab").kind,
+        EntityKind::Place
+    );
+}

@@ -97,6 +97,18 @@ pub fn corpus_merges(evidence: &BTreeMap<Key, Evidence>, gazetteer: &Gazetteer) 
     }
 }
 
+/// The known entity a found name is, compared by key (`PUNJAB` is
+/// `Punjab`), except a short acronym the list does not spell as one: `IMO`
+/// or `GAO` is a body, not the place `Imo` or `Gao`.
+fn gazetteer_key_match(key: &str, e: &Evidence, gazetteer: &Gazetteer) -> Option<u32> {
+    let id = gazetteer.lookup_key(key)?;
+    let short_acronym =
+        |form: &str| form.chars().count() <= 3 && form.chars().all(char::is_uppercase);
+    let only_acronyms = e.names.keys().all(|form| short_acronym(form));
+    let spelt_so = e.names.keys().any(|form| gazetteer.lookup(form).is_some());
+    (!only_acronyms || spelt_so).then_some(id)
+}
+
 /// Where one key merges to, if anywhere, and why, given the corpus's people.
 pub fn merge_target(
     key: &Key,
@@ -109,7 +121,7 @@ pub fn merge_target(
     if e.acronym_targets.len() == 1 {
         let target = e.acronym_targets.iter().next().cloned()?;
         Some((target, Why::Acronym))
-    } else if let Some(id) = gazetteer.lookup_key(text) {
+    } else if let Some(id) = gazetteer_key_match(text, e, gazetteer) {
         Some((Key::Known(id), Why::KnownName))
     } else if e.single {
         let family = word_skeleton(text);
