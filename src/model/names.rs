@@ -134,7 +134,8 @@ pub fn push_word_skeleton(word: &str, out: &mut String) {
         let rest = &word[at..];
         // `ou` and `au` before a vowel are vowel pairs (`Louis`), not ў.
         let pair = CORRESPONDENCES.iter().find(|(from, _)| {
-            rest.starts_with(from)
+            from.as_bytes()[0] == bytes[at]
+                && rest.starts_with(from)
                 && !(from.ends_with('u')
                     && rest[2..].starts_with(|c: char| VOWELS.contains(&(c as u8))))
         });
