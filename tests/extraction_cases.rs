@@ -460,3 +460,62 @@ fn a_short_acronym_is_not_the_place_its_letters_spell() {
         EntityKind::Place
     );
 }
+
+#[test]
+fn on_joins_a_body_to_its_subject_but_not_to_a_date_or_a_place() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Diplomats from the Marovian Authority on Coastal Development (MACD) met the Telvane Council on Foreign Relations. The Halvard Commission on Monday discussed the plan, and the Ostrava Committee on Poland was silent."),
+    )]);
+    let found = names(&kb);
+    let authority = kb
+        .entity_by_name("Marovian Authority on Coastal Development")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        authority.aliases.contains("MACD"),
+        "{:?}",
+        authority.aliases
+    );
+    assert!(
+        found.contains(&"Telvane Council on Foreign Relations"),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Marovian Authority"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("Monday") || n.contains("on Poland")),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Poland"), "{found:?}");
+}
+
+#[test]
+fn a_person_ends_before_of_and_a_title_of_a_portfolio_is_a_role() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The talks brought Prime Minister Arman Petrosyan of Armenia and President Farid Aliyev of Azerbaijan to the table. Later Tomasz Wierzbicki of the Civic Union spoke, and Secretary of State Marco Rubio left."),
+    )]);
+    let found = names(&kb);
+    for person in [
+        "Arman Petrosyan",
+        "Farid Aliyev",
+        "Tomasz Wierzbicki",
+        "Marco Rubio",
+    ] {
+        assert_eq!(
+            kind_of(&kb, person),
+            Some(EntityKind::Person),
+            "{person}: {found:?}"
+        );
+    }
+    for place in ["Armenia", "Azerbaijan"] {
+        assert!(found.contains(&place), "{place}: {found:?}");
+    }
+    assert!(found.contains(&"Civic Union"), "{found:?}");
+    assert_eq!(
+        kb.entity_by_name("Marco Rubio").unwrap().role.as_deref(),
+        Some("Secretary of State")
+    );
+    assert!(!found.iter().any(|n| n.contains(" of ")), "{found:?}");
+}

@@ -33,10 +33,11 @@ pub mod cue {
     pub const SCOPE_WORD: u32 = 1 << 20;
     pub const DEMONYM: u32 = 1 << 21;
     pub const FOREIGN_FUNCTION: u32 = 1 << 22;
+    pub const ON_HEAD: u32 = 1 << 23;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 23] = [
+const LISTS: [(&str, u32); 24] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -116,6 +117,10 @@ const LISTS: [(&str, u32); 23] = [
     (
         include_str!("../../data/vocabulary/in_heads.txt"),
         cue::IN_HEAD,
+    ),
+    (
+        include_str!("../../data/vocabulary/on_heads.txt"),
+        cue::ON_HEAD,
     ),
     (
         include_str!("../../data/vocabulary/scope_words.txt"),

@@ -94,7 +94,7 @@ fn read_lines(lines: &[&str]) -> Head {
             continue;
         }
         // A publisher's or periodical's name over the title.
-        if is_masthead_name(line) && title_follows(lines, i + 1, end) {
+        if (is_masthead_name(line) || is_cover_caps(lines, i)) && title_follows(lines, i + 1, end) {
             head.mark(i, Line::Kept);
             continue;
         }
@@ -360,6 +360,21 @@ fn last_word(text: &str) -> &str {
     text.split_whitespace().last().unwrap_or("")
 }
 
+/// A cover's first line in capitals (`GREAT LAKES CONFLICT MONITOR`) over
+/// a furniture line (a series band, a date, an address): the publisher's or
+/// series' name, not the title, when a title follows.
+fn is_cover_caps(lines: &[&str], i: usize) -> bool {
+    let line = lines[i];
+    let furniture_next = lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_empty())
+        .is_some_and(|next| is_furniture(next) || has_web_address(next));
+    lines[..i].iter().all(|l| l.is_empty())
+        && line.chars().any(char::is_alphabetic)
+        && !line.chars().any(char::is_lowercase)
+        && furniture_next
+}
+
 /// Whether a line from `from` on (before `end`) could be the title.
 fn title_follows(lines: &[&str], from: usize, end: usize) -> bool {
     (from..end).any(|i| {
@@ -478,6 +493,37 @@ mod tests {
         assert!(!read_head(&lines).taken.contains(&1));
         let lines = ["Rounds were held in Minsk", "Nr 0 aa’s", "Other words.", ""];
         assert!(!read_head(&lines).taken.contains(&1));
+    }
+
+    #[test]
+    fn a_capitals_cover_line_over_a_series_band_is_no_title() {
+        let lines = [
+            "DELTA BASIN CONFLICT MONITOR",
+            "No. 12 | 09.07.2025          www.example.org",
+            "",
+            "A Truce Without Terms? The Harbour Accord",
+            "and the Fighting in the North",
+            "",
+        ];
+        let head = read_head(&lines);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("A Truce Without Terms? The Harbour Accord and the Fighting in the North")
+        );
+        let wrapped = [
+            "A Year of Near Misses: What the Votes",
+            "Tell Us About Europe's Political Centre",
+            "",
+        ];
+        assert_eq!(
+            read_head(&wrapped).title.as_deref(),
+            Some("A Year of Near Misses: What the Votes Tell Us About Europe's Political Centre")
+        );
+        // A capitals title over its subtitle is no cover line.
+        assert!(!is_cover_caps(
+            &["THE LONG WINTER", "", "Why the Grid Fails"],
+            0
+        ));
     }
 
     #[test]

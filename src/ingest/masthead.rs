@@ -271,10 +271,17 @@ fn names_a_body(part: &str) -> bool {
     let body_placed = words.iter().enumerate().any(|(i, w)| {
         is_body(w) && (i + 1 == words.len() || ["of", "for"].contains(&words[i + 1].as_str()))
     });
-    let opens_as_name = ![
-        "a", "an", "why", "how", "what", "when", "can", "is", "will", "does",
-    ]
-    .contains(&words[0].as_str());
+    // `… Tell Us About Europe's Political Centre` wraps a title: a body's
+    // name has no possessive past its second word.
+    let possessive_late = words
+        .iter()
+        .skip(2)
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let opens_as_name = !possessive_late
+        && ![
+            "a", "an", "why", "how", "what", "when", "can", "is", "will", "does",
+        ]
+        .contains(&words[0].as_str());
     shaped && body_placed && opens_as_name && words.len() >= 2
 }
 

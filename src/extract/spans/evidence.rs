@@ -196,7 +196,8 @@ impl Finder<'_> {
     }
 
     /// `Ministry of National Defence`, `Prize for Journalism`, `Mission in
-    /// Kosovo`: a type word right before `of`, `for` or `in` types the name
+    /// Kosovo`, `Council on Foreign Relations`: a type word right before
+    /// `of`, `for`, `in` or `on` types the name
     /// (not in a headline, where a cut `Institute of International` would
     /// pass for a name, nor across `and`).
     fn head_before_connector(&self, block: &Block, start: usize, end: usize) -> Option<EntityKind> {
@@ -206,7 +207,7 @@ impl Finder<'_> {
             return None;
         }
         (start + 1..end.saturating_sub(1)).find_map(|k| {
-            if !matches!(self.word(block, k), "of" | "for" | "in") {
+            if !matches!(self.word(block, k), "of" | "for" | "in" | "on") {
                 return None;
             }
             let flags = self.cue(self.word(block, k - 1));

@@ -217,6 +217,10 @@ impl<'a> Finder<'a> {
             }
         }
         let mut role: Option<String> = None;
+        if let Some((title, name)) = self.title_of_tail(block, at, end) {
+            role = Some(self.text_of(block, title, name).to_string());
+            at = name;
+        }
         while at < end {
             if let Some(after) = self.title_run(block, at, end) {
                 role = Some(self.text_of(block, at, after).to_string());
@@ -259,6 +263,27 @@ impl<'a> Finder<'a> {
             return end;
         }
         end
+    }
+
+    /// `Secretary of State Marco Rubio`, `Minister of Foreign Affairs Ana
+    /// Roe`: a phrase after a head title's `of` (or `of the`) that ends in a
+    /// person's name of two or three words, given name first, is the rest
+    /// of the title. Gives where the title starts and the name starts.
+    fn title_of_tail(&self, block: &Block, start: usize, end: usize) -> Option<(usize, usize)> {
+        let of_at = match start.checked_sub(1).map(|k| self.word(block, k)) {
+            Some("of") => start - 1,
+            Some("the") if start >= 2 && self.word(block, start - 2) == "of" => start - 2,
+            _ => return None,
+        };
+        let title = of_at.checked_sub(1)?;
+        if self.cue(self.word(block, title)) & cue::HEAD_TITLE == 0 {
+            return None;
+        }
+        let name = (start + 1..end.saturating_sub(1))
+            .find(|&k| (2..=3).contains(&(end - k)) && self.is_given_name(self.word(block, k)))?;
+        let tail_is_title = (start..name)
+            .all(|k| block.tokens[k].has(CAPITALISED) && !self.is_given_name(self.word(block, k)));
+        tail_is_title.then_some((title, name))
     }
 
     /// A title run inside a phrase, after its first word, followed by a

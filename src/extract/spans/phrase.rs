@@ -134,18 +134,16 @@ impl Finder<'_> {
                     && block.tokens[next + 1].has(SPACE_BEFORE)
                     && self.is_name_word(block, next + 1)
             }
-            // `Assimi Goïta of Mali`: a person's name ends before its country.
-            ["of"]
-                if self.is_place_name(block, next)
-                    && self.is_given_name(self.word(block, start)) =>
-            {
-                false
-            }
+            // `Assimi Goïta of Mali`, `Ana Roe of the Civic Party`: a
+            // person's name ends before its country or party.
+            ["of"] | ["of", "the"] if self.is_person_so_far(block, start, at) => false,
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
             }
-            ["on"] | ["on", "the"] => self.cue(previous) & cue::TREATY != 0,
+            ["on"] | ["on", "the"] => {
+                self.cue(previous) & cue::TREATY != 0 || self.on_joins_a_subject(block, at, next)
+            }
             // `Agreement on the Path to Normalisation`
             ["to"] => joins.treaty && !joins.and,
             ["and"] => {
@@ -158,6 +156,34 @@ impl Finder<'_> {
             }
             _ => false,
         }
+    }
+
+    /// `Authority on Development`, `Council on Foreign Relations`: `on`
+    /// joins a head from `on_heads.txt` to its subject, outside headlines,
+    /// unless the subject is a date (`Council on Monday`) or a place alone
+    /// (`Commission on Ukraine`).
+    fn on_joins_a_subject(&mut self, block: &Block, at: usize, next: usize) -> bool {
+        let tokens = block.tokens;
+        let longer = tokens.get(next + 1).is_some_and(|t| t.has(SPACE_BEFORE))
+            && self.is_name_word(block, next + 1);
+        !block.title_case
+            && self.cue(self.word(block, at - 1)) & cue::ON_HEAD != 0
+            && self.cue(self.word(block, next)) & cue::CALENDAR == 0
+            && (longer || !self.is_place_name(block, next))
+    }
+
+    /// Whether the phrase from `start` to `at` is, after any head title or
+    /// sentence opener (`Later`), a person's name of two or three words, given name first.
+    fn is_person_so_far(&self, block: &Block, start: usize, at: usize) -> bool {
+        let name_from = (start..at)
+            .rev()
+            .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
+            .map_or(start, |k| k + 1);
+        let opening = self.cue(self.word(block, name_from)) & cue::OPENING_WORD != 0;
+        let name_from = name_from + usize::from(opening);
+        (2..=3).contains(&(at.saturating_sub(name_from)))
+            && self.is_given_name(self.word(block, name_from))
+            && (name_from..at).all(|k| self.cue(self.word(block, k)) & cue::ORGANIZATION == 0)
     }
 
     /// `Ilse von der Marhaus`: a name particle joins a name of one to three

@@ -30,12 +30,14 @@ pub fn page_address(document: &Document, html: &str) -> Option<String> {
 }
 
 /// Words a byline puts before names.
-const BYLINE_WORDS: [&str; 7] = [
+const BYLINE_WORDS: [&str; 9] = [
     "by",
     "written by",
     "words by",
     "posted by",
     "author:",
+    "authors:",
+    "by:",
     "par",
     "por",
 ];
@@ -203,6 +205,10 @@ mod tests {
         );
         assert!(authors("Updated 12 May").is_empty());
         assert_eq!(authors("Aleš Vávra"), ["Aleš Vávra"]);
+        assert_eq!(
+            authors("Authors: Ines Roe and Tom Ek"),
+            ["Ines Roe", "Tom Ek"]
+        );
         assert_eq!(authors("Byron Tau"), ["Byron Tau"]);
         assert_eq!(authors("By Lucas Nolan22 Dec 2016"), ["Lucas Nolan"]);
         assert_eq!(authors("By Ann Lee\n   March 25, 2015"), ["Ann Lee"]);
