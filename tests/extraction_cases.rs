@@ -519,3 +519,32 @@ fn a_person_ends_before_of_and_a_title_of_a_portfolio_is_a_role() {
     );
     assert!(!found.iter().any(|n| n.contains(" of ")), "{found:?}");
 }
+
+#[test]
+fn events_named_by_a_noun_a_head_or_a_date() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Paris ended Operation Varnak in 2022, and rebels began Operation 1027 near Lashio. Ministers met at the NATO summit after the Dorvan attack. The November 2024 presidential election was annulled; the 2026 parliamentary elections loom. Ana Roe attacks the plan, and Poland’s summit failed."),
+    )]);
+    let found = names(&kb);
+    for event in [
+        "Operation Varnak",
+        "Operation 1027",
+        "NATO summit",
+        "Dorvan attack",
+        "November 2024 presidential election",
+        "2026 parliamentary elections",
+    ] {
+        assert_eq!(
+            kind_of(&kb, event),
+            Some(EntityKind::Event),
+            "{event}: {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("Roe attacks") || n.contains("Poland’s summit")),
+        "{found:?}"
+    );
+}

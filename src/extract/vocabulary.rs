@@ -34,10 +34,13 @@ pub mod cue {
     pub const DEMONYM: u32 = 1 << 21;
     pub const FOREIGN_FUNCTION: u32 = 1 << 22;
     pub const ON_HEAD: u32 = 1 << 23;
+    pub const EVENT_HEAD: u32 = 1 << 24;
+    pub const EVENT_NOUN: u32 = 1 << 25;
+    pub const VOTE_QUALIFIER: u32 = 1 << 26;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 24] = [
+const LISTS: [(&str, u32); 27] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -117,6 +120,18 @@ const LISTS: [(&str, u32); 24] = [
     (
         include_str!("../../data/vocabulary/in_heads.txt"),
         cue::IN_HEAD,
+    ),
+    (
+        include_str!("../../data/vocabulary/event_heads.txt"),
+        cue::EVENT_HEAD,
+    ),
+    (
+        include_str!("../../data/vocabulary/event_nouns.txt"),
+        cue::EVENT_NOUN,
+    ),
+    (
+        include_str!("../../data/vocabulary/vote_qualifiers.txt"),
+        cue::VOTE_QUALIFIER,
     ),
     (
         include_str!("../../data/vocabulary/on_heads.txt"),

@@ -102,26 +102,7 @@ impl Finder<'_> {
             return (vote(EntityKind::Event, 1.5), 1.0);
         }
         if words >= 2 {
-            for (flag, kind) in [
-                (cue::ORGANIZATION, EntityKind::Organization),
-                (cue::PLACE, EntityKind::Place),
-                (cue::FACILITY, EntityKind::Other),
-                (cue::EVENT, EntityKind::Event),
-            ] {
-                if last_cue & flag != 0 {
-                    return (vote(kind, 1.5), 1.0);
-                }
-            }
-            if let Some(kind) = self.head_before_connector(block, start, end) {
-                return (vote(kind, 1.5), 1.0);
-            }
-            if self.cue(first) & cue::ORGANIZATION_HEAD != 0 {
-                return (vote(EntityKind::Organization, 1.0), 1.0);
-            }
-            if self.starts_with_given_name(block, start, end) {
-                return (vote(EntityKind::Person, 1.5), 1.0);
-            }
-            return ([0.0; 6], 0.6);
+            return self.phrase_evidence(block, start, end, last_cue);
         }
         if tokens[start].has(ALL_CAPS) && !tokens[start].has(HAS_DIGIT) && first.len() <= 7 {
             let sure = self.is_running_text_acronym(first, block.title_case, tokens[start]);
@@ -136,6 +117,42 @@ impl Finder<'_> {
             0.3
         };
         ([0.0; 6], confidence)
+    }
+
+    /// What the words of a name of two or more words say of its type: its
+    /// last word, a head before a connector, an event or organisation head
+    /// first, a given name first.
+    fn phrase_evidence(
+        &mut self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        last_cue: u32,
+    ) -> (Votes, f32) {
+        let first = self.word(block, start);
+        for (flag, kind) in [
+            (cue::ORGANIZATION, EntityKind::Organization),
+            (cue::PLACE, EntityKind::Place),
+            (cue::FACILITY, EntityKind::Other),
+            (cue::EVENT | cue::EVENT_NOUN, EntityKind::Event),
+        ] {
+            if last_cue & flag != 0 {
+                return (vote(kind, 1.5), 1.0);
+            }
+        }
+        if let Some(kind) = self.head_before_connector(block, start, end) {
+            return (vote(kind, 1.5), 1.0);
+        }
+        if self.cue(first) & cue::EVENT_HEAD != 0 {
+            return (vote(EntityKind::Event, 1.5), 1.0);
+        }
+        if self.cue(first) & cue::ORGANIZATION_HEAD != 0 {
+            return (vote(EntityKind::Organization, 1.0), 1.0);
+        }
+        if self.starts_with_given_name(block, start, end) {
+            return (vote(EntityKind::Person, 1.5), 1.0);
+        }
+        ([0.0; 6], 0.6)
     }
 
     /// Types as people the names of a block that nothing else typed and

@@ -12,6 +12,7 @@ use super::vocabulary::cue;
 use crate::model::EntityKind;
 
 mod apposition;
+mod events;
 mod evidence;
 pub use evidence::{is_name_cased, SHAPE_VOTE};
 mod hyphens;
@@ -98,6 +99,11 @@ impl<'a> Finder<'a> {
             // Most words are plain lower case: no name starts or hides there.
             if tokens[i].flags & (CAPITALISED | HYPHENATED | HAS_DIGIT) == 0 {
                 i += 1;
+                continue;
+            }
+            if let Some(end) = self.dated_vote_end(&block, i) {
+                self.push_dated_vote(&block, i, end, out);
+                i = end;
                 continue;
             }
             if !self.starts_name(&block, i) {
@@ -208,19 +214,7 @@ impl<'a> Finder<'a> {
         out: &mut Vec<Span>,
     ) -> usize {
         let known_first = self.known_at(block, start, end);
-        let mut at = start;
-        if self.drop_initial_word(block, start, end, known_first.is_some()) {
-            at += 1;
-            // `Support for Norway`: a name never starts with a lower-case word.
-            while at < end && !block.tokens[at].has(CAPITALISED) {
-                at += 1;
-            }
-        }
-        let mut role: Option<String> = None;
-        if let Some((title, name)) = self.title_of_tail(block, at, end) {
-            role = Some(self.text_of(block, title, name).to_string());
-            at = name;
-        }
+        let (mut at, mut role) = self.name_start(block, start, end, known_first.is_some());
         while at < end {
             if let Some(after) = self.title_run(block, at, end) {
                 role = Some(self.text_of(block, at, after).to_string());
@@ -263,6 +257,29 @@ impl<'a> Finder<'a> {
             return end;
         }
         end
+    }
+
+    /// Where the names of a phrase start, past a dropped initial word and a
+    /// title's tail (`… of State`), with the role that tail gives.
+    fn name_start(
+        &mut self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        known: bool,
+    ) -> (usize, Option<String>) {
+        let mut at = start;
+        if self.drop_initial_word(block, start, end, known) {
+            at += 1;
+            // `Support for Norway`: a name never starts with a lower-case word.
+            while at < end && !block.tokens[at].has(CAPITALISED) {
+                at += 1;
+            }
+        }
+        match self.title_of_tail(block, at, end) {
+            Some((title, name)) => (name, Some(self.text_of(block, title, name).to_string())),
+            None => (at, None),
+        }
     }
 
     /// `Secretary of State Marco Rubio`, `Minister of Foreign Affairs Ana

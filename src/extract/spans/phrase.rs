@@ -49,7 +49,10 @@ impl Finder<'_> {
                 None => break,
             }
         }
-        if self.year_follows(block, start, end) {
+        if self.year_follows(block, start, end)
+            || self.number_follows_head(block, start, end)
+            || self.event_noun_follows(block, start, end)
+        {
             end += 1;
         }
         end

@@ -1,0 +1,121 @@
+//! Events whose names the capitals alone do not mark: a name and a lower-case
+//! event noun (`the NATO summit`, `the Pahalgam attack`), an event head and
+//! its number (`Operation 1027`), and a dated vote (`the November 2024
+//! presidential election`).
+
+use super::{is_year, vote, Block, Finder, Span};
+use crate::extract::tokens::*;
+use crate::extract::vocabulary::cue;
+use crate::model::EntityKind;
+
+/// The most qualifier words a dated vote holds (`2026 snap parliamentary
+/// elections`).
+const MAX_QUALIFIERS: usize = 3;
+
+impl Finder<'_> {
+    /// `the NATO summit`, `the Pahalgam attack`: a lower-case event noun
+    /// right after a name of one to three words (not a person's, not in a
+    /// headline, where the noun would be capitalised) is part of the name.
+    pub(super) fn event_noun_follows(&mut self, block: &Block, start: usize, end: usize) -> bool {
+        let tokens = block.tokens;
+        let Some(next) = tokens.get(end) else {
+            return false;
+        };
+        let previous = tokens[end - 1];
+        let opening = self.cue(self.word(block, start)) & cue::OPENING_WORD != 0;
+        let start = start + usize::from(opening && end > start + 1);
+        !block.title_case
+            && end - start <= 3
+            && next.has(SPACE_BEFORE)
+            && !next.has(CAPITALISED)
+            && !previous.has(POSSESSIVE)
+            && !previous.has(PAREN_AFTER)
+            && self.cue(next.word(block.text)) & cue::EVENT_NOUN != 0
+            && !self.is_given_name(self.word(block, start))
+            && self.cue(self.word(block, start)) & cue::HEAD_TITLE == 0
+            && !(end - start == 1 && self.is_adjective(block, start))
+    }
+
+    /// `Israeli`, `Eurasian`, `DoS`: a word that names nothing alone or is
+    /// a country's adjective; with an event noun it describes, not names.
+    fn is_adjective(&mut self, block: &Block, at: usize) -> bool {
+        let word = self.word(block, at);
+        let country_form = self.gazetteer.lookup(word).is_some_and(|id| {
+            let entry = self.gazetteer.entry(id);
+            entry.kind == EntityKind::Country && entry.name != word
+        });
+        country_form || self.names_nothing_alone(block, at)
+    }
+
+    /// `Operation 1027`: a number right after an event head is its name.
+    pub(super) fn number_follows_head(&self, block: &Block, start: usize, end: usize) -> bool {
+        let tokens = block.tokens;
+        end == start + 1
+            && self.cue(self.word(block, start)) & cue::EVENT_HEAD != 0
+            && tokens.get(end).is_some_and(|t| {
+                t.has(SPACE_BEFORE)
+                    && t.word(block.text).bytes().all(|b| b.is_ascii_digit())
+                    && !t.word(block.text).is_empty()
+            })
+    }
+
+    /// The end of a dated vote starting at `start`: an optional day and
+    /// month, a year, up to three qualifiers (`presidential`, `snap`, a
+    /// capitalised word such as `Bundestag`) and a vote's noun (`election`,
+    /// `referendum`). `None` when the words there are no such vote.
+    pub(super) fn dated_vote_end(&self, block: &Block, start: usize) -> Option<usize> {
+        let tokens = block.tokens;
+        let word = |k: usize| self.word(block, k);
+        let mut at = start;
+        if word(at).bytes().all(|b| b.is_ascii_digit()) && word(at).len() <= 2 {
+            at += 1; // the day
+        }
+        if at < tokens.len() && self.cue(word(at)) & cue::CALENDAR != 0 {
+            at += 1; // the month
+        }
+        if at >= tokens.len() || !is_year(word(at)) || tokens[at].has(POSSESSIVE) {
+            return None;
+        }
+        at += 1;
+        let qualifiers_from = at;
+        while at < tokens.len()
+            && at - qualifiers_from < MAX_QUALIFIERS
+            && tokens[at].has(SPACE_BEFORE)
+            && (self.cue(word(at)) & cue::VOTE_QUALIFIER != 0 || tokens[at].has(CAPITALISED))
+        {
+            at += 1;
+        }
+        let noun = tokens.get(at)?;
+        let is_vote = noun.has(SPACE_BEFORE)
+            && !noun.has(CAPITALISED)
+            && matches!(
+                noun.word(block.text),
+                "election" | "elections" | "referendum"
+            );
+        is_vote.then_some(at + 1)
+    }
+
+    /// Pushes the dated vote from `start` to `end` as an event.
+    pub(super) fn push_dated_vote(
+        &self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Span>,
+    ) {
+        let tokens = block.tokens;
+        out.push(Span {
+            start: tokens[start].start,
+            end: tokens[end - 1].end,
+            surface_end: tokens[end - 1].surface_end,
+            known: None,
+            votes: vote(EntityKind::Event, 2.0),
+            confidence: 1.0,
+            role: None,
+            single: false,
+            common: false,
+            defines: None,
+            initial: false,
+        });
+    }
+}
