@@ -548,3 +548,32 @@ fn events_named_by_a_noun_a_head_or_a_date() {
         "{found:?}"
     );
 }
+
+#[test]
+fn acronyms_hyphenated_titles_and_titles_inside_names() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Troops of the Marovian Union Support and Stabilization Mission in Somalia (MUSSOM) stayed. Vice-President Tomas Ekberg came, and President Hassan Sheikh Warsame spoke. The ELECTION WATCH 04/2025 election issue is out."),
+    )]);
+    let found = names(&kb);
+    let mission = kb
+        .entity_by_name("Marovian Union Support and Stabilization Mission in Somalia")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(mission.aliases.contains("MUSSOM"), "{:?}", mission.aliases);
+    assert_eq!(
+        kb.entity_by_name("Tomas Ekberg")
+            .expect("Ekberg")
+            .role
+            .as_deref(),
+        Some("Vice-President")
+    );
+    assert_eq!(
+        kind_of(&kb, "Hassan Sheikh Warsame"),
+        Some(EntityKind::Person),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|n| n.contains("2025 election")),
+        "{found:?}"
+    );
+}

@@ -67,13 +67,19 @@ impl Finder<'_> {
         let tokens = block.tokens;
         let word = |k: usize| self.word(block, k);
         let mut at = start;
+        // `04/2025 election` is a number, not a date.
+        let spaced =
+            |k: usize| k == 0 || tokens[k].has(SPACE_BEFORE) || tokens[k].has(SENTENCE_START);
+        if !spaced(start) {
+            return None;
+        }
         if word(at).bytes().all(|b| b.is_ascii_digit()) && word(at).len() <= 2 {
             at += 1; // the day
         }
-        if at < tokens.len() && self.cue(word(at)) & cue::CALENDAR != 0 {
+        if at < tokens.len() && spaced(at) && self.cue(word(at)) & cue::CALENDAR != 0 {
             at += 1; // the month
         }
-        if at >= tokens.len() || !is_year(word(at)) || tokens[at].has(POSSESSIVE) {
+        if at >= tokens.len() || !spaced(at) || !is_year(word(at)) || tokens[at].has(POSSESSIVE) {
             return None;
         }
         at += 1;

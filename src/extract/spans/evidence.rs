@@ -320,7 +320,7 @@ fn is_person(span: &Span) -> bool {
 /// Whether the letters of `acronym` appear in `name` in order, the first
 /// being the name's first letter (`EaP CSF` in `Eastern Partnership Civil
 /// Society Forum`; not `NCG` in `Northern Grain Council`).
-fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
+pub(super) fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
     let mut letters = name
         .chars()
         .filter(|c| c.is_alphanumeric())

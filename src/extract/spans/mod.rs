@@ -312,6 +312,11 @@ impl<'a> Finder<'a> {
             if !block.tokens[k - 1].has(CAPITALISED) {
                 return None;
             }
+            // `Hassan Sheikh Mohamud`: a title after a lone given name is
+            // part of the person's name.
+            if k == start + 1 && self.is_given_name(self.word(block, start)) {
+                return None;
+            }
             let after = self.title_run(block, k, end).filter(|&a| a < end)?;
             let name_follows = block.tokens[after].has(CAPITALISED)
                 && (after..end).all(|n| {

@@ -2,6 +2,7 @@
 //! (`of`, `for`, `and` after `of`, `on` after a treaty word, name particles,
 //! `in` after `Mission`), `A and B Council`, and a year after a name.
 
+use super::evidence::takes_letters_in_order;
 use super::{is_year, Block, Finder};
 use crate::extract::lexicon::straighten;
 use crate::extract::tokens::*;
@@ -110,9 +111,11 @@ impl Finder<'_> {
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
         let allowed = self.connector_allowed(block, (start, at, next), &words, joins);
+        // An `and` an acronym vouches for leaves the phrase free to go on.
+        let vouched = allowed && words == ["and"] && self.acronym_spans_and(block, start, at, next);
         let crossed = Joins {
             of: joins.of || matches!(words[0], "of" | "for"),
-            and: joins.and || words[0] == "and",
+            and: joins.and || (words[0] == "and" && !vouched),
             treaty: joins.treaty || (words[0] == "on" && self.cue(previous) & cue::TREATY != 0),
         };
         allowed.then_some((next + 1, crossed))
@@ -128,6 +131,9 @@ impl Finder<'_> {
         joins: Joins,
     ) -> bool {
         let previous = self.word(block, at - 1);
+        if words == ["and"] && self.acronym_spans_and(block, start, at, next) {
+            return true;
+        }
         match words {
             // `… Office for Romania and Moldova`: the places are the sentence's.
             // (`Institute for China Studies` goes on past its place.)
@@ -173,6 +179,46 @@ impl Finder<'_> {
             && self.cue(self.word(block, at - 1)) & cue::ON_HEAD != 0
             && self.cue(self.word(block, next)) & cue::CALENDAR == 0
             && (longer || !self.is_place_name(block, next))
+    }
+
+    /// `Community of Latin American and Caribbean States (CELAC)`: `and`
+    /// (at `and_at`) joins when the acronym in brackets right after the
+    /// phrase takes its letters from both sides of it, not from the left
+    /// side alone.
+    fn acronym_spans_and(
+        &mut self,
+        block: &Block,
+        start: usize,
+        and_at: usize,
+        next: usize,
+    ) -> bool {
+        let tokens = block.tokens;
+        let mut last = next;
+        while last + 1 < tokens.len() && !tokens[last + 1].has(PAREN_BEFORE) {
+            let word = self.word(block, last + 1);
+            let joins = self.is_name_word(block, last + 1)
+                || matches!(word, "of" | "for" | "in" | "on" | "the");
+            if last - next >= 6 || !tokens[last + 1].has(SPACE_BEFORE) || !joins {
+                return false;
+            }
+            last += 1;
+        }
+        let Some(acronym) = tokens.get(last + 1).filter(|t| t.has(PAREN_AFTER)) else {
+            return false;
+        };
+        let acronym = acronym.word(block.text);
+        let text = |from: usize, to: usize| {
+            &block.text[tokens[from].start as usize..tokens[to].end as usize]
+        };
+        // The name may open after the phrase's first words (`Troops of the
+        // African Union …`).
+        acronym.len() >= 3
+            && !acronym.chars().any(char::is_lowercase)
+            && (start..and_at).any(|from| {
+                tokens[from].has(CAPITALISED)
+                    && takes_letters_in_order(acronym, text(from, last))
+                    && !takes_letters_in_order(acronym, text(from, and_at - 1))
+            })
     }
 
     /// Whether the phrase from `start` to `at` is, after any head title or
