@@ -577,3 +577,15 @@ fn acronyms_hyphenated_titles_and_titles_inside_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_verb_opening_a_list_item_is_not_part_of_the_known_name_after_it() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("## What to do\n\n1. Tie European Union support to access for aid agencies.\n2. Fund the relief effort.\n\nThe Baltic Steel Union met in Riga."),
+    )]);
+    let found = names(&kb);
+    assert!(found.contains(&"European Union"), "{found:?}");
+    assert!(!found.iter().any(|n| n.starts_with("Tie")), "{found:?}");
+    assert!(found.contains(&"Baltic Steel Union"), "{found:?}");
+}

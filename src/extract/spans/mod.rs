@@ -369,7 +369,13 @@ impl<'a> Finder<'a> {
             return self.cue(word) & (cue::ORGANIZATION_HEAD | cue::TREATY) == 0
                 && !self.has_type_cue(block, start);
         }
-        initial && !(end - start >= 3 && self.has_type_cue(block, end - 1))
+        // `Tie European Union support`: a list item's verb before a name
+        // a list knows whole.
+        let known_rest = end > start + 1
+            && self
+                .known_at(block, start + 1, end)
+                .is_some_and(|(after, _)| after == end);
+        initial && (known_rest || !(end - start >= 3 && self.has_type_cue(block, end - 1)))
     }
 
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
