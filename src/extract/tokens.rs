@@ -253,8 +253,9 @@ impl Letters {
 fn scan_word(text: &str, start: usize) -> Word {
     let mut flags = 0;
     let (end, letters, hyphenated) = word_end(text, start);
-    if (char_at(text, start).is_uppercase() && !is_contraction(&text[start..end]))
-        || has_article_prefix(&text[start..end])
+    let upper = char_at(text, start).is_uppercase();
+    if (upper && !is_contraction(&text[start..end]))
+        || (!upper && hyphenated && has_article_prefix(&text[start..end]))
     {
         flags |= CAPITALISED;
     }
@@ -387,6 +388,13 @@ fn possessive_end(text: &str, start: usize, end: usize) -> usize {
 /// An Arabic article before a capitalised name, written in lower case
 /// (`al-Burhan`, `el-Sisi`, `ash-Shabaab`): the word is a name's.
 fn has_article_prefix(word: &str) -> bool {
+    // Most hyphenated words are no article's: test two bytes before nine prefixes.
+    if !matches!(
+        word.as_bytes(),
+        [b'a' | b'e', _, b'-', ..] | [b'a', b's', b'h', b'-', ..]
+    ) {
+        return false;
+    }
     [
         "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "an-", "az-",
     ]
