@@ -589,3 +589,27 @@ fn a_verb_opening_a_list_item_is_not_part_of_the_known_name_after_it() {
     assert!(!found.iter().any(|n| n.starts_with("Tie")), "{found:?}");
     assert!(found.contains(&"Baltic Steel Union"), "{found:?}");
 }
+
+#[test]
+fn a_dash_compound_ending_on_a_type_word_is_one_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Leaders met at the China–Central Asia Summit in Astana. The Norvia–Velland–Ostrava Agreement lapsed. The US–China rivalry and the Poland–Belarus border stayed tense."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "China–Central Asia Summit"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Norvia–Velland–Ostrava Agreement"),
+        "{found:?}"
+    );
+    for part in ["Central Asia Summit", "Ostrava Agreement"] {
+        assert!(!found.contains(&part), "{part}: {found:?}");
+    }
+    for country in ["United States", "China", "Poland"] {
+        assert!(found.contains(&country), "{country}: {found:?}");
+    }
+}

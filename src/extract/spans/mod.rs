@@ -12,6 +12,7 @@ use super::vocabulary::cue;
 use crate::model::EntityKind;
 
 mod apposition;
+mod compounds;
 mod events;
 mod evidence;
 pub use evidence::{is_name_cased, SHAPE_VOTE};
@@ -114,6 +115,15 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let end = self.phrase_end(&block, i);
+            if let Some(from) = self.compound_start(&block, i, end) {
+                // The parts before the dashes were taken as names of their own.
+                let from_offset = tokens[from].start;
+                while out.len() > first && out.last().is_some_and(|s| s.start >= from_offset) {
+                    out.pop();
+                }
+                i = self.segment(&block, from, end, out);
+                continue;
+            }
             if self.repeats_last_name(&block, i, end, out) {
                 i = end;
                 continue;
