@@ -365,14 +365,13 @@ fn last_word(text: &str) -> &str {
 /// series' name, not the title, when a title follows.
 fn is_cover_caps(lines: &[&str], i: usize) -> bool {
     let line = lines[i];
-    let furniture_next = lines[i + 1..]
-        .iter()
-        .find(|l| !l.is_empty())
-        .is_some_and(|next| is_furniture(next) || has_web_address(next));
     lines[..i].iter().all(|l| l.is_empty())
         && line.chars().any(char::is_alphabetic)
         && !line.chars().any(char::is_lowercase)
-        && furniture_next
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .is_some_and(|next| is_furniture(next) || has_web_address(next))
 }
 
 /// Whether a line from `from` on (before `end`) could be the title.

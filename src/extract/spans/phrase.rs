@@ -110,9 +110,10 @@ impl Finder<'_> {
         }
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
-        let allowed = self.connector_allowed(block, (start, at, next), &words, joins);
-        // An `and` an acronym vouches for leaves the phrase free to go on.
-        let vouched = allowed && words == ["and"] && self.acronym_spans_and(block, start, at, next);
+        // An `and` an acronym vouches for joins, and leaves the phrase free
+        // to go on.
+        let vouched = words == ["and"] && self.acronym_spans_and(block, start, at, next);
+        let allowed = vouched || self.connector_allowed(block, (start, at, next), &words, joins);
         let crossed = Joins {
             of: joins.of || matches!(words[0], "of" | "for"),
             and: joins.and || (words[0] == "and" && !vouched),
@@ -131,9 +132,6 @@ impl Finder<'_> {
         joins: Joins,
     ) -> bool {
         let previous = self.word(block, at - 1);
-        if words == ["and"] && self.acronym_spans_and(block, start, at, next) {
-            return true;
-        }
         match words {
             // `… Office for Romania and Moldova`: the places are the sentence's.
             // (`Institute for China Studies` goes on past its place.)
@@ -224,10 +222,7 @@ impl Finder<'_> {
     /// Whether the phrase from `start` to `at` is, after any head title or
     /// sentence opener (`Later`), a person's name of two or three words, given name first.
     fn is_person_so_far(&self, block: &Block, start: usize, at: usize) -> bool {
-        let name_from = (start..at)
-            .rev()
-            .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
-            .map_or(start, |k| k + 1);
+        let name_from = self.name_after_title(block, start, at);
         let opening = self.cue(self.word(block, name_from)) & cue::OPENING_WORD != 0;
         let name_from = name_from + usize::from(opening);
         (2..=3).contains(&(at.saturating_sub(name_from)))
@@ -239,11 +234,17 @@ impl Finder<'_> {
     /// words so far (`Luiz Inácio Lula da Silva`), counted from after a
     /// title (`President Ursula von der Leyen`).
     fn particle_joins(&self, block: &Block, start: usize, at: usize) -> bool {
-        let name_from = (start..at)
+        let name_from = self.name_after_title(block, start, at);
+        at > name_from && at - name_from <= 3
+    }
+
+    /// Where a name between `start` and `at` starts: after its last head
+    /// title (`President Ursula von der Leyen`), or at `start`.
+    fn name_after_title(&self, block: &Block, start: usize, at: usize) -> usize {
+        (start..at)
             .rev()
             .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
-            .map_or(start, |k| k + 1);
-        at > name_from && at - name_from <= 3
+            .map_or(start, |k| k + 1)
     }
 
     /// `Mission in Kosovo`: `in` joins a name to the place a head from
