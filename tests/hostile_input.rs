@@ -636,6 +636,35 @@ fn every_front_matter_error_of_a_file_is_reported_at_its_line_and_column() {
 }
 
 #[test]
+fn keys_of_other_tools_are_skipped_with_a_warning_and_dates_may_be_written_out() {
+    let dir = common::site(&[(
+        "seeds/debt.md",
+        "---\ntitle: Debt Talks\ndate: December 9, 2025\ncategories:\n  - economy\n  - debt\n\
+         layout: post\ntags: [debt]\n---\n\nColombo and Male met the IMF.\n",
+    )]);
+    let report = build_report(dir.path()).expect("keys of other tools do not fail the build");
+    let warned: Vec<(Option<usize>, &str)> = about(&report.problems, "seeds/debt.md")
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert_eq!(warned[0].0, Some(4));
+    assert!(warned[0].1.contains("`categories`"), "{warned:?}");
+    assert_eq!(warned[1].0, Some(7));
+    assert!(warned[1].1.contains("`layout`"), "{warned:?}");
+    let page = std::fs::read_to_string(report.out_dir.join("briefings/debt-talks.html"))
+        .expect("the briefing page");
+    assert!(
+        page.contains(r#"datetime="2025-12-09""#),
+        "the written date is read"
+    );
+    assert!(
+        page.contains("debt"),
+        "the topics after a skipped key are kept"
+    );
+}
+
+#[test]
 fn a_quoted_string_left_open_is_reported_on_its_own_line() {
     let open = front_matter_error("summary: \"never closed\ndraft: true\n");
     assert_eq!((open.line, open.column), (Some(3), Some(10)), "{open}");

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::Gazetteer;
 use super::romanise::PersonName;
@@ -65,8 +65,13 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     // Family names as written, and as read whatever the romanisation.
     let mut written: Families = FxHashMap::default();
     let mut read: Families = FxHashMap::default();
+    // A name written again adds nothing: read each form of a key once.
+    let mut seen: FxHashSet<(&Key, &str)> = FxHashSet::default();
     for f in found.iter().filter(|f| f.defines.is_none()) {
-        let Some(person) = person_name(f, gazetteer) else {
+        if !reads_as_person(f, gazetteer) || !seen.insert((&f.key, f.name)) {
+            continue;
+        }
+        let Some(person) = PersonName::of(f.name) else {
             continue;
         };
         if let Key::Found(name) = &f.key {
@@ -153,16 +158,13 @@ fn spelt_close_to(word: &str, person: &Key, gazetteer: &Gazetteer) -> bool {
     super::romanise::spelt_close(word, name.rsplit(' ').next().unwrap_or(&name))
 }
 
-/// The person name of a multi-word person name found in a briefing.
-fn person_name(found: &Found, gazetteer: &Gazetteer) -> Option<PersonName> {
-    if found.single {
-        return None;
-    }
-    let is_person = match &found.key {
-        Key::Known(id) => gazetteer.entry(*id).kind == EntityKind::Person,
-        Key::Found(_) => top_kind(&found.votes) == Some(EntityKind::Person),
-    };
-    is_person.then(|| PersonName::of(found.name)).flatten()
+/// Whether a multi-word name found in a briefing names a person.
+fn reads_as_person(found: &Found, gazetteer: &Gazetteer) -> bool {
+    !found.single
+        && match &found.key {
+            Key::Known(id) => gazetteer.entry(*id).kind == EntityKind::Person,
+            Key::Found(_) => top_kind(&found.votes) == Some(EntityKind::Person),
+        }
 }
 
 /// The romanisation skeleton of a one-word key.

@@ -164,7 +164,15 @@ fn checked<E: serde::de::Error>(value: DateValue) -> Result<DateValue, E> {
 impl DateValue {
     pub fn parse(&self) -> Result<Date, String> {
         match self {
-            DateValue::Text(text) => parse_date(text),
+            DateValue::Text(text) => parse_date(text).or_else(|error| {
+                // `December 9, 2025` or `09.12.2025`, as other tools let
+                // people write it: a date alone, in any form a page prints.
+                let alone = text.split_whitespace().count() <= 4;
+                alone
+                    .then(|| super::written_date::find_date(text))
+                    .flatten()
+                    .ok_or(error)
+            }),
             DateValue::Toml(datetime) => parse_date(&datetime.to_string()),
         }
     }
@@ -247,6 +255,67 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
             )
         }),
     }
+}
+
+/// The keys [`BriefingMeta`] reads, as written in front matter.
+pub const BRIEFING_KEYS: [&str; 12] = [
+    "title", "date", "author", "authors", "series", "tags", "topics", "summary", "draft", "sample",
+    "slug", "extra",
+];
+
+/// The top-level keys of YAML front matter that no briefing reads and that
+/// are no misspelling of one: what other tools write (`layout`,
+/// `categories`, `description`), skipped with a warning. A misspelt key
+/// (`titel`) stays an error. Each with its 0-based line in `text`.
+pub fn foreign_keys(text: &str) -> Vec<(usize, &str)> {
+    top_level_keys(text)
+        .into_iter()
+        .filter_map(|(line, entry)| {
+            let (key, _) = entry.split_once(':')?;
+            let key = key.trim().trim_matches(['"', '\'']);
+            let foreign = !key.is_empty()
+                && !BRIEFING_KEYS
+                    .iter()
+                    .any(|known| *known == key || misspells(key, known));
+            foreign.then_some((line, key))
+        })
+        .collect()
+}
+
+/// Whether `key` reads as a slip of the pen for `known`: one letter added,
+/// dropped or changed, two letters swapped, or two edits in a long key.
+fn misspells(key: &str, known: &str) -> bool {
+    let distance = crate::extract::romanise::edit_distance(key, known);
+    let mut sorted_key: Vec<char> = key.chars().collect();
+    let mut sorted_known: Vec<char> = known.chars().collect();
+    sorted_key.sort_unstable();
+    sorted_known.sort_unstable();
+    distance <= 1 || (distance == 2 && (sorted_key == sorted_known || known.len() >= 7))
+}
+
+/// YAML front matter without the entries of its foreign keys, each line of
+/// them left blank so that errors keep their lines.
+pub fn without_foreign_keys(text: &str) -> std::borrow::Cow<'_, str> {
+    let foreign: Vec<usize> = foreign_keys(text)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    if foreign.is_empty() {
+        return text.into();
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut skipping = false;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        if starts_key(line) {
+            skipping = foreign.contains(&number);
+        }
+        if skipping {
+            kept.push_str(if line.ends_with('\n') { "\n" } else { "" });
+        } else {
+            kept.push_str(line);
+        }
+    }
+    kept.into()
 }
 
 /// Like [`parse`], for a `T` whose every key may be left out, but reports
@@ -341,8 +410,7 @@ fn top_level_keys(text: &str) -> Vec<(usize, &str)> {
     let mut keys: Vec<(usize, usize)> = Vec::new();
     let mut offset = 0;
     for (number, line) in text.split_inclusive('\n').enumerate() {
-        let starts_key = !line.starts_with([' ', '\t', '#', '-', '\n', '\r']);
-        if starts_key {
+        if starts_key(line) {
             keys.push((number, offset));
         }
         offset += line.len();
@@ -352,6 +420,11 @@ fn top_level_keys(text: &str) -> Vec<(usize, &str)> {
         .zip(ends)
         .map(|(&(number, start), end)| (number, &text[start..end]))
         .collect()
+}
+
+/// Whether a line of block-style YAML opens a top-level key.
+fn starts_key(line: &str) -> bool {
+    !line.starts_with([' ', '\t', '#', '-', '\n', '\r'])
 }
 
 /// The deepest nesting YAML front matter may have. The YAML parser takes

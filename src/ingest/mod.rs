@@ -235,6 +235,7 @@ fn parse_briefings(
         .map(|file| parse_briefing(file, labels))
         .collect();
     problems.extend(files.iter().flat_map(document_warnings));
+    problems.extend(files.iter().flat_map(foreign_key_warnings));
     let mut slugs = SlugAllocator::default();
     let mut briefings = Vec::with_capacity(parsed.len());
     for result in parsed {
@@ -258,6 +259,35 @@ fn document_warnings(file: &SourceFile) -> impl Iterator<Item = Diagnostic> + '_
     warnings.map(|warning| Diagnostic::warning(file.path.clone(), warning.clone()))
 }
 
+/// A warning for each front matter key of another tool's that was skipped.
+fn foreign_key_warnings(file: &SourceFile) -> Vec<Diagnostic> {
+    if file.document.is_some() || file.relative.ends_with(".txt") {
+        return Vec::new();
+    }
+    let Ok(split) = frontmatter::split(&file.text) else {
+        return Vec::new();
+    };
+    let Some((frontmatter::Format::Yaml, text)) = split.front_matter else {
+        return Vec::new();
+    };
+    let known = frontmatter::BRIEFING_KEYS
+        .map(|k| format!("`{k}`"))
+        .join(", ");
+    frontmatter::foreign_keys(text)
+        .into_iter()
+        .map(|(line, key)| {
+            Diagnostic::warning(
+                file.path.clone(),
+                format!("the front matter key `{key}` is not one Dossier reads; it was skipped"),
+            )
+            .at(split.front_matter_line + line, Some(1))
+            .help(format!(
+                "briefings read {known}; move data of your own under `extra` to silence this"
+            ))
+        })
+        .collect()
+}
+
 fn parse_briefing(
     file: &SourceFile,
     labels: &BTreeSet<String>,
@@ -272,7 +302,11 @@ fn parse_briefing(
         .map_err(|message| vec![Diagnostic::error(file.path.clone(), message).at(1, Some(1))])?;
     let meta: BriefingMeta = match split.front_matter {
         Some((format, text)) => {
-            frontmatter::parse_every_error(&file.path, format, text, split.front_matter_line)?
+            let text = match format {
+                frontmatter::Format::Yaml => frontmatter::without_foreign_keys(text),
+                frontmatter::Format::Toml => text.into(),
+            };
+            frontmatter::parse_every_error(&file.path, format, &text, split.front_matter_line)?
         }
         None => BriefingMeta::default(),
     };

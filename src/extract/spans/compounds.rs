@@ -26,7 +26,7 @@ impl Finder<'_> {
         if start == 0
             || tokens[start].has(SPACE_BEFORE)
             || block.title_case
-            || self.cue(self.word(block, end - 1)) & COMPOUND_TYPES == 0
+            || self.cue_at(block, end - 1) & COMPOUND_TYPES == 0
         {
             return None;
         }

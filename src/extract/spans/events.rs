@@ -22,7 +22,7 @@ impl Finder<'_> {
             return false;
         };
         let previous = tokens[end - 1];
-        let opening = self.cue(self.word(block, start)) & cue::OPENING_WORD != 0;
+        let opening = self.cue_at(block, start) & cue::OPENING_WORD != 0;
         let start = start + usize::from(opening && end > start + 1);
         !block.title_case
             && end - start <= 3
@@ -32,7 +32,7 @@ impl Finder<'_> {
             && !previous.has(PAREN_AFTER)
             && self.cue(next.word(block.text)) & cue::EVENT_NOUN != 0
             && !self.is_given_name(self.word(block, start))
-            && self.cue(self.word(block, start)) & cue::HEAD_TITLE == 0
+            && self.cue_at(block, start) & cue::HEAD_TITLE == 0
             && !(end - start == 1 && self.is_adjective(block, start))
     }
 
@@ -51,7 +51,7 @@ impl Finder<'_> {
     pub(super) fn number_follows_head(&self, block: &Block, start: usize, end: usize) -> bool {
         let tokens = block.tokens;
         end == start + 1
-            && self.cue(self.word(block, start)) & cue::EVENT_HEAD != 0
+            && self.cue_at(block, start) & cue::EVENT_HEAD != 0
             && tokens.get(end).is_some_and(|t| {
                 t.has(SPACE_BEFORE)
                     && t.word(block.text).bytes().all(|b| b.is_ascii_digit())

@@ -95,7 +95,7 @@ impl Finder<'_> {
         if words == 1 && is_name_year(first) {
             return (vote(EntityKind::Event, 2.0), 1.0);
         }
-        if words >= 2 && (start..end).any(|k| self.cue(self.word(block, k)) & cue::TREATY != 0) {
+        if words >= 2 && (start..end).any(|k| self.cue_at(block, k) & cue::TREATY != 0) {
             return (vote(EntityKind::Other, 1.5), 1.0);
         }
         if words >= 2 && is_year(last) {
@@ -227,7 +227,7 @@ impl Finder<'_> {
             if !matches!(self.word(block, k), "of" | "for" | "in" | "on") {
                 return None;
             }
-            let flags = self.cue(self.word(block, k - 1));
+            let flags = self.cue_at(block, k - 1);
             [
                 (cue::ORGANIZATION, EntityKind::Organization),
                 (cue::FACILITY, EntityKind::Other),
@@ -255,9 +255,7 @@ impl Finder<'_> {
             if self.cue(before) & cue::PLACE_PREPOSITION != 0 {
                 return (vote(EntityKind::Place, 1.0), 1.0);
             }
-            if before == "of"
-                && start >= 2
-                && self.cue(self.word(block, start - 2)) & cue::PLACE_NOUN != 0
+            if before == "of" && start >= 2 && self.cue_at(block, start - 2) & cue::PLACE_NOUN != 0
             {
                 return (vote(EntityKind::Place, 2.0), 1.0);
             }

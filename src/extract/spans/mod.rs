@@ -6,6 +6,8 @@
 //! sentence-initial common word (`Despite`, `Therefore`), a month, a bare title
 //! and all-caps cover text never do; titles before a name become its role.
 
+use std::cell::Cell;
+
 use super::lexicon::{straighten, Builtin, Gazetteer};
 use super::tokens::*;
 use super::vocabulary::cue;
@@ -69,12 +71,18 @@ pub struct Finder<'a> {
     pub builtin: &'a Builtin,
     lower: String,
     candidate: String,
+    /// The cue flags of each token of the block, looked up on first use.
+    cue_cache: Vec<Cell<u32>>,
 }
+
+/// A cue not yet looked up (no word has every flag).
+const CUE_UNKNOWN: u32 = u32::MAX;
 
 struct Block<'t> {
     text: &'t str,
     tokens: &'t [Token],
     title_case: bool,
+    cues: &'t [Cell<u32>],
 }
 
 impl<'a> Finder<'a> {
@@ -84,15 +92,20 @@ impl<'a> Finder<'a> {
             builtin,
             lower: String::new(),
             candidate: String::new(),
+            cue_cache: Vec::new(),
         }
     }
 
     /// Appends the names in `text` (already tokenized) to `out`.
     pub fn find(&mut self, text: &str, tokens: &[Token], title_case: bool, out: &mut Vec<Span>) {
+        let mut cues = std::mem::take(&mut self.cue_cache);
+        cues.clear();
+        cues.resize(tokens.len(), Cell::new(CUE_UNKNOWN));
         let block = Block {
             text,
             tokens,
             title_case,
+            cues: &cues,
         };
         let first = out.len();
         let mut i = 0;
@@ -134,6 +147,7 @@ impl<'a> Finder<'a> {
             lists::share_list_types(text, &mut out[first..]);
             self.type_person_shapes(text, &mut out[first..]);
         }
+        self.cue_cache = cues;
     }
 
     /// `Keir Smith⏎Keir Smith`: a name written again right after itself
@@ -157,6 +171,17 @@ impl<'a> Finder<'a> {
 
     fn cue(&self, word: &str) -> u32 {
         self.builtin.cue(word)
+    }
+
+    /// The cue flags of the word at `i`.
+    fn cue_at(&self, block: &Block, i: usize) -> u32 {
+        let cached = block.cues[i].get();
+        if cached != CUE_UNKNOWN {
+            return cached;
+        }
+        let flags = self.cue(self.word(block, i));
+        block.cues[i].set(flags);
+        flags
     }
 
     fn is_common(&mut self, word: &str) -> bool {
@@ -303,7 +328,7 @@ impl<'a> Finder<'a> {
             _ => return None,
         };
         let title = of_at.checked_sub(1)?;
-        if self.cue(self.word(block, title)) & cue::HEAD_TITLE == 0 {
+        if self.cue_at(block, title) & cue::HEAD_TITLE == 0 {
             return None;
         }
         let name = (start + 1..end.saturating_sub(1))
@@ -331,7 +356,7 @@ impl<'a> Finder<'a> {
             let name_follows = block.tokens[after].has(CAPITALISED)
                 && (after..end).all(|n| {
                     block.tokens[n].has(CAPITALISED)
-                        || self.cue(self.word(block, n)) & cue::NAME_PARTICLE != 0
+                        || self.cue_at(block, n) & cue::NAME_PARTICLE != 0
                 });
             name_follows.then_some((k, after))
         })
@@ -389,8 +414,7 @@ impl<'a> Finder<'a> {
     }
 
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
-        self.cue(self.word(block, last))
-            & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
+        self.cue_at(block, last) & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
             != 0
     }
 
@@ -412,7 +436,7 @@ impl<'a> Finder<'a> {
         let mut at = lead;
         let mut head = false;
         while at < end {
-            let flags = self.cue(self.word(block, at));
+            let flags = self.cue_at(block, at);
             if flags & (cue::HEAD_TITLE | cue::TITLE_MODIFIER) == 0
                 || block.tokens[at].has(POSSESSIVE)
             {
@@ -422,7 +446,7 @@ impl<'a> Finder<'a> {
             at += 1;
         }
         let names_a_thing = at < end
-            && self.cue(self.word(block, at))
+            && self.cue_at(block, at)
                 & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
                 != 0;
         (head && at > lead && !names_a_thing).then_some(at)

@@ -74,7 +74,7 @@ impl Finder<'_> {
             && !self
                 .gazetteer
                 .starts_a_name(&straighten(self.word(block, start)))
-            && self.cue(self.word(block, start)) & cue::OPENING_WORD == 0
+            && self.cue_at(block, start) & cue::OPENING_WORD == 0
     }
 
     /// Lower-case words inside a name: `of`/`for` (then `and` may follow),
@@ -92,9 +92,7 @@ impl Finder<'_> {
             return self.in_join(block, at, joins).then_some((at + 2, joins));
         }
         let mut next = at;
-        while next < tokens.len()
-            && next - at < 2
-            && self.cue(self.word(block, next)) & cue::CONNECTOR != 0
+        while next < tokens.len() && next - at < 2 && self.cue_at(block, next) & cue::CONNECTOR != 0
         {
             if !tokens[next].has(SPACE_BEFORE) || tokens[next].has(CAPITALISED) {
                 return None;
@@ -174,8 +172,8 @@ impl Finder<'_> {
         let longer = tokens.get(next + 1).is_some_and(|t| t.has(SPACE_BEFORE))
             && self.is_name_word(block, next + 1);
         !block.title_case
-            && self.cue(self.word(block, at - 1)) & cue::ON_HEAD != 0
-            && self.cue(self.word(block, next)) & cue::CALENDAR == 0
+            && self.cue_at(block, at - 1) & cue::ON_HEAD != 0
+            && self.cue_at(block, next) & cue::CALENDAR == 0
             && (longer || !self.is_place_name(block, next))
     }
 
@@ -223,11 +221,11 @@ impl Finder<'_> {
     /// sentence opener (`Later`), a person's name of two or three words, given name first.
     fn is_person_so_far(&self, block: &Block, start: usize, at: usize) -> bool {
         let name_from = self.name_after_title(block, start, at);
-        let opening = self.cue(self.word(block, name_from)) & cue::OPENING_WORD != 0;
+        let opening = self.cue_at(block, name_from) & cue::OPENING_WORD != 0;
         let name_from = name_from + usize::from(opening);
         (2..=3).contains(&(at.saturating_sub(name_from)))
             && self.is_given_name(self.word(block, name_from))
-            && (name_from..at).all(|k| self.cue(self.word(block, k)) & cue::ORGANIZATION == 0)
+            && (name_from..at).all(|k| self.cue_at(block, k) & cue::ORGANIZATION == 0)
     }
 
     /// `Ilse von der Marhaus`: a name particle joins a name of one to three
@@ -243,7 +241,7 @@ impl Finder<'_> {
     fn name_after_title(&self, block: &Block, start: usize, at: usize) -> usize {
         (start..at)
             .rev()
-            .find(|&k| self.cue(self.word(block, k)) & cue::HEAD_TITLE != 0)
+            .find(|&k| self.cue_at(block, k) & cue::HEAD_TITLE != 0)
             .map_or(start, |k| k + 1)
     }
 
@@ -254,7 +252,7 @@ impl Finder<'_> {
         let tokens = block.tokens;
         !block.title_case
             && !joins.and
-            && self.cue(self.word(block, at - 1)) & cue::IN_HEAD != 0
+            && self.cue_at(block, at - 1) & cue::IN_HEAD != 0
             && tokens[at].has(SPACE_BEFORE)
             && tokens.get(at + 1).is_some_and(|t| t.has(SPACE_BEFORE))
             && self.is_name_word(block, at + 1)
@@ -267,9 +265,9 @@ impl Finder<'_> {
     fn and_joins_a_type(&mut self, block: &Block, start: usize, next: usize) -> bool {
         let tokens = block.tokens;
         let and = next - 1;
-        let start = start + usize::from(self.cue(self.word(block, start)) & cue::OPENING_WORD != 0);
+        let start = start + usize::from(self.cue_at(block, start) & cue::OPENING_WORD != 0);
         let left_is_a_name = (start..and).any(|k| tokens[k].has(ALL_CAPS))
-            || self.cue(self.word(block, and - 1)) & cue::ORGANIZATION != 0;
+            || self.cue_at(block, and - 1) & cue::ORGANIZATION != 0;
         if and - start > 2 || left_is_a_name || self.known_organisation(block, next) {
             return false;
         }
@@ -277,7 +275,7 @@ impl Finder<'_> {
             if !token.has(SPACE_BEFORE) || !self.is_name_word(block, k) {
                 return false;
             }
-            if self.cue(self.word(block, k)) & cue::ORGANIZATION != 0 {
+            if self.cue_at(block, k) & cue::ORGANIZATION != 0 {
                 return true;
             }
             if token.has(POSSESSIVE) {
