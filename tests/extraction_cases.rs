@@ -613,3 +613,35 @@ fn a_dash_compound_ending_on_a_type_word_is_one_name() {
         assert!(found.contains(&country), "{country}: {found:?}");
     }
 }
+
+#[test]
+fn a_bracketed_acronym_vouches_for_the_words_it_spans() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Monitors from the UN Liaison Office in Verdania (UNLOV) counted the dead, as did the Border Incident Location & Event Survey (BILES). A faction, the Comando Central de Brigadas y Frentes (CCBF), refused. The deal interests US Arctic Command (ARCTICOM) and the Liaison Office of Verdania. Later UNLOV, BILES, CCBF and ARCTICOM met."),
+    )]);
+    let found = names(&kb);
+    for (full, acronym) in [
+        ("UN Liaison Office in Verdania", "UNLOV"),
+        ("Border Incident Location & Event Survey", "BILES"),
+        ("Comando Central de Brigadas y Frentes", "CCBF"),
+        ("US Arctic Command", "ARCTICOM"),
+    ] {
+        let entity = kb
+            .entity_by_name(full)
+            .unwrap_or_else(|| panic!("{full}: {found:?}"));
+        assert!(
+            entity.aliases.contains(acronym),
+            "{full}: {:?}",
+            entity.aliases
+        );
+    }
+    assert!(!found.contains(&"UNLOV"), "{found:?}");
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("It funds outlets such as Radio Kesk and the Verdanian Union of Reporters (VUR)."),
+    )]);
+    let found = names(&kb);
+    assert!(!found.iter().any(|n| n.contains(" and ")), "{found:?}");
+    assert!(found.contains(&"Verdanian Union of Reporters"), "{found:?}");
+}

@@ -298,7 +298,18 @@ impl Finder<'_> {
             return None;
         }
         let acronym = &block.text[tokens[start].start as usize..tokens[end - 1].end as usize];
-        takes_letters_in_order(acronym, name.name(block.text)).then_some(previous)
+        let name = name.name(block.text);
+        // `US Africa Command (AFRICOM)`: the letters may skip a known
+        // acronym the name opens with.
+        let after_known_acronym = name.split_once(' ').and_then(|(first, rest)| {
+            let known = first.len() <= 3
+                && !first.chars().any(char::is_lowercase)
+                && self.gazetteer.lookup(first).is_some();
+            known.then_some(rest)
+        });
+        (takes_letters_in_order(acronym, name)
+            || after_known_acronym.is_some_and(|rest| takes_letters_in_order(acronym, rest)))
+        .then_some(previous)
     }
 
     /// `NGC`, `EaP`: a short word that starts with a capital and is

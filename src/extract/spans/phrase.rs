@@ -32,7 +32,14 @@ impl Finder<'_> {
                 break;
             }
             let token = tokens[end];
-            if !token.has(SPACE_BEFORE) || token.has(SENTENCE_START) {
+            if token.has(SENTENCE_START) {
+                break;
+            }
+            if !token.has(SPACE_BEFORE) {
+                if self.ampersand_joins(block, start, end) {
+                    end += 1;
+                    continue;
+                }
                 break;
             }
             if end - start >= 2 && self.word(block, end) == self.word(block, start) {
@@ -89,7 +96,10 @@ impl Finder<'_> {
     ) -> Option<(usize, Joins)> {
         let tokens = block.tokens;
         if self.word(block, at) == "in" {
-            return self.in_join(block, at, joins).then_some((at + 2, joins));
+            let joined = self.in_join(block, at, joins)
+                || (self.name_word_follows(block, at)
+                    && self.acronym_spans_connector(block, start, at, at + 1));
+            return joined.then_some((at + 2, joins));
         }
         let mut next = at;
         while next < tokens.len() && next - at < 2 && self.cue_at(block, next) & cue::CONNECTOR != 0
@@ -110,8 +120,10 @@ impl Finder<'_> {
         let previous = self.word(block, at - 1);
         // An `and` an acronym vouches for joins, and leaves the phrase free
         // to go on.
-        let vouched = words == ["and"] && self.acronym_spans_and(block, start, at, next);
-        let allowed = vouched || self.connector_allowed(block, (start, at, next), &words, joins);
+        let plain = self.connector_allowed(block, (start, at, next), &words, joins);
+        let vouched =
+            (!plain || words == ["and"]) && self.acronym_spans_connector(block, start, at, next);
+        let allowed = plain || vouched;
         let crossed = Joins {
             of: joins.of || matches!(words[0], "of" | "for"),
             and: joins.and || (words[0] == "and" && !vouched),
@@ -177,11 +189,38 @@ impl Finder<'_> {
             && (longer || !self.is_place_name(block, next))
     }
 
-    /// `Community of Latin American and Caribbean States (CELAC)`: `and`
-    /// (at `and_at`) joins when the acronym in brackets right after the
-    /// phrase takes its letters from both sides of it, not from the left
-    /// side alone.
-    fn acronym_spans_and(
+    /// `Marks & Spencer`, `Conflict Location & Event Data Project (ACLED)`:
+    /// ` & ` between name words joins them in running text when neither
+    /// side is a name a list knows alone (`Russia & China`), or when the
+    /// bracketed acronym after the phrase spans it.
+    fn ampersand_joins(&mut self, block: &Block, start: usize, end: usize) -> bool {
+        let gap = &block.text[block.tokens[end - 1].end as usize..block.tokens[end].start as usize];
+        if gap != " & " || block.title_case || !self.is_name_word(block, end) {
+            return false;
+        }
+        let known = |k: usize| {
+            self.gazetteer
+                .lookup(&straighten(self.word(block, k)))
+                .is_some()
+        };
+        (!known(end - 1) && !known(end)) || self.acronym_spans_connector(block, start, end, end)
+    }
+
+    /// Whether the word after `at` is a name word, a space apart.
+    fn name_word_follows(&mut self, block: &Block, at: usize) -> bool {
+        block
+            .tokens
+            .get(at + 1)
+            .is_some_and(|t| t.has(SPACE_BEFORE))
+            && self.is_name_word(block, at + 1)
+    }
+
+    /// `Community of Latin American and Caribbean States (CELAC)`, `UN
+    /// Support Office in Haiti (UNSOH)`, `Estado Mayor de Bloques y Frente
+    /// (EMBF)`: lower-case words (from `and_at` to `next`) join when the
+    /// acronym in brackets right after the phrase takes its letters from
+    /// both sides of them, not from either side alone.
+    fn acronym_spans_connector(
         &mut self,
         block: &Block,
         start: usize,
@@ -193,7 +232,8 @@ impl Finder<'_> {
         while last + 1 < tokens.len() && !tokens[last + 1].has(PAREN_BEFORE) {
             let word = self.word(block, last + 1);
             let joins = self.is_name_word(block, last + 1)
-                || matches!(word, "of" | "for" | "in" | "on" | "the");
+                || self.cue_at(block, last + 1) & cue::CONNECTOR != 0
+                || word == "in";
             if last - next >= 6 || !tokens[last + 1].has(SPACE_BEFORE) || !joins {
                 return false;
             }
@@ -208,8 +248,11 @@ impl Finder<'_> {
         };
         // The name may open after the phrase's first words (`Troops of the
         // African Union …`).
+        // Nor may the right side alone take them (`Belsat and the Belarusian
+        // Association of Journalists (BAJ)`).
         acronym.len() >= 3
             && !acronym.chars().any(char::is_lowercase)
+            && !takes_letters_in_order(acronym, text(next, last))
             && (start..and_at).any(|from| {
                 tokens[from].has(CAPITALISED)
                     && takes_letters_in_order(acronym, text(from, last))
