@@ -645,3 +645,25 @@ fn a_bracketed_acronym_vouches_for_the_words_it_spans() {
     assert!(!found.iter().any(|n| n.contains(" and ")), "{found:?}");
     assert!(found.contains(&"Verdanian Union of Reporters"), "{found:?}");
 }
+
+#[test]
+fn a_lower_case_facility_noun_completes_the_name_before_it() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Oil still flows through the Verkhol pipeline, and the Tarnak gas field feeds the Dolmar refinery. Kazakhstan pipeline tariffs rose, and the Verdania–Ostland railway opened."),
+    )]);
+    let found = names(&kb);
+    for name in [
+        "Verkhol pipeline",
+        "Tarnak gas field",
+        "Dolmar refinery",
+        "Verdania–Ostland railway",
+    ] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Other),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(found.contains(&"Kazakhstan"), "{found:?}");
+}

@@ -36,6 +36,49 @@ impl Finder<'_> {
             && !(end - start == 1 && self.is_adjective(block, start))
     }
 
+    /// `the Druzhba pipeline`, `the Tengiz gas field`: how many words of a
+    /// lower-case facility noun, with `gas` or `oil` before it, follow a
+    /// name of one to three words (no country's, no person's) and complete
+    /// it; 0 for none.
+    pub(super) fn facility_noun_words(&mut self, block: &Block, start: usize, end: usize) -> usize {
+        let tokens = block.tokens;
+        let lower_at = |k: usize| {
+            tokens
+                .get(k)
+                .filter(|t| t.has(SPACE_BEFORE) && !t.has(CAPITALISED))
+                .map(|t| t.word(block.text))
+        };
+        let words = match lower_at(end) {
+            Some("gas" | "oil") => 2,
+            Some(_) => 1,
+            None => return 0,
+        };
+        let facility = lower_at(end + words - 1)
+            .is_some_and(|noun| noun != "gas" && self.cue(noun) & cue::FACILITY != 0);
+        let previous = tokens[end - 1];
+        let fits = !block.title_case
+            && end - start <= 3
+            && !previous.has(POSSESSIVE)
+            && !previous.has(PAREN_AFTER)
+            && !self.is_given_name(self.word(block, start))
+            && !(end - start == 1 && self.is_adjective(block, start))
+            && !self.is_country(block, start, end);
+        if facility && fits {
+            words
+        } else {
+            0
+        }
+    }
+
+    /// Whether the words from `start` to `end` are a country's name.
+    fn is_country(&self, block: &Block, start: usize, end: usize) -> bool {
+        let name =
+            &block.text[block.tokens[start].start as usize..block.tokens[end - 1].end as usize];
+        self.gazetteer
+            .lookup(name)
+            .is_some_and(|id| self.gazetteer.entry(id).kind == EntityKind::Country)
+    }
+
     /// `Israeli`, `Eurasian`, `DoS`: a word that names nothing alone or is
     /// a country's adjective; with an event noun it describes, not names.
     fn is_adjective(&mut self, block: &Block, at: usize) -> bool {

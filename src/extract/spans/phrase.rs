@@ -62,6 +62,8 @@ impl Finder<'_> {
             || self.event_noun_follows(block, start, end)
         {
             end += 1;
+        } else {
+            end += self.facility_noun_words(block, start, end);
         }
         end
     }
