@@ -667,3 +667,19 @@ fn a_lower_case_facility_noun_completes_the_name_before_it() {
     }
     assert!(found.contains(&"Kazakhstan"), "{found:?}");
 }
+
+#[test]
+fn a_role_in_apposition_or_a_who_clause_makes_a_person() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The party split between its chairman, Tesfu Gebrekidan, and Berhe Alemseged, who led the interim body. Reserves grew under Kofi T. Asante, the governor of the central bank. Later Tesfu spoke."),
+    )]);
+    let found = names(&kb);
+    for name in ["Tesfu Gebrekidan", "Berhe Alemseged", "Kofi T. Asante"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Person),
+            "{name}: {found:?}"
+        );
+    }
+}

@@ -153,10 +153,14 @@ const LISTS: [(&str, u32); 27] = [
 
 /// The apposition lists (`the think tank X`, `X, the town …`) with the type
 /// each gives.
-const APPOSITIONS: [(&str, EntityKind); 2] = [
+const APPOSITIONS: [(&str, EntityKind); 3] = [
     (
         include_str!("../../data/vocabulary/organisation_apposition.txt"),
         EntityKind::Organization,
+    ),
+    (
+        include_str!("../../data/vocabulary/person_apposition.txt"),
+        EntityKind::Person,
     ),
     (
         include_str!("../../data/vocabulary/place_apposition.txt"),

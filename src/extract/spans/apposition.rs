@@ -1,8 +1,9 @@
 //! Noun phrases in apposition that type a name no list knows: `the think
-//! tank Varnel Lab`, `Varnel Lab, the think tank, …`, `the port of Varnak`.
+//! tank Varnel Lab`, `Varnel Lab, the think tank, …`, `the port of Varnak`,
+//! `Ana Roe, the governor`, `its chairman, Ana Roe`, `Ana Roe, who …`.
 //!
-//! The phrases live in `data/vocabulary/organisation_apposition.txt` and
-//! `place_apposition.txt`. A phrase counts only after an article, with at
+//! The phrases live in `data/vocabulary/organisation_apposition.txt`,
+//! `place_apposition.txt` and `person_apposition.txt`. A phrase counts only after an article, with at
 //! most a few words between (`the Kyiv-based think tank`), and with nothing
 //! but spaces between its words, so `the bank, Varnel` or `the bank's
 //! Varnel` type nothing.
@@ -14,8 +15,12 @@ use crate::model::EntityKind;
 /// Words that may stand between the article and the phrase.
 const MODIFIERS: usize = 3;
 
+/// An article, or a possessive that stands where one would (`its chairman`).
 fn is_article(word: &str) -> bool {
-    matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+    matches!(
+        word,
+        "the" | "The" | "a" | "A" | "an" | "An" | "its" | "his" | "her" | "their"
+    )
 }
 
 impl Finder<'_> {
@@ -25,13 +30,20 @@ impl Finder<'_> {
             .or_else(|| self.apposition_after(block, end))
     }
 
-    /// `the think tank X`, `the port of X`.
+    /// `the think tank X`, `the port of X`; a person's `its chairman, X`.
     fn apposition_before(&self, block: &Block, start: usize) -> Option<EntityKind> {
-        if start == 0 || !block.tokens[start].has(SPACE_BEFORE) {
+        let tokens = block.tokens;
+        if start == 0 {
+            return None;
+        }
+        let gap = &block.text[tokens[start - 1].surface_end as usize..tokens[start].start as usize];
+        let comma = gap.trim() == ",";
+        if !tokens[start].has(SPACE_BEFORE) && !comma {
             return None;
         }
         let (kind, first, _) = self.phrase_ending_at(block, start - 1)?;
-        self.article_before(block, first).then_some(kind)
+        let fits = !comma || kind == EntityKind::Person;
+        (fits && self.article_before(block, first)).then_some(kind)
     }
 
     /// `X, the think tank, …`: a comma, an article, up to three words, the
@@ -41,7 +53,14 @@ impl Finder<'_> {
         let last = tokens[end - 1];
         let article = tokens.get(end)?;
         let gap = &block.text[last.surface_end as usize..article.start as usize];
-        if gap.trim() != "," || last.has(POSSESSIVE) || !is_article(article.word(block.text)) {
+        if gap.trim() != "," || last.has(POSSESSIVE) {
+            return None;
+        }
+        // `Ana Roe, who led the party`
+        if article.word(block.text) == "who" {
+            return Some(EntityKind::Person);
+        }
+        if !is_article(article.word(block.text)) {
             return None;
         }
         let limit = tokens.len().min(end + 1 + MODIFIERS + 3);

@@ -58,6 +58,8 @@ impl Finder<'_> {
         let person = has_role || common || self.starts_with_given_name(block, start, end);
         let apposed = self.apposition(block, start, end).filter(|_| !person);
         let (context, context_confidence) = match apposed {
+            // A surname alone (`Roe, who …`) may be anyone's: typed, not proved.
+            Some(EntityKind::Person) if end - start == 1 => (vote(EntityKind::Person, 2.0), 0.0),
             Some(kind) => (vote(kind, 2.0), 1.0),
             None => self.context_evidence(block, start, end),
         };

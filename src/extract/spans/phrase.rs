@@ -36,7 +36,8 @@ impl Finder<'_> {
                 break;
             }
             if !token.has(SPACE_BEFORE) {
-                if self.ampersand_joins(block, start, end) {
+                if self.ampersand_joins(block, start, end) || self.initial_joins(block, start, end)
+                {
                     end += 1;
                     continue;
                 }
@@ -206,6 +207,24 @@ impl Finder<'_> {
                 .is_some()
         };
         (!known(end - 1) && !known(end)) || self.acronym_spans_connector(block, start, end, end)
+    }
+
+    /// `Kofi T. Asante`: after a name word and a middle initial, the
+    /// initial's full stop does not end the name (unless a known name
+    /// follows what opens with no given name: `Plan B. Moscow`).
+    fn initial_joins(&mut self, block: &Block, start: usize, end: usize) -> bool {
+        let tokens = block.tokens;
+        let initial = self.word(block, end - 1);
+        let gap = &block.text[tokens[end - 1].end as usize..tokens[end].start as usize];
+        end - start >= 2
+            && gap == ". "
+            && initial.len() == 1
+            && initial.bytes().all(|b| b.is_ascii_uppercase())
+            && tokens[end - 1].has(SPACE_BEFORE)
+            && self.is_name_word(block, end)
+            // `Plan B. Moscow refused`
+            && (self.is_given_name(self.word(block, start))
+                || !self.gazetteer.starts_a_name(&straighten(self.word(block, end))))
     }
 
     /// Whether the word after `at` is a name word, a space apart.
