@@ -683,3 +683,19 @@ fn a_role_in_apposition_or_a_who_clause_makes_a_person() {
         );
     }
 }
+
+#[test]
+fn a_family_name_before_a_hyphenated_given_name_is_a_person() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Seoul sent Baek Seung-ho to the talks. Taipei answered through Hsu Mei-lin. The Baden-Baden Forum met."),
+    )]);
+    let found = names(&kb);
+    for name in ["Baek Seung-ho", "Hsu Mei-lin"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Person),
+            "{name}: {found:?}"
+        );
+    }
+}
