@@ -691,6 +691,12 @@ fn a_family_name_before_a_hyphenated_given_name_is_a_person() {
         &md("Seoul sent Baek Seung-ho to the talks. Taipei answered through Hsu Mei-lin. The Baden-Baden Forum met."),
     )]);
     let found = names(&kb);
+    let titled = kb_of(&[(
+        "seeds/b.md",
+        &md("Defence Minister Wellington Koo has prioritised mobile systems, and Lithuania Gitanas Nausėda agreed."),
+    )]);
+    let titled_names = names(&titled);
+    assert_eq!(kind_of(&titled, "Wellington Koo"), Some(EntityKind::Person), "{titled_names:?}");
     for name in ["Baek Seung-ho", "Hsu Mei-lin"] {
         assert_eq!(
             kind_of(&kb, name),

@@ -265,10 +265,12 @@ impl<'a> Finder<'a> {
             let known = known.filter(|_| self.acronym_target(block, at, at + 1, out).is_none());
             if let Some((after, id)) = known {
                 end = end.max(after);
+                // Right after a title, a known name opens the person's
+                // (`Defence Minister Wellington Koo`).
                 let stands_alone = after == end
                     || block.title_case
                     || self.title_run(block, after, end).is_some()
-                    || self.is_given_name(self.word(block, after));
+                    || (self.is_given_name(self.word(block, after)) && role.is_none());
                 if stands_alone {
                     out.push(self.known_span(block, at, after, id, role.take()));
                     at = after;
