@@ -696,7 +696,11 @@ fn a_family_name_before_a_hyphenated_given_name_is_a_person() {
         &md("Defence Minister Wellington Koo has prioritised mobile systems, and Lithuania Gitanas Nausėda agreed."),
     )]);
     let titled_names = names(&titled);
-    assert_eq!(kind_of(&titled, "Wellington Koo"), Some(EntityKind::Person), "{titled_names:?}");
+    assert_eq!(
+        kind_of(&titled, "Wellington Koo"),
+        Some(EntityKind::Person),
+        "{titled_names:?}"
+    );
     for name in ["Baek Seung-ho", "Hsu Mei-lin"] {
         assert_eq!(
             kind_of(&kb, name),

@@ -87,12 +87,26 @@ const BYLINE_OPENERS: &[&str] = &[
 ];
 
 /// The names in a list after a byline opener; role parts are skipped.
+/// The opener vouches for names made of common words (`Aminata Sow`).
 fn names_in(list: &str) -> Vec<String> {
     parts_of(list)
         .into_iter()
         .filter(|p| !is_role(p))
-        .filter_map(|p| person_name(&p))
+        .filter_map(|p| vouched_name(&p))
         .collect()
+}
+
+/// A person's name after a byline opener: two to four capitalised words.
+fn vouched_name(part: &str) -> Option<String> {
+    person_name(part).or_else(|| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let capitalised = |w: &&str| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        };
+        ((2..=4).contains(&words.len()) && words.iter().all(capitalised)).then(|| words.join(" "))
+    })
 }
 
 /// The names of a line made only of names and roles (at least one name).
@@ -204,7 +218,8 @@ fn person_name(part: &str) -> Option<String> {
         return None;
     }
     let lexicon = crate::extract::lexicon::builtin();
-    let given = lexicon.given_names.contains(words[0].trim_end_matches('.'));
+    let given = lexicon.given_names.contains(words[0].trim_end_matches('.'))
+        || crate::model::names::is_hyphenated_given_name(words[0]);
     let initial = words[0].len() == 2 && words[0].ends_with('.');
     let common = words
         .iter()
@@ -250,4 +265,22 @@ fn box_sentence(sentence: &str) -> Option<String> {
     (is_role(&post) && word_count(name) <= 4)
         .then(|| person_name(name))
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_opener_vouches_for_names_of_common_words_and_hyphenated_given_names() {
+        assert_eq!(
+            byline_names("By Chinedu Okafor and Aminata Sow — 18 July 2025", false),
+            ["Chinedu Okafor", "Aminata Sow"]
+        );
+        assert_eq!(
+            byline_names("Author: Min-seo Park", false),
+            ["Min-seo Park"]
+        );
+        assert_eq!(byline_names("Mark Sow Grain", false), Vec::<String>::new());
+    }
 }

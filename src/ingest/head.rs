@@ -495,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn a_series_of_several_words_numbered_last_is_no_title() {
+        let lines = [
+            "NORTHERN GRID WATCH",
+            "Power Markets Brief 07",
+            "June 30, 2025",
+            "",
+            "Wind, Coal and Cables: Estonia and Latvia",
+            "Rethink Their Power Futures",
+            "",
+        ];
+        assert_eq!(
+            read_head(&lines).title.as_deref(),
+            Some("Wind, Coal and Cables: Estonia and Latvia Rethink Their Power Futures")
+        );
+        assert!(!super::super::masthead::is_series_band(
+            "The Defence Paper 2030 and Its Critics"
+        ));
+    }
+
+    #[test]
     fn a_capitals_cover_line_over_a_series_band_is_no_title() {
         let lines = [
             "DELTA BASIN CONFLICT MONITOR",

@@ -72,6 +72,7 @@ pub(super) fn is_series_band(line: &str) -> bool {
             .starts_with(|c: char| c.is_ascii_digit())
     };
     let numbered = words.iter().any(|w| is_number(w));
+    let ends_numbered = words.last().is_some_and(|w| is_number(w));
     let words: Vec<&str> = words
         .into_iter()
         .filter(|w| !is_number(w))
@@ -82,10 +83,13 @@ pub(super) fn is_series_band(line: &str) -> bool {
     let acronym = |w: &str| (2..=6).contains(&w.len()) && !w.chars().any(char::is_lowercase);
     // One publisher's word: an acronym, or with an issue number any
     // capitalised word (`Egmont Policy Brief 331 – February 2024`).
+    // With the number last, a series of up to three capitalised words
+    // (`Energy Security Brief 07`).
+    let capitalised = |w: &&&str| w.starts_with(char::is_uppercase);
     let name_fits = match names.as_slice() {
         [] => true,
         [name] => acronym(name) || (numbered && name.starts_with(char::is_uppercase)),
-        _ => false,
+        more => ends_numbered && more.len() <= 3 && more.iter().all(capitalised),
     };
     genre >= 1 && name_fits && words.len() <= 5
 }

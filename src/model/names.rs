@@ -111,6 +111,20 @@ const CORRESPONDENCES: &[(&str, &str)] = &[
 /// Letters dropped from the skeleton.
 const VOWELS: &[u8] = b"aeiouyj";
 
+/// `Dong-young`, `Ching-te`: a capital, lower-case ASCII letters, a hyphen
+/// and lower-case ASCII letters, each side one syllable long.
+pub fn is_hyphenated_given_name(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    let syllable =
+        |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase());
+    let mut first_letters = first.chars();
+    first_letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && syllable(first_letters.as_str())
+        && syllable(second)
+}
+
 /// The skeleton of one name, word by word (`aliaksandr lukashenka` →
 /// `lxndr lxnk`); empty for a name with no letters.
 pub fn name_skeleton(name: &str) -> String {

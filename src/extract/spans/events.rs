@@ -56,14 +56,14 @@ impl Finder<'_> {
         let facility = lower_at(end + words - 1)
             .is_some_and(|noun| noun != "gas" && self.cue(noun) & cue::FACILITY != 0);
         let previous = tokens[end - 1];
-        let fits = !block.title_case
-            && end - start <= 3
-            && !previous.has(POSSESSIVE)
-            && !previous.has(PAREN_AFTER)
-            && !self.is_given_name(self.word(block, start))
-            && !(end - start == 1 && self.is_adjective(block, start))
-            && !self.is_country(block, start, end);
-        if facility && fits {
+        let misfits = block.title_case
+            || end - start > 3
+            || previous.has(POSSESSIVE)
+            || previous.has(PAREN_AFTER)
+            || self.is_given_name(self.word(block, start))
+            || (end - start == 1 && self.is_adjective(block, start))
+            || self.is_country(block, start, end);
+        if facility && !misfits {
             words
         } else {
             0

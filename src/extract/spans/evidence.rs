@@ -195,7 +195,9 @@ impl Finder<'_> {
         }
         // `Chung Dong-young`, `Lai Ching-te`: a short family name, then a
         // given name of two syllables joined by a hyphen.
-        let east_asian = count == 2 && words[0].len() <= 5 && is_hyphenated_given_name(words[1]);
+        let east_asian = count == 2
+            && words[0].len() <= 5
+            && crate::model::names::is_hyphenated_given_name(words[1]);
         words[..count].iter().enumerate().all(|(i, word)| {
             (is_name_cased(word) || (east_asian && i == 1))
                 && self.cue(word) == 0
@@ -347,20 +349,6 @@ pub(super) fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
         return false;
     };
     letters.next() == Some(first) && wanted.all(|c| letters.any(|l| l == c))
-}
-
-/// `Dong-young`, `Ching-te`: a capital, lower-case ASCII letters, a hyphen
-/// and lower-case ASCII letters, each side one syllable long.
-fn is_hyphenated_given_name(word: &str) -> bool {
-    let Some((first, second)) = word.split_once('-') else {
-        return false;
-    };
-    let syllable =
-        |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase());
-    let mut first_letters = first.chars();
-    first_letters.next().is_some_and(|c| c.is_ascii_uppercase())
-        && syllable(first_letters.as_str())
-        && syllable(second)
 }
 
 /// `Zapad-2021`: a name with a year.

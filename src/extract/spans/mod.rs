@@ -150,21 +150,6 @@ impl<'a> Finder<'a> {
         self.cue_cache = cues;
     }
 
-    /// `Keir Smith⏎Keir Smith`: a name written again right after itself
-    /// (a byline over the text, a running header whose line break ingest
-    /// joined) is one mention.
-    fn repeats_last_name(&self, block: &Block, start: usize, end: usize, out: &[Span]) -> bool {
-        let Some(last) = out.last() else {
-            return false;
-        };
-        let tokens = block.tokens;
-        let phrase = &block.text[tokens[start].start as usize..tokens[end - 1].end as usize];
-        start > 0
-            && tokens[start].has(SPACE_BEFORE)
-            && last.surface_end == tokens[start - 1].surface_end
-            && last.name(block.text) == phrase
-    }
-
     fn word<'t>(&self, block: &Block<'t>, i: usize) -> &'t str {
         block.tokens[i].word(block.text)
     }

@@ -3,7 +3,7 @@
 //! `in` after `Mission`), `A and B Council`, and a year after a name.
 
 use super::evidence::takes_letters_in_order;
-use super::{is_year, Block, Finder};
+use super::{is_year, Block, Finder, Span};
 use crate::extract::lexicon::straighten;
 use crate::extract::tokens::*;
 use crate::extract::vocabulary::cue;
@@ -67,6 +67,27 @@ impl Finder<'_> {
             end += self.facility_noun_words(block, start, end);
         }
         end
+    }
+
+    /// `Keir Smith⏎Keir Smith`: a name written again right after itself
+    /// (a byline over the text, a running header whose line break ingest
+    /// joined) is one mention.
+    pub(super) fn repeats_last_name(
+        &self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        out: &[Span],
+    ) -> bool {
+        let Some(last) = out.last() else {
+            return false;
+        };
+        let tokens = block.tokens;
+        let phrase = &block.text[tokens[start].start as usize..tokens[end - 1].end as usize];
+        start > 0
+            && tokens[start].has(SPACE_BEFORE)
+            && last.surface_end == tokens[start - 1].surface_end
+            && last.name(block.text) == phrase
     }
 
     /// `Zapad 2021`: a year right after a name no list knows is part of it.

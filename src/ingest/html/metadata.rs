@@ -145,6 +145,20 @@ pub fn time_element_day(document: &Document) -> Option<String> {
     })
 }
 
+/// The text of a byline block the page's markup does not mark as one
+/// (`<div class="entry-meta">By Ana Roe | Nov 28, 2025</div>`): the first
+/// short meta, byline, author or post block whose text opens with `By`.
+pub fn byline_block(document: &Document) -> Option<String> {
+    const PLACES: &str = "[class*='meta'], [class*='byline'], [class*='author'], [class*='posted']";
+    document.select(PLACES).nodes().iter().find_map(|node| {
+        let text = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        let opens = text
+            .get(..3)
+            .is_some_and(|by| by.eq_ignore_ascii_case("by "));
+        (opens && text.len() <= 200).then_some(text)
+    })
+}
+
 /// A publication date as `YYYY-MM-DD`: ISO 8601 (`2021-02-24T10:00`),
 /// `24 February 2021` or `February 24, 2021`.
 pub fn day(text: &str) -> Option<String> {
@@ -188,6 +202,18 @@ fn month_number(word: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_byline_block_the_markup_does_not_mark() {
+        let page = Document::from(
+            "<html><body><div class=\"post\"><h1>Title</h1><div class=\"entry-meta\">\
+             By Ana Roe and Tomás Poe | Nov 28, 2025 | Analysis</div><p>Text.</p></div></body></html>",
+        );
+        let block = byline_block(&page).expect("the meta block");
+        assert_eq!(authors(&block), ["Ana Roe", "Tomás Poe"]);
+        let none = Document::from("<html><body><div class=\"meta\">Share this</div></body></html>");
+        assert_eq!(byline_block(&none), None);
+    }
 
     #[test]
     fn splits_bylines_into_names() {

@@ -22,6 +22,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     let document = Document::from(html.as_str());
     let address = metadata::page_address(&document, &html);
     let stamped = metadata::time_element_day(&document);
+    let byline_block = metadata::byline_block(&document);
     let config = Config {
         text_mode: TextMode::Raw,
         ..Config::default()
@@ -49,18 +50,19 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
         .help("check that the page was saved after it finished loading"));
     }
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
-    Ok(Extracted {
-        title,
-        authors: article
-            .byline
-            .as_deref()
-            .map(metadata::authors)
-            .unwrap_or_default(),
-        date: article
+    let (authors, date) = authors_and_date(
+        article.byline.or(byline_block),
+        article
             .published_time
             .as_deref()
             .and_then(metadata::day)
             .or(stamped),
+        &text,
+    );
+    Ok(Extracted {
+        title,
+        authors,
+        date,
         series: None,
         summary: article.excerpt.filter(|e| !e.trim().is_empty()),
         text: format!("{text}\n"),
@@ -70,6 +72,44 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
         },
         warnings,
     })
+}
+
+/// The page's authors and day: from its byline, else from a `By …` line
+/// opening the article; the day from its metadata, else beside the byline.
+fn authors_and_date(
+    byline: Option<String>,
+    marked_day: Option<String>,
+    text: &str,
+) -> (Vec<String>, Option<String>) {
+    let marked_authors = byline.as_deref().map(metadata::authors).unwrap_or_default();
+    let (authors, text_date) = match marked_authors.is_empty() {
+        true => byline_in_text(text),
+        false => (marked_authors, None),
+    };
+    let byline_day = byline
+        .as_deref()
+        .and_then(super::written_date::find_date)
+        .map(|d| d.to_string());
+    (authors, marked_day.or(byline_day).or(text_date))
+}
+
+/// The authors, and the date beside them, of a byline among the first
+/// lines of an article's text (`By Ana Roe and Tom Poe | Nov 28, 2025`).
+fn byline_in_text(text: &str) -> (Vec<String>, Option<String>) {
+    let lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4);
+    for line in lines {
+        let line = line.trim_matches(['*', '_']);
+        let authors = super::byline::byline_names(line, false);
+        if !authors.is_empty() {
+            let date = super::written_date::find_date(line).map(|d| d.to_string());
+            return (authors, date);
+        }
+    }
+    (Vec::new(), None)
 }
 
 /// The page's text: UTF-8 (or UTF-16 with a byte-order mark); other bytes
