@@ -691,6 +691,19 @@ fn a_family_name_before_a_hyphenated_given_name_is_a_person() {
         &md("Seoul sent Baek Seung-ho to the talks. Taipei answered through Hsu Mei-lin. The Baden-Baden Forum met."),
     )]);
     let found = names(&kb);
+    let of = kb_of(&[(
+        "seeds/c.md",
+        &md("President Tesfai Gebru of Eritrea and Velmora of the United Arab Emirates met the Bank of England."),
+    )]);
+    let of_names = names(&of);
+    for name in [
+        "Tesfai Gebru",
+        "Eritrea",
+        "United Arab Emirates",
+        "Bank of England",
+    ] {
+        assert!(of_names.contains(&name), "{name}: {of_names:?}");
+    }
     let titled = kb_of(&[(
         "seeds/b.md",
         &md("Defence Minister Wellington Koo has prioritised mobile systems, and Lithuania Gitanas Nausėda agreed."),

@@ -145,8 +145,11 @@ impl Finder<'_> {
         // An `and` an acronym vouches for joins, and leaves the phrase free
         // to go on.
         let plain = self.connector_allowed(block, (start, at, next), &words, joins);
-        let vouched =
-            (!plain || words == ["and"]) && self.acronym_spans_connector(block, start, at, next);
+        // A person's name never runs on into the body an acronym names
+        // (`Marcel Ciolacu of the Social Democratic Party (PSD)`).
+        let vouched = (!plain || words == ["and"])
+            && !self.is_person_so_far(block, start, at)
+            && self.acronym_spans_connector(block, start, at, next);
         let allowed = plain || vouched;
         let crossed = Joins {
             of: joins.of || matches!(words[0], "of" | "for"),
@@ -181,6 +184,7 @@ impl Finder<'_> {
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
+                    && !self.name_of_a_country(block, start, at, next)
             }
             ["on"] | ["on", "the"] => {
                 self.cue(previous) & cue::TREATY != 0 || self.on_joins_a_subject(block, at, next)
@@ -197,6 +201,17 @@ impl Finder<'_> {
             }
             _ => false,
         }
+    }
+
+    /// `Masdar of the United Arab Emirates`: a one-word name that is no
+    /// common word and no type word, then a country: two names.
+    fn name_of_a_country(&mut self, block: &Block, start: usize, at: usize, next: usize) -> bool {
+        at - start == 1
+            && self.cue_at(block, start) == 0
+            && !self.is_common(self.word(block, start))
+            && self
+                .known_at(block, next, next + 1)
+                .is_some_and(|(_, id)| self.gazetteer.entry(id).kind == EntityKind::Country)
     }
 
     /// `Authority on Development`, `Council on Foreign Relations`: `on`
@@ -297,19 +312,23 @@ impl Finder<'_> {
             && !takes_letters_in_order(acronym, text(next, last))
             && (start..and_at).any(|from| {
                 tokens[from].has(CAPITALISED)
+                    && self.cue_at(block, from) & cue::HEAD_TITLE == 0
                     && takes_letters_in_order(acronym, text(from, last))
                     && !takes_letters_in_order(acronym, text(from, and_at - 1))
             })
     }
 
     /// Whether the phrase from `start` to `at` is, after any head title or
-    /// sentence opener (`Later`), a person's name of two or three words, given name first.
+    /// sentence opener (`Later`), a person's name of two or three words:
+    /// after a title any two or three, else a known given name first.
     fn is_person_so_far(&self, block: &Block, start: usize, at: usize) -> bool {
         let name_from = self.name_after_title(block, start, at);
+        // After a title (`President Isaias Afwerki`) any given name will do.
+        let titled = name_from > start;
         let opening = self.cue_at(block, name_from) & cue::OPENING_WORD != 0;
         let name_from = name_from + usize::from(opening);
         (2..=3).contains(&(at.saturating_sub(name_from)))
-            && self.is_given_name(self.word(block, name_from))
+            && (titled || self.is_given_name(self.word(block, name_from)))
             && (name_from..at).all(|k| self.cue_at(block, k) & cue::ORGANIZATION == 0)
     }
 
