@@ -722,3 +722,22 @@ fn a_family_name_before_a_hyphenated_given_name_is_a_person() {
         );
     }
 }
+
+#[test]
+fn adjectives_with_compass_words_name_nothing() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The five Central Asian presidents met. Tunisian and Libyan border forces were funded. The Central Asian Development Bank and the Central Asia summit went ahead."),
+    )]);
+    let found = names(&kb);
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.ends_with("Asian") || n.ends_with("Libyan")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Central Asian Development Bank"),
+        "{found:?}"
+    );
+}

@@ -79,17 +79,6 @@ impl Finder<'_> {
             .is_some_and(|id| self.gazetteer.entry(id).kind == EntityKind::Country)
     }
 
-    /// `Israeli`, `Eurasian`, `DoS`: a word that names nothing alone or is
-    /// a country's adjective; with an event noun it describes, not names.
-    fn is_adjective(&mut self, block: &Block, at: usize) -> bool {
-        let word = self.word(block, at);
-        let country_form = self.gazetteer.lookup(word).is_some_and(|id| {
-            let entry = self.gazetteer.entry(id);
-            entry.kind == EntityKind::Country && entry.name != word
-        });
-        country_form || self.names_nothing_alone(block, at)
-    }
-
     /// `Operation 1027`: a number right after an event head is its name.
     pub(super) fn number_follows_head(&self, block: &Block, start: usize, end: usize) -> bool {
         let tokens = block.tokens;

@@ -13,6 +13,7 @@ use super::tokens::*;
 use super::vocabulary::cue;
 use crate::model::EntityKind;
 
+mod adjectives;
 mod apposition;
 mod compounds;
 mod events;
@@ -546,6 +547,9 @@ impl<'a> Finder<'a> {
         if words == 1 && self.names_nothing_alone(block, start) {
             return; // `GDP`, `1,200 MW`, `Nazi`, `Eurasian`, `Les`, `2003`: no entity alone
         }
+        if words >= 2 && self.is_adjective_phrase(block, start, end) {
+            return; // `Central Asian`, `Tunisian and Libyan`: they describe
+        }
         let single = words == 1;
         let common = single && role.is_none() && self.is_common(self.word(block, start));
         let (votes, confidence, apposed) = self.evidence(block, start, end, role.is_some(), common);
@@ -562,16 +566,6 @@ impl<'a> Finder<'a> {
             defines,
             initial: (tokens[start].has(SENTENCE_START) || block.title_case) && !apposed,
         });
-    }
-
-    /// A word that is no entity alone: a common acronym or unit, a group
-    /// adjective or demonym, a foreign function word, a bare number.
-    fn names_nothing_alone(&mut self, block: &Block, at: usize) -> bool {
-        const ALONE_NOTHING: u32 = cue::GROUP_ADJECTIVE | cue::DEMONYM | cue::FOREIGN_FUNCTION;
-        let word = self.word(block, at);
-        self.cue(word) & ALONE_NOTHING != 0
-            || !word.chars().any(char::is_alphabetic)
-            || self.is_common_acronym(block, at)
     }
 }
 
