@@ -650,7 +650,7 @@ fn a_bracketed_acronym_vouches_for_the_words_it_spans() {
 fn a_lower_case_facility_noun_completes_the_name_before_it() {
     let kb = kb_of(&[(
         "seeds/a.md",
-        &md("Oil still flows through the Verkhol pipeline, and the Tarnak gas field feeds the Dolmar refinery. Kazakhstan pipeline tariffs rose, and the Verdania–Ostland railway opened."),
+        &md("Oil still flows through the Verkhol pipeline, and the Tarnak gas field feeds the Dolmar refinery. Kazakhstan pipeline tariffs rose, the Gazprom pipeline stopped, and the Verdania–Ostland railway opened."),
     )]);
     let found = names(&kb);
     for name in [
@@ -666,6 +666,7 @@ fn a_lower_case_facility_noun_completes_the_name_before_it() {
         );
     }
     assert!(found.contains(&"Kazakhstan"), "{found:?}");
+    assert!(found.contains(&"Gazprom"), "{found:?}");
 }
 
 #[test]

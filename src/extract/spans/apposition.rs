@@ -56,9 +56,10 @@ impl Finder<'_> {
         if gap.trim() != "," || last.has(POSSESSIVE) {
             return None;
         }
-        // `Ana Roe, who led the party`
+        // `Ana Roe, who led the party`; not `the governor of Delta Bank,
+        // who …`, where a type word names the body.
         if article.word(block.text) == "who" {
-            return Some(EntityKind::Person);
+            return (self.cue_at(block, end - 1) == 0).then_some(EntityKind::Person);
         }
         if !is_article(article.word(block.text)) {
             return None;

@@ -38,8 +38,8 @@ impl Finder<'_> {
 
     /// `the Druzhba pipeline`, `the Tengiz gas field`: how many words of a
     /// lower-case facility noun, with `gas` or `oil` before it, follow a
-    /// name of one to three words (no country's, no person's) and complete
-    /// it; 0 for none.
+    /// name of one to three words (no person's, none a list knows) and
+    /// complete it; 0 for none.
     pub(super) fn facility_noun_words(&mut self, block: &Block, start: usize, end: usize) -> usize {
         let tokens = block.tokens;
         let lower_at = |k: usize| {
@@ -62,7 +62,7 @@ impl Finder<'_> {
             || previous.has(PAREN_AFTER)
             || self.is_given_name(self.word(block, start))
             || (end - start == 1 && self.is_adjective(block, start))
-            || self.is_country(block, start, end);
+            || self.is_known(block, start, end);
         if facility && !misfits {
             words
         } else {
@@ -70,13 +70,12 @@ impl Finder<'_> {
         }
     }
 
-    /// Whether the words from `start` to `end` are a country's name.
-    fn is_country(&self, block: &Block, start: usize, end: usize) -> bool {
+    /// Whether the words from `start` to `end` are a name a list knows
+    /// (`Kazakhstan`, `Sinopec`): its facility is written about, not named.
+    fn is_known(&self, block: &Block, start: usize, end: usize) -> bool {
         let name =
             &block.text[block.tokens[start].start as usize..block.tokens[end - 1].end as usize];
-        self.gazetteer
-            .lookup(name)
-            .is_some_and(|id| self.gazetteer.entry(id).kind == EntityKind::Country)
+        self.gazetteer.lookup(name).is_some()
     }
 
     /// `Operation 1027`: a number right after an event head is its name.
