@@ -742,3 +742,19 @@ fn adjectives_with_compass_words_name_nothing() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_place_word_opening_an_unknown_name_makes_it_a_place() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Fighting spread from Wadi Korvel to Ras Melhem, and the Coral Vento platform off Cabo Ardel stayed shut."),
+    )]);
+    let found = names(&kb);
+    for name in ["Wadi Korvel", "Ras Melhem", "Cabo Ardel"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Place),
+            "{name}: {found:?}"
+        );
+    }
+}

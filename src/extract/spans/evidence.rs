@@ -76,6 +76,7 @@ impl Finder<'_> {
         (2..=4 + usize::from(particle)).contains(&(end - start))
             && !block.tokens[start].has(ALL_CAPS)
             && self.is_given_name(self.word(block, start))
+            && !PLACE_OPENERS.contains(&self.word(block, start)) // `Wadi`, `Santo`
     }
 
     /// What the words of a name say about its type, and how sure we are.
@@ -159,17 +160,27 @@ impl Finder<'_> {
 
     /// Types as people the names of a block that nothing else typed and
     /// that have the shape of a person's name (see [`Self::is_person_shaped`]),
+    /// and as places those a place's word opens (`Wadi Fira`),
     /// after lists and appositions have had their say.
-    pub(super) fn type_person_shapes(&mut self, text: &str, spans: &mut [Span]) {
+    pub(super) fn type_by_shape(&mut self, text: &str, spans: &mut [Span]) {
         for span in spans.iter_mut() {
             let untyped = span.known.is_none()
                 && !span.single
                 && span.defines.is_none()
                 && span.votes.iter().all(|&v| v == 0.0);
-            if untyped && self.is_person_shaped(span.name(text)) {
-                span.votes = vote(EntityKind::Person, SHAPE_VOTE);
-                span.confidence = span.confidence.max(1.0);
+            if !untyped {
+                continue;
             }
+            let name = span.name(text);
+            let kind = if self.is_person_shaped(name) {
+                EntityKind::Person
+            } else if is_place_shaped(name) {
+                EntityKind::Place
+            } else {
+                continue;
+            };
+            span.votes = vote(kind, SHAPE_VOTE);
+            span.confidence = span.confidence.max(1.0);
         }
     }
 
@@ -178,9 +189,9 @@ impl Finder<'_> {
     /// as places do (`El Fasher`, `Santa Teresa`): the shape of a person's
     /// name in a language the given-name list does not cover.
     fn is_person_shaped(&mut self, name: &str) -> bool {
-        const PLACE_OPENERS: &[&str] = &[
-            "El", "La", "Las", "Los", "Le", "Les", "Al", "San", "Santa", "Santo", "São", "Saint",
-        ];
+        const ARTICLES: &[&str] = &["El", "La", "Las", "Los", "Le", "Les", "Al"];
+        // `Coral Norte`, `Kivu Sud`: a compass word closes a place's name.
+        const PLACE_CLOSERS: &[&str] = &["Norte", "Sur", "Sul", "Nord", "Sud", "Este", "Oeste"];
         let mut words = [""; 3];
         let mut count = 0;
         for word in name.split(' ') {
@@ -190,7 +201,12 @@ impl Finder<'_> {
             words[count] = word;
             count += 1;
         }
-        if count < 2 || PLACE_OPENERS.contains(&words[0]) {
+        let opener = words[0];
+        if count < 2
+            || ARTICLES.contains(&opener)
+            || PLACE_OPENERS.contains(&opener)
+            || PLACE_CLOSERS.contains(&words[count - 1])
+        {
             return false;
         }
         // `Chung Dong-young`, `Lai Ching-te`: a short family name, then a
@@ -349,6 +365,20 @@ pub(super) fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
         return false;
     };
     letters.next() == Some(first) && wanted.all(|c| letters.any(|l| l == c))
+}
+
+/// Words that open a place's name in many languages (`Wadi Fira`, `Ras
+/// Isa`, `Puerto Cabezas`, `Cité Soleil`).
+const PLACE_OPENERS: &[&str] = &[
+    "San", "Santa", "Santo", "São", "Saint", "Ras", "Rio", "Río", "Wadi", "Jebel", "Jabal", "Bir",
+    "Ain", "Deir", "Beit", "Kafr", "Ciudad", "Puerto", "Porto", "Cité", "Phnom", "Preah", "Lago",
+    "Monte", "Sierra", "Cerro", "Isla", "Ilha", "Cabo", "Mont",
+];
+
+/// An untyped name of two or three words that a place opener starts.
+fn is_place_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..=3).contains(&words.len()) && PLACE_OPENERS.contains(&words[0])
 }
 
 /// `Zapad-2021`: a name with a year.

@@ -146,7 +146,7 @@ impl<'a> Finder<'a> {
         }
         if !title_case {
             lists::share_list_types(text, &mut out[first..]);
-            self.type_person_shapes(text, &mut out[first..]);
+            self.type_by_shape(text, &mut out[first..]);
         }
         self.cue_cache = cues;
     }
