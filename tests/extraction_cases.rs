@@ -758,3 +758,19 @@ fn a_place_word_opening_an_unknown_name_makes_it_a_place() {
         );
     }
 }
+
+#[test]
+fn a_dash_compound_with_a_treaty_word_or_a_long_place_name_is_one_name() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The 2009 Verdania–Ostland Charter on Strategic Partnership and the Korvel–Ostland Economic Corridor were praised, but the Verdania–Ostland rivalry grew."),
+    )]);
+    let found = names(&kb);
+    for name in [
+        "Verdania–Ostland Charter on Strategic Partnership",
+        "Korvel–Ostland Economic Corridor",
+    ] {
+        assert!(found.contains(&name), "{name}: {found:?}");
+    }
+    assert!(!found.iter().any(|n| n.contains("rivalry")), "{found:?}");
+}

@@ -1,8 +1,8 @@
 //! Names written as dash compounds of names (`China–Central Asia Summit`,
 //! `United States–Mexico–Canada Agreement`, `Russia–Ukraine War`): the
 //! names before the dashes belong to the name when the part after the last
-//! dash ends on a type word. Without one (`the US–China rivalry`) each part
-//! is a name of its own.
+//! dash ends on a type word or holds a treaty's. Without one (`the US–China
+//! rivalry`) each part is a name of its own.
 
 use super::{Block, Finder};
 use crate::extract::tokens::*;
@@ -26,7 +26,7 @@ impl Finder<'_> {
         if start == 0
             || tokens[start].has(SPACE_BEFORE)
             || block.title_case
-            || self.cue_at(block, end - 1) & COMPOUND_TYPES == 0
+            || !self.typed_last_part(block, start, end)
         {
             return None;
         }
@@ -38,6 +38,17 @@ impl Finder<'_> {
             }
         }
         (from < start).then_some(from)
+    }
+
+    /// Whether the part after the last dash ends on a type word, holds a
+    /// treaty's word (`US–Georgia Charter on Strategic Partnership`), or
+    /// is three words or more ending on a place's (`China–Pakistan
+    /// Economic Corridor`; not `the Poland–Belarus Border`).
+    fn typed_last_part(&self, block: &Block, start: usize, end: usize) -> bool {
+        let last = self.cue_at(block, end - 1);
+        last & COMPOUND_TYPES != 0
+            || (end - start >= 3 && last & cue::PLACE != 0)
+            || (start..end).any(|k| self.cue_at(block, k) & cue::TREATY != 0)
     }
 
     /// The first word of the name that ends right before a dash at `at`.
