@@ -774,3 +774,16 @@ fn a_dash_compound_with_a_treaty_word_or_a_long_place_name_is_one_name() {
     }
     assert!(!found.iter().any(|n| n.contains("rivalry")), "{found:?}");
 }
+
+#[test]
+fn a_known_name_may_end_on_a_number() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The Estlink 2 cable failed in December, and Nord Stream 2 never opened."),
+    )]);
+    let found = names(&kb);
+    for name in ["Estlink 2", "Nord Stream 2"] {
+        assert!(found.contains(&name), "{name}: {found:?}");
+    }
+    assert!(!found.contains(&"Estlink"), "{found:?}");
+}

@@ -481,7 +481,9 @@ impl<'a> Finder<'a> {
                 self.candidate
                     .push_str(&straighten(self.word(block, after - 1)));
             }
-            let may_end = after <= end || tokens[after - 1].has(CAPITALISED);
+            // A known name may end past the phrase on a capital or a number
+            // (`Estlink 2`, `Arctic LNG 2`).
+            let may_end = after <= end || tokens[after - 1].has(CAPITALISED | HAS_DIGIT);
             if may_end {
                 if let Some(id) = self.gazetteer.lookup(&self.candidate) {
                     longest = Some((after, id));
