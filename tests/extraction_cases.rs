@@ -787,3 +787,17 @@ fn a_known_name_may_end_on_a_number() {
     }
     assert!(!found.contains(&"Estlink"), "{found:?}");
 }
+
+#[test]
+fn a_prefixed_word_is_part_of_a_name_unless_a_name_follows_its_prefix() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Cases went to the Specialized Anti-Corruption Prosecutor's Office in Verdania. Pro-Russian groups protested."),
+    )]);
+    let found = names(&kb);
+    assert!(
+        found.contains(&"Specialized Anti-Corruption Prosecutor’s Office"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|n| n.starts_with("Pro-")), "{found:?}");
+}

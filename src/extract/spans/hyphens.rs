@@ -28,6 +28,18 @@ impl Finder<'_> {
         self.builtin.cue(&self.lower) & cue::ADJECTIVE_PREFIX != 0
     }
 
+    /// `Pro-Russian`, `Anti-NATO`: a prefix before a name or a people's
+    /// adjective; not `Anti-Corruption`, a word of a body's name.
+    pub(super) fn prefixes_a_name(&mut self, word: &str) -> bool {
+        let Some((_, rest)) = word.split_once(['-', '‐', '‑']) else {
+            return false;
+        };
+        let rest = straighten(rest);
+        self.is_prefixed(word)
+            && (self.gazetteer.lookup(&rest).is_some()
+                || self.cue(&rest) & (cue::DEMONYM | cue::GROUP_ADJECTIVE) != 0)
+    }
+
     /// Lower-case or unknown hyphenated words whose parts are known names:
     /// `Belarusian-Russian`, `pro-Russian`, `anti-NATO`.
     pub(super) fn hyphen_parts(&mut self, block: &Block, i: usize, out: &mut Vec<Span>) {

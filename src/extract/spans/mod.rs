@@ -195,7 +195,7 @@ impl<'a> Finder<'a> {
         if self.cue(word) & cue::CALENDAR != 0 {
             return false;
         }
-        if token.has(HYPHENATED) && (self.is_evaluative(word) || self.is_prefixed(word)) {
+        if token.has(HYPHENATED) && (self.is_evaluative(word) || self.prefixes_a_name(word)) {
             return false;
         }
         if block.title_case && self.is_common(word) && !self.gazetteer.starts_a_name(word) {
