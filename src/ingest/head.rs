@@ -271,7 +271,9 @@ fn looks_like_title(line: &str, next: Option<&str>) -> bool {
     (2..=30).contains(&words)
         && opens_well
         && letters * 2 > line.chars().filter(|c| !c.is_whitespace()).count()
-        && !line.ends_with([',', ';', '|', '/', '('])
+        && !line.ends_with([';', '|', '/', '('])
+        // A comma ends no title, unless a headline wraps after it.
+        && (!line.ends_with(',') || (is_title_case(line) && next.is_some_and(is_title_case)))
         // `Title:` runs on into its second line.
         && !(line.ends_with(':') && next.is_none())
         // A sentence is prose, not a title, unless it is short and in
@@ -296,7 +298,7 @@ fn title_lines(lines: &[&str], first: usize, end: usize) -> (String, usize) {
     let mut last = first;
     while last + 1 < end && word_count(&title) < 25 {
         let next = lines[last + 1];
-        let runs_on = title.ends_with([':', '–', '—', '-'])
+        let runs_on = title.ends_with([':', '–', '—', '-', ','])
             || JOINING_WORDS.contains(&last_word(&title).to_lowercase().as_str())
             || starts_lowercase(next);
         if next.is_empty() || !byline_names(next, true).is_empty() || is_chrome(next) {
@@ -492,6 +494,27 @@ mod tests {
         assert!(!read_head(&lines).taken.contains(&1));
         let lines = ["Rounds were held in Minsk", "Nr 0 aa’s", "Other words.", ""];
         assert!(!read_head(&lines).taken.contains(&1));
+    }
+
+    #[test]
+    fn a_headline_wrapped_after_a_comma_is_one_title() {
+        let lines = [
+            "NORTHERN GRID WATCH",
+            "",
+            "Frozen Grids, Shifting Alliances: Tallinn,",
+            "Riga and the EU's Conditionality Test",
+            "",
+            "Authors: Mari Tamm, Janis Ozols",
+            "",
+            "For more than three years the Commission has withheld the bulk of",
+            "the money, and the stand-off has become a central issue.",
+        ];
+        assert_eq!(
+            read_head(&lines).title.as_deref(),
+            Some(
+                "Frozen Grids, Shifting Alliances: Tallinn, Riga and the EU's Conditionality Test"
+            )
+        );
     }
 
     #[test]
