@@ -145,6 +145,43 @@ pub fn time_element_day(document: &Document) -> Option<String> {
     })
 }
 
+/// Where pages keep readers' comments: exact classes, as `comments-open`
+/// marks a whole WordPress page and `commentary` is a genre.
+const COMMENT_SECTIONS: &str = "#comments, .comments, .comment, .comment-list, .commentlist, \
+     .comment-body, .comment-content, .comment-author, [id^='comment-']";
+
+/// The text of a page's readers' comments, to tell a commenter's name
+/// from the article's byline.
+pub struct Commenters {
+    comments: String,
+}
+
+impl Commenters {
+    pub fn of(document: &Document) -> Commenters {
+        let sections = document.select(COMMENT_SECTIONS);
+        let texts: Vec<String> = sections
+            .nodes()
+            .iter()
+            .map(|n| n.text().to_string())
+            .collect();
+        Commenters {
+            comments: texts.join("\n"),
+        }
+    }
+
+    /// Whether `name` stands in the comments of the page `html` and
+    /// nowhere else on it. The page is read again only for such a name.
+    pub fn only_commenter(&self, name: &str, html: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || !self.comments.contains(name) {
+            return false;
+        }
+        let page = Document::from(html);
+        page.select(COMMENT_SECTIONS).remove();
+        !page.select("body").text().contains(name)
+    }
+}
+
 /// The text of a byline block the page's markup does not mark as one
 /// (`<div class="entry-meta">By Ana Roe | Nov 28, 2025</div>`): the first
 /// short meta, byline, author or post block whose text opens with `By`.
@@ -202,6 +239,17 @@ fn month_number(word: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_only_the_comments_hold_is_a_commenters() {
+        let html = "<html><body><article><p>By Ana Roe</p><p>Text.</p></article>\
+             <ol class=\"comment-list\"><li class=\"comment\"><div class=\"comment-author\">J. P.</div>\
+             <p>Ana Roe replied.</p></li></ol></body></html>";
+        let commenters = Commenters::of(&Document::from(html));
+        assert!(commenters.only_commenter("J. P.", html));
+        assert!(!commenters.only_commenter("Ana Roe", html));
+        assert!(!commenters.only_commenter("Tom Poe", html));
+    }
 
     #[test]
     fn finds_a_byline_block_the_markup_does_not_mark() {

@@ -20,19 +20,12 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     let mut warnings = Vec::new();
     let html = decode(bytes, &mut warnings);
     let document = Document::from(html.as_str());
+    // A name only readers' comments hold is a commenter's, not the writer's.
+    let commenters = metadata::Commenters::of(&document);
     let address = metadata::page_address(&document, &html);
     let stamped = metadata::time_element_day(&document);
     let byline_block = metadata::byline_block(&document);
-    let config = Config {
-        text_mode: TextMode::Raw,
-        ..Config::default()
-    };
-    let mut readability = Readability::with_document(document, address.as_deref(), Some(config))
-        .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("cannot read the page: {e}")))?;
-    let article = readability.parse().map_err(|_| {
-        Diagnostic::error(path.to_path_buf(), "no article found in this web page")
-            .help("check that the file is the saved article page, not an index or a login page")
-    })?;
+    let article = find_article(path, document, address.as_deref())?;
     let content = Document::fragment(article.content);
     let saved_files = saved_files_folder(path);
     let left_out = keep_local_files_out(&content, &saved_files, address.is_some());
@@ -51,7 +44,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
     }
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
     let (authors, date) = authors_and_date(
-        article.byline.or(byline_block),
+        article
+            .byline
+            .filter(|byline| !commenters.only_commenter(byline, &html))
+            .or(byline_block),
         article
             .published_time
             .as_deref()
@@ -71,6 +67,24 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Extracted, Diagnostic> {
             ..SourceInfo::default()
         },
         warnings,
+    })
+}
+
+/// The article Readability finds in the page.
+fn find_article(
+    path: &Path,
+    document: Document,
+    address: Option<&str>,
+) -> Result<dom_smoothie::Article, Diagnostic> {
+    let config = Config {
+        text_mode: TextMode::Raw,
+        ..Config::default()
+    };
+    let mut readability = Readability::with_document(document, address, Some(config))
+        .map_err(|e| Diagnostic::error(path.to_path_buf(), format!("cannot read the page: {e}")))?;
+    readability.parse().map_err(|_| {
+        Diagnostic::error(path.to_path_buf(), "no article found in this web page")
+            .help("check that the file is the saved article page, not an index or a login page")
     })
 }
 
