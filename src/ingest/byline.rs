@@ -100,12 +100,8 @@ fn names_in(list: &str) -> Vec<String> {
 fn vouched_name(part: &str) -> Option<String> {
     person_name(part).or_else(|| {
         let words: Vec<&str> = part.split_whitespace().collect();
-        let capitalised = |w: &&str| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().any(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
-        };
-        ((2..=4).contains(&words.len()) && words.iter().all(capitalised)).then(|| words.join(" "))
+        let cased = |w: &&str| is_capitalised(w) && w.chars().any(char::is_lowercase);
+        ((2..=4).contains(&words.len()) && words.iter().all(cased)).then(|| words.join(" "))
     })
 }
 
@@ -208,13 +204,8 @@ fn person_name(part: &str) -> Option<String> {
     if !(2..=4).contains(&words.len()) {
         return None;
     }
-    let capitalised = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() || "-'’.".contains(c))
-    };
     let particle = |w: &str| PARTICLES.contains(&w);
-    if !words.iter().all(|w| capitalised(w) || particle(w)) || particle(words[0]) {
+    if !words.iter().all(|w| is_capitalised(w) || particle(w)) || particle(words[0]) {
         return None;
     }
     let lexicon = crate::extract::lexicon::builtin();
@@ -227,6 +218,14 @@ fn person_name(part: &str) -> Option<String> {
         .any(|w| lexicon.common_words.contains(&w.to_lowercase()));
     let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     (!shouting && (given || initial || !common)).then(|| words.join(" "))
+}
+
+/// A word of a name: a capital, then letters, hyphens, apostrophes or a
+/// full stop (`O’Neill`, `Min-seo`, `J.`).
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || "-'’.".contains(c))
 }
 
 /// Lower-case words inside names (`Ursula von der Leyen`).

@@ -73,9 +73,9 @@ impl Finder<'_> {
     /// Whether the words from `start` to `end` are a name a list knows
     /// (`Kazakhstan`, `Sinopec`): its facility is written about, not named.
     fn is_known(&self, block: &Block, start: usize, end: usize) -> bool {
-        let name =
-            &block.text[block.tokens[start].start as usize..block.tokens[end - 1].end as usize];
-        self.gazetteer.lookup(name).is_some()
+        self.gazetteer
+            .lookup(self.text_of(block, start, end))
+            .is_some()
     }
 
     /// `Operation 1027`: a number right after an event head is its name.

@@ -142,11 +142,11 @@ impl Finder<'_> {
         }
         let words: Vec<&str> = (at..next).map(|k| self.word(block, k)).collect();
         let previous = self.word(block, at - 1);
-        // An `and` an acronym vouches for joins, and leaves the phrase free
-        // to go on.
         let plain = self.connector_allowed(block, (start, at, next), &words, joins);
-        // A person's name never runs on into the body an acronym names
-        // (`Marcel Ciolacu of the Social Democratic Party (PSD)`).
+        // A bracketed acronym vouches for words no rule joins, and for an
+        // `and`, which it leaves the phrase free to cross again; never for
+        // a person's name running on into a body (`Marcel Ciolacu of the
+        // Social Democratic Party (PSD)`).
         let vouched = (!plain || words == ["and"])
             && !self.is_person_so_far(block, start, at)
             && self.acronym_spans_connector(block, start, at, next);
@@ -219,9 +219,7 @@ impl Finder<'_> {
     /// unless the subject is a date (`Council on Monday`) or a place alone
     /// (`Commission on Ukraine`).
     fn on_joins_a_subject(&mut self, block: &Block, at: usize, next: usize) -> bool {
-        let tokens = block.tokens;
-        let longer = tokens.get(next + 1).is_some_and(|t| t.has(SPACE_BEFORE))
-            && self.is_name_word(block, next + 1);
+        let longer = self.name_word_follows(block, next);
         !block.title_case
             && self.cue_at(block, at - 1) & cue::ON_HEAD != 0
             && self.cue_at(block, next) & cue::CALENDAR == 0
@@ -353,13 +351,11 @@ impl Finder<'_> {
     /// `in_heads.txt` serves; never in a headline, where `in` is the
     /// sentence's (`Council in Crisis`), nor after an `and`.
     fn in_join(&mut self, block: &Block, at: usize, joins: Joins) -> bool {
-        let tokens = block.tokens;
         !block.title_case
             && !joins.and
             && self.cue_at(block, at - 1) & cue::IN_HEAD != 0
-            && tokens[at].has(SPACE_BEFORE)
-            && tokens.get(at + 1).is_some_and(|t| t.has(SPACE_BEFORE))
-            && self.is_name_word(block, at + 1)
+            && block.tokens[at].has(SPACE_BEFORE)
+            && self.name_word_follows(block, at)
     }
 
     /// `Black Sea and Caspian Council`: after a name of one or two words,

@@ -96,9 +96,10 @@ fn authors_and_date(
     text: &str,
 ) -> (Vec<String>, Option<String>) {
     let marked_authors = byline.as_deref().map(metadata::authors).unwrap_or_default();
-    let (authors, text_date) = match marked_authors.is_empty() {
-        true => byline_in_text(text),
-        false => (marked_authors, None),
+    let (authors, text_date) = if marked_authors.is_empty() {
+        byline_in_text(text)
+    } else {
+        (marked_authors, None)
     };
     let byline_day = byline
         .as_deref()
