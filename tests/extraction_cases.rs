@@ -801,3 +801,31 @@ fn a_prefixed_word_is_part_of_a_name_unless_a_name_follows_its_prefix() {
     );
     assert!(!found.iter().any(|n| n.starts_with("Pro-")), "{found:?}");
 }
+
+#[test]
+fn a_noun_after_a_name_types_it_a_body_or_a_weapon() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The army sent Karvel fighter jets north, fired Ostrava-9 rockets and asked for more Valdrin air defence systems. The small Lumora party and the Grif Noire gang both objected. At Torkhavel, queues grew. In Mirezan, shops closed. Tuareg rebels held the road."),
+    )]);
+    let found = names(&kb);
+    for name in ["Karvel", "Ostrava-9", "Valdrin"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Other),
+            "{name}: {found:?}"
+        );
+    }
+    for name in ["Lumora", "Grif Noire"] {
+        let kind = kind_of(&kb, name);
+        assert_eq!(kind, Some(EntityKind::Organization), "{name}: {found:?}");
+    }
+    for name in ["Torkhavel", "Mirezan"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Place),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(!found.contains(&"Tuareg"), "{found:?}");
+}

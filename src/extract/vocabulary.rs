@@ -37,10 +37,13 @@ pub mod cue {
     pub const EVENT_HEAD: u32 = 1 << 24;
     pub const EVENT_NOUN: u32 = 1 << 25;
     pub const VOTE_QUALIFIER: u32 = 1 << 26;
+    pub const ORGANIZATION_NOUN: u32 = 1 << 27;
+    pub const EQUIPMENT_NOUN: u32 = 1 << 28;
+    pub const EQUIPMENT_MODIFIER: u32 = 1 << 29;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 27] = [
+const LISTS: [(&str, u32); 30] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -128,6 +131,18 @@ const LISTS: [(&str, u32); 27] = [
     (
         include_str!("../../data/vocabulary/event_nouns.txt"),
         cue::EVENT_NOUN,
+    ),
+    (
+        include_str!("../../data/vocabulary/organisation_nouns.txt"),
+        cue::ORGANIZATION_NOUN,
+    ),
+    (
+        include_str!("../../data/vocabulary/equipment_nouns.txt"),
+        cue::EQUIPMENT_NOUN,
+    ),
+    (
+        include_str!("../../data/vocabulary/equipment_modifiers.txt"),
+        cue::EQUIPMENT_MODIFIER,
     ),
     (
         include_str!("../../data/vocabulary/vote_qualifiers.txt"),

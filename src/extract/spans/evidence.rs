@@ -275,7 +275,7 @@ impl Finder<'_> {
         let possessive = tokens[end - 1].has(POSSESSIVE);
         if start >= 1 && tokens[start].has(SPACE_BEFORE) && !possessive {
             let before = self.word(block, start - 1);
-            if self.cue(before) & cue::PLACE_PREPOSITION != 0 {
+            if self.is_place_preposition(before, tokens[start - 1]) {
                 return (vote(EntityKind::Place, 1.0), 1.0);
             }
             if before == "of" && start >= 2 && self.cue_at(block, start - 2) & cue::PLACE_NOUN != 0
@@ -295,7 +295,49 @@ impl Finder<'_> {
                 return (vote(EntityKind::Person, 0.8), 0.6);
             }
         }
-        ([0.0; 6], 0.0)
+        match self.noun_after(block, start, end) {
+            Some(kind) => (vote(kind, 1.5), 1.0),
+            None => ([0.0; 6], 0.0),
+        }
+    }
+
+    /// `in X`, and at a sentence's start `In X`.
+    fn is_place_preposition(&self, word: &str, token: Token) -> bool {
+        if self.cue(word) & cue::PLACE_PREPOSITION != 0 {
+            return true;
+        }
+        let lower = word.to_ascii_lowercase();
+        token.has(SENTENCE_START) && self.cue(&lower) & cue::PLACE_PREPOSITION != 0
+    }
+
+    /// `the Varnel party`, `Ostra cruise missiles`: a lower-case noun of
+    /// a body, or of a weapon or craft after at most two of its modifiers,
+    /// right after a name that is no person's.
+    fn noun_after(&self, block: &Block, start: usize, end: usize) -> Option<EntityKind> {
+        let tokens = block.tokens;
+        if tokens[end - 1].has(POSSESSIVE) || self.starts_with_given_name(block, start, end) {
+            return None;
+        }
+        let mut previous = tokens[end - 1];
+        for k in end..(end + 3).min(tokens.len()) {
+            let token = tokens[k];
+            let gap = &block.text[previous.surface_end as usize..token.start as usize];
+            if gap.is_empty() || !gap.trim().is_empty() || token.has(CAPITALISED) {
+                return None;
+            }
+            let flags = self.cue(token.word(block.text));
+            if flags & cue::EQUIPMENT_NOUN != 0 {
+                return Some(EntityKind::Other);
+            }
+            if k == end && flags & cue::ORGANIZATION_NOUN != 0 {
+                return Some(EntityKind::Organization);
+            }
+            if flags & cue::EQUIPMENT_MODIFIER == 0 {
+                return None;
+            }
+            previous = token;
+        }
+        None
     }
 
     /// `Full Name (ACR)`, `Eastern Forum (EaP CSF)`: an acronym of up to
