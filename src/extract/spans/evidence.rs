@@ -319,8 +319,7 @@ impl Finder<'_> {
             return None;
         }
         let mut previous = tokens[end - 1];
-        for k in end..(end + 3).min(tokens.len()) {
-            let token = tokens[k];
+        for (k, &token) in tokens.iter().enumerate().skip(end).take(3) {
             let gap = &block.text[previous.surface_end as usize..token.start as usize];
             if gap.is_empty() || !gap.trim().is_empty() || token.has(CAPITALISED) {
                 return None;
