@@ -829,3 +829,26 @@ fn a_noun_after_a_name_types_it_a_body_or_a_weapon() {
     }
     assert!(!found.contains(&"Tuareg"), "{found:?}");
 }
+
+#[test]
+fn elided_articles_type_words_and_numbered_congresses() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Senegal and Côte d'Ivoire voted. On Sunday Tarik Vellemar of the Coastal Unity Party won. The Varnish Catholic Church mediated, Ostrel Energy drilled and Hurricane Mirela struck. The 14th National Congress met, while the National Unity Congress protested."),
+    )]);
+    let found = names(&kb);
+    assert!(found.contains(&"Ivory Coast"), "{found:?}");
+    assert!(!found.iter().any(|n| n.starts_with("Côte")), "{found:?}");
+    let expected = [
+        ("Tarik Vellemar", EntityKind::Person),
+        ("Coastal Unity Party", EntityKind::Organization),
+        ("Varnish Catholic Church", EntityKind::Organization),
+        ("Ostrel Energy", EntityKind::Organization),
+        ("Hurricane Mirela", EntityKind::Event),
+        ("14th National Congress", EntityKind::Event),
+        ("National Unity Congress", EntityKind::Organization),
+    ];
+    for (name, kind) in expected {
+        assert_eq!(kind_of(&kb, name), Some(kind), "{name}: {found:?}");
+    }
+}

@@ -256,6 +256,7 @@ fn scan_word(text: &str, start: usize) -> Word {
     let upper = char_at(text, start).is_uppercase();
     if (upper && !is_contraction(&text[start..end]))
         || (!upper && hyphenated && has_article_prefix(&text[start..end]))
+        || (!upper && has_elided_article(&text[start..end]))
     {
         flags |= CAPITALISED;
     }
@@ -278,6 +279,19 @@ fn scan_word(text: &str, start: usize) -> Word {
         next: surface_end,
         has_upper: letters.upper > 0,
     }
+}
+
+/// `d'Ivoire`, `l’Aquila`: an elided French or Italian article before a
+/// capital is a word of the name it stands in (`Côte d'Ivoire`).
+fn has_elided_article(word: &str) -> bool {
+    let rest = match word.as_bytes() {
+        [b'd' | b'l', b'\'', ..] => &word[2..],
+        [b'd' | b'l', ..] if word[1..].starts_with('\u{2019}') => {
+            &word[1 + '\u{2019}'.len_utf8()..]
+        }
+        _ => return false,
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `I’m`, `Don’t`, `You’ll`: a capital that starts a clause, not a name.
@@ -468,6 +482,10 @@ mod tests {
             assert!(!is_contraction(word), "{word}");
         }
         assert_eq!(words("I\u{2019}m told")[0].1 & CAPITALISED, 0);
+        for elided in ["d'Ivoire", "l\u{2019}Aquila"] {
+            assert_ne!(words(elided)[0].1 & CAPITALISED, 0, "{elided}");
+        }
+        assert_eq!(words("d'accord")[0].1 & CAPITALISED, 0);
     }
 
     fn words(text: &str) -> Vec<(String, u16)> {

@@ -101,7 +101,7 @@ impl Finder<'_> {
         if words >= 2 && (start..end).any(|k| self.cue_at(block, k) & cue::TREATY != 0) {
             return (vote(EntityKind::Other, 1.5), 1.0);
         }
-        if words >= 2 && is_year(last) {
+        if words >= 2 && (is_year(last) || is_numbered_congress(self.text_of(block, start, end))) {
             return (vote(EntityKind::Event, 1.5), 1.0);
         }
         if words >= 2 {
@@ -188,7 +188,7 @@ impl Finder<'_> {
     /// none a common word, a word any list knows or a cue, and not opening
     /// as places do (`El Fasher`, `Santa Teresa`): the shape of a person's
     /// name in a language the given-name list does not cover.
-    fn is_person_shaped(&mut self, name: &str) -> bool {
+    pub(super) fn is_person_shaped(&mut self, name: &str) -> bool {
         const ARTICLES: &[&str] = &["El", "La", "Las", "Los", "Le", "Les", "Al"];
         // `Coral Norte`, `Kivu Sud`: a compass word closes a place's name.
         const PLACE_CLOSERS: &[&str] = &["Norte", "Sur", "Sul", "Nord", "Sud", "Este", "Oeste"];
@@ -423,6 +423,19 @@ fn is_place_shaped(name: &str) -> bool {
 }
 
 /// `Zapad-2021`: a name with a year.
+/// `14th National Congress of the Communist Party`: a numbered congress
+/// is a meeting (a congress without a number is a body: `National
+/// Democratic Congress`).
+fn is_numbered_congress(name: &str) -> bool {
+    let mut words = name.split(' ');
+    let ordinal = words.next().is_some_and(|first| {
+        first.len() >= 3
+            && first.as_bytes()[0].is_ascii_digit()
+            && matches!(&first[first.len() - 2..], "st" | "nd" | "rd" | "th")
+    });
+    ordinal && words.any(|word| word == "Congress")
+}
+
 fn is_name_year(word: &str) -> bool {
     let Some((name, year)) = word.rsplit_once('-') else {
         return false;

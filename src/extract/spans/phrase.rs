@@ -181,6 +181,11 @@ impl Finder<'_> {
             // `Assimi Goïta of Mali`, `Ana Roe of the Civic Party`: a
             // person's name ends before its country or party.
             ["of"] | ["of", "the"] if self.is_person_so_far(block, start, at) => false,
+            // `Tufan Erhürman of the Republican Turkish Party`: no given name
+            // the list knows, but a person's shape.
+            ["of"] | ["of", "the"] if self.is_person_shaped(self.text_of(block, start, at)) => {
+                false
+            }
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
                     && self.gazetteer.lookup(previous).is_none()
