@@ -852,3 +852,16 @@ fn elided_articles_type_words_and_numbered_congresses() {
         assert_eq!(kind_of(&kb, name), Some(kind), "{name}: {found:?}");
     }
 }
+
+#[test]
+fn initials_join_a_name_a_letter_alone_is_none_and_columns_part_names() {
+    let kb = kb_of(&[(
+        "seeds/a.txt",
+        "OSTLAND RESEARCH NETWORK\n\nDynasties and Deadlocks: Power and\nSuccession in Varnia\n\nPrime Minister K.P. Varma Tolen resigned after the Gen Z protests and\nOstrel-built J-17C jets flew overhead. Plan B was dropped and raids went on\nDeadlocks                          Ostland Research Network\nin the north.\n",
+    )]);
+    let found = names(&kb);
+    assert!(found.contains(&"K.P. Varma Tolen"), "{found:?}");
+    assert!(found.contains(&"J-17C"), "{found:?}");
+    assert!(!found.iter().any(|n| n.chars().count() == 1), "{found:?}");
+    assert!(!found.iter().any(|n| n.contains("Deadlocks")), "{found:?}");
+}

@@ -113,9 +113,15 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
+/// Spaces in a row that part columns rather than words.
+const COLUMN_GAP: u8 = 4;
+
 /// What stands between two words, noted character by character.
 struct Gap {
     only_space: bool,
+    /// Spaces in a row so far: four or more, or a tab, part columns
+    /// (`Dynasties and Deadlocks      Research Network`, a running header).
+    spaces: u8,
     open_paren: bool,
     close_paren: bool,
     sentence_end: bool,
@@ -127,6 +133,7 @@ impl Default for Gap {
     fn default() -> Self {
         Gap {
             only_space: true,
+            spaces: 0,
             open_paren: false,
             close_paren: false,
             sentence_end: false,
@@ -141,7 +148,21 @@ impl Gap {
     fn note<'t>(&mut self, c: char, previous_word: impl FnOnce() -> Option<&'t str>) {
         let first = !self.started;
         self.started = true;
+        if c == ' ' {
+            self.spaces = self.spaces.saturating_add(1);
+            if self.spaces < COLUMN_GAP {
+                return;
+            }
+        } else {
+            self.spaces = 0;
+            if c.is_whitespace() && c != '\t' {
+                return;
+            }
+        }
         if c.is_whitespace() {
+            // A column gap ends a name and a sentence alike.
+            self.only_space = false;
+            self.sentence_end = true;
             return;
         }
         self.only_space = false;
@@ -486,6 +507,15 @@ mod tests {
             assert_ne!(words(elided)[0].1 & CAPITALISED, 0, "{elided}");
         }
         assert_eq!(words("d'accord")[0].1 & CAPITALISED, 0);
+    }
+
+    #[test]
+    fn a_column_gap_parts_words_as_a_sentence_end_does() {
+        let header = words("Deadlocks      Research  Network\tPage");
+        assert_eq!(header[1].1 & SPACE_BEFORE, 0);
+        assert_ne!(header[1].1 & SENTENCE_START, 0);
+        assert_ne!(header[2].1 & SPACE_BEFORE, 0);
+        assert_eq!(header[3].1 & SPACE_BEFORE, 0);
     }
 
     fn words(text: &str) -> Vec<(String, u16)> {

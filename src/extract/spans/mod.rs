@@ -532,6 +532,9 @@ impl<'a> Finder<'a> {
     ) {
         let tokens = block.tokens;
         let words = end - start;
+        if words == 1 && self.word(block, start).chars().nth(1).is_none() {
+            return; // `Gen Z`, `Plan B`: a letter alone names nothing
+        }
         let defines = self.acronym_target(block, start, end, out);
         if words >= 2
             && defines.is_none()

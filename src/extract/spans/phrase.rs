@@ -255,6 +255,9 @@ impl Finder<'_> {
         let tokens = block.tokens;
         let initial = self.word(block, end - 1);
         let gap = &block.text[tokens[end - 1].end as usize..tokens[end].start as usize];
+        if self.leading_initials_join(block, start, end, gap) {
+            return true;
+        }
         end - start >= 2
             && gap == ". "
             && initial.len() == 1
@@ -264,6 +267,36 @@ impl Finder<'_> {
             // `Plan B. Moscow refused`
             && (self.is_given_name(self.word(block, start))
                 || !self.gazetteer.starts_a_name(&straighten(self.word(block, end))))
+    }
+
+    /// `K.P. Sharma Oli`, `J. D. Varne`: initials that open a name join
+    /// each other and the name word after them.
+    fn leading_initials_join(
+        &mut self,
+        block: &Block,
+        start: usize,
+        end: usize,
+        gap: &str,
+    ) -> bool {
+        let is_initial = |k: usize| {
+            let word = self.word(block, k);
+            word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        let from = self.name_after_title(block, start, end);
+        if from == end || !(from..end).all(is_initial) {
+            return false;
+        }
+        match gap {
+            "." => is_initial(end),
+            ". " => {
+                self.is_name_word(block, end)
+                    && !block.tokens[end].has(SENTENCE_START)
+                    && !self
+                        .gazetteer
+                        .starts_a_name(&straighten(self.word(block, end)))
+            }
+            _ => false,
+        }
     }
 
     /// Whether the word after `at` is a name word, a space apart.
