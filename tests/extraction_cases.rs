@@ -865,3 +865,24 @@ fn initials_join_a_name_a_letter_alone_is_none_and_columns_part_names() {
     assert!(!found.iter().any(|n| n.chars().count() == 1), "{found:?}");
     assert!(!found.iter().any(|n| n.contains("Deadlocks")), "{found:?}");
 }
+
+#[test]
+fn a_person_called_by_the_first_word_of_the_name_is_one_person() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Talks in Jakarta brought Prabowo and Arwan Ibrahimsyah together. Later Arwan leads a government of four parties, and Arwan's aides were pleased. Elsewhere Kelso Marwick spoke to the press, while the minister Kelso Varnden argued, and Kelso left."),
+    )]);
+    let found = names(&kb);
+    let person = kb.entity_by_name("Arwan Ibrahimsyah").expect("person");
+    assert_eq!(person.kind, EntityKind::Person, "{found:?}");
+    assert_eq!(person.mention_count, 3, "{:?}", person.aliases);
+    assert!(!found.contains(&"Arwan"), "{found:?}");
+    // Two people open with the word: it stands for neither.
+    for name in ["Kelso Marwick", "Kelso Varnden"] {
+        assert_eq!(
+            kb.entity_by_name(name).map(|e| e.mention_count),
+            Some(1),
+            "{found:?}"
+        );
+    }
+}

@@ -45,6 +45,14 @@ pub fn mark_echoed_people(found: &mut [Found]) {
         .filter(|f| f.single && !f.common)
         .map(|f| f.name)
         .collect();
+    // One a cue types as no person's (`in Christchurch`); a first word
+    // alone with no such cue may be how a person is called (`Anwar leads`).
+    let thing_alone: FxHashSet<&str> = found
+        .iter()
+        .filter(|f| f.single && !f.common)
+        .filter(|f| !matches!(top_kind(&f.votes), None | Some(EntityKind::Person)))
+        .map(|f| f.name)
+        .collect();
     if any_alone.is_empty() {
         return;
     }
@@ -52,7 +60,11 @@ pub fn mark_echoed_people(found: &mut [Found]) {
         let shaped = f.votes == vote(EntityKind::Person, SHAPE_VOTE);
         let first = f.name.split(' ').next().unwrap_or("");
         let last = f.name.rsplit(' ').next().unwrap_or("");
-        if shaped && any_alone.contains(first) && !any_alone.contains(last) {
+        if shaped
+            && any_alone.contains(first)
+            && !any_alone.contains(last)
+            && thing_alone.contains(first)
+        {
             f.votes = [0.0; 6];
             f.confidence = f.confidence.min(UNSURE);
             continue;

@@ -65,6 +65,7 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
     // Family names as written, and as read whatever the romanisation.
     let mut written: Families = FxHashMap::default();
     let mut read: Families = FxHashMap::default();
+    let mut firsts: Firsts = FxHashMap::default();
     // A name written again adds nothing: read each form of a key once.
     let mut seen: FxHashSet<(&Key, &str)> = FxHashSet::default();
     for f in found.iter().filter(|f| f.defines.is_none()) {
@@ -77,6 +78,8 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
         if let Key::Found(name) = &f.key {
             let last = name.rsplit(' ').next().unwrap_or(name);
             add_family(&mut written, last.to_string(), &person, &f.key);
+            let first = name.split(' ').next().unwrap_or(name);
+            add_first(&mut firsts, first, &f.key);
         }
         add_family(&mut read, person.family.clone(), &person, &f.key);
     }
@@ -89,11 +92,16 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
                 if let Some(Some(event)) = series.get(&**key) {
                     return Some(event.clone());
                 }
-                let (_, person) = bearer(&written, key).or_else(|| {
+                let family = bearer(&written, key).or_else(|| {
                     bearer(&read, &word_skeleton(key))
                         .filter(|(_, p)| spelt_close_to(key, p, gazetteer))
-                })?;
-                family_may_stand_alone(key, &f.votes, &person).then_some(person)
+                });
+                match family {
+                    Some((_, person)) => {
+                        family_may_stand_alone(key, &f.votes, &person).then_some(person)
+                    }
+                    None => first_name_stands_alone(&firsts, key, &f.votes),
+                }
             }),
             // A known acronym (`CSU`) defined here for another name.
             Key::Known(_) if !f.name.chars().any(char::is_lowercase) => {
@@ -150,6 +158,29 @@ fn add_family(families: &mut Families, family: String, person: &PersonName, key:
     if entry.as_ref().is_some_and(|(p, _)| !p.same_given(person)) {
         *entry = None; // two people share the family name: leave it alone
     }
+}
+
+/// First word → the one person of a briefing whose found name opens with
+/// it (`None` when two do).
+type Firsts = FxHashMap<String, Option<Key>>;
+
+fn add_first(firsts: &mut Firsts, first: &str, key: &Key) {
+    let entry = firsts
+        .entry(first.to_string())
+        .or_insert_with(|| Some(key.clone()));
+    if entry.as_ref() != Some(key) {
+        *entry = None;
+    }
+}
+
+/// `Anwar` for `Anwar Ibrahim`, `Abiy` for `Abiy Ahmed`, `Xi` for `Xi
+/// Jinping`: where names are given first by custom or the family name
+/// comes first, a person is called by the first word of the name. A word
+/// alone that no cue types otherwise, and that opens one person's name in
+/// the briefing and no family name, stands for that person.
+fn first_name_stands_alone(firsts: &Firsts, word: &str, votes: &Votes) -> Option<Key> {
+    let person = firsts.get(word).cloned().flatten()?;
+    matches!(top_kind(votes), None | Some(EntityKind::Person)).then_some(person)
 }
 
 /// Whether a one-word key is spelt close to the family name of `person`.
