@@ -886,3 +886,31 @@ fn a_person_called_by_the_first_word_of_the_name_is_one_person() {
         );
     }
 }
+
+#[test]
+fn ships_sentence_initial_event_heads_and_place_openers() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Police boarded the oil tanker Varna Star in May. The research vessel Ostrel Kaya left port, and supplies reached the BRP Kalinag Reef. Operation Iron Lantern began in June. Cyclone Merbok struck. Lake Tarvash fell to record lows."),
+    )]);
+    let found = names(&kb);
+    for name in ["Varna Star", "Ostrel Kaya", "BRP Kalinag Reef"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Other),
+            "{name}: {found:?}"
+        );
+    }
+    for name in ["Operation Iron Lantern", "Cyclone Merbok"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Event),
+            "{name}: {found:?}"
+        );
+    }
+    assert_eq!(
+        kind_of(&kb, "Lake Tarvash"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+}

@@ -40,10 +40,11 @@ pub mod cue {
     pub const ORGANIZATION_NOUN: u32 = 1 << 27;
     pub const EQUIPMENT_NOUN: u32 = 1 << 28;
     pub const EQUIPMENT_MODIFIER: u32 = 1 << 29;
+    pub const SHIP_PREFIX: u32 = 1 << 30;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 30] = [
+const LISTS: [(&str, u32); 31] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -145,6 +146,10 @@ const LISTS: [(&str, u32); 30] = [
         cue::EQUIPMENT_MODIFIER,
     ),
     (
+        include_str!("../../data/vocabulary/ship_prefixes.txt"),
+        cue::SHIP_PREFIX,
+    ),
+    (
         include_str!("../../data/vocabulary/vote_qualifiers.txt"),
         cue::VOTE_QUALIFIER,
     ),
@@ -168,7 +173,7 @@ const LISTS: [(&str, u32); 30] = [
 
 /// The apposition lists (`the think tank X`, `X, the town …`) with the type
 /// each gives.
-const APPOSITIONS: [(&str, EntityKind); 3] = [
+const APPOSITIONS: [(&str, EntityKind); 4] = [
     (
         include_str!("../../data/vocabulary/organisation_apposition.txt"),
         EntityKind::Organization,
@@ -180,6 +185,10 @@ const APPOSITIONS: [(&str, EntityKind); 3] = [
     (
         include_str!("../../data/vocabulary/place_apposition.txt"),
         EntityKind::Place,
+    ),
+    (
+        include_str!("../../data/vocabulary/thing_apposition.txt"),
+        EntityKind::Other,
     ),
 ];
 

@@ -104,6 +104,9 @@ impl Finder<'_> {
         if words >= 2 && (is_year(last) || is_numbered_congress(self.text_of(block, start, end))) {
             return (vote(EntityKind::Event, 1.5), 1.0);
         }
+        if words >= 2 && self.cue(first) & cue::SHIP_PREFIX != 0 {
+            return (vote(EntityKind::Other, 1.5), 1.0); // `BRP Sierra Madre`
+        }
         if words >= 2 {
             return self.phrase_evidence(block, start, end, last_cue);
         }
@@ -413,8 +416,13 @@ pub(super) fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
 const PLACE_OPENERS: &[&str] = &[
     "San", "Santa", "Santo", "São", "Saint", "Ras", "Rio", "Río", "Wadi", "Jebel", "Jabal", "Bir",
     "Ain", "Deir", "Beit", "Kafr", "Ciudad", "Puerto", "Porto", "Cité", "Phnom", "Preah", "Lago",
-    "Monte", "Sierra", "Cerro", "Isla", "Ilha", "Cabo", "Mont",
+    "Monte", "Sierra", "Cerro", "Isla", "Ilha", "Cabo", "Mont", "Lake", "Mount", "Cape", "Isle",
 ];
+
+/// `Wadi`, `Lake`: a word that opens places' names.
+pub(super) fn is_place_opener(word: &str) -> bool {
+    PLACE_OPENERS.contains(&word)
+}
 
 /// An untyped name of two or three words that a place opener starts.
 fn is_place_shaped(name: &str) -> bool {

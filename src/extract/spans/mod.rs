@@ -363,6 +363,11 @@ impl<'a> Finder<'a> {
         if flags & cue::HEAD_TITLE != 0 || known {
             return false;
         }
+        // `Operation Prosperity Guardian`, `Lake Balkhash` open a sentence.
+        let opens_a_name = flags & cue::EVENT_HEAD != 0 || evidence::is_place_opener(word);
+        if opens_a_name && end > start + 1 {
+            return false;
+        }
         // `NGO Selvo Dar`: a common acronym is the sentence's noun.
         if flags & cue::OPENING_WORD != 0 || (flags & cue::COMMON_ACRONYM != 0 && end > start + 1) {
             return true;
