@@ -914,3 +914,23 @@ fn ships_sentence_initial_event_heads_and_place_openers() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_led_by_someone_is_a_body() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The coalition would need Varda, led by Tomas Ruel, to govern. Operation Steel Wake, led by the navy, ended. The Ostrelists, led by a general, marched."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Varda"),
+        Some(EntityKind::Organization),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Operation Steel Wake"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Ostrelists"), "{found:?}");
+}

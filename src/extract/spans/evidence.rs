@@ -298,10 +298,34 @@ impl Finder<'_> {
                 return (vote(EntityKind::Person, 0.8), 0.6);
             }
         }
-        match self.noun_after(block, start, end) {
-            Some(kind) => (vote(kind, 1.5), 1.0),
-            None => ([0.0; 6], 0.0),
+        if let Some(kind) = self.noun_after(block, start, end) {
+            return (vote(kind, 1.5), 1.0);
         }
+        if self.led_by_follows(block, start, end) {
+            return (vote(EntityKind::Organization, 1.0), 1.0);
+        }
+        ([0.0; 6], 0.0)
+    }
+
+    /// `Vox, led by …`, `the Varnel Front, founded by …`: a body is led,
+    /// headed, chaired, founded or run by someone (a weaker vote than a
+    /// name's own words: `Operation Ostra, led by …` stays an event).
+    fn led_by_follows(&self, block: &Block, start: usize, end: usize) -> bool {
+        let tokens = block.tokens;
+        let (Some(verb), Some(by)) = (tokens.get(end), tokens.get(end + 1)) else {
+            return false;
+        };
+        let gap = &block.text[tokens[end - 1].surface_end as usize..verb.start as usize];
+        matches!(gap, " " | ", ")
+            && matches!(
+                verb.word(block.text),
+                "led" | "headed" | "chaired" | "founded" | "run"
+            )
+            && by.word(block.text) == "by"
+            && by.has(SPACE_BEFORE)
+            && !self.starts_with_given_name(block, start, end)
+            // `Peronists, led by …`: a movement's followers, not a body.
+            && !(end - start == 1 && self.word(block, start).ends_with("ists"))
     }
 
     /// `in X`, and at a sentence's start `In X`.
