@@ -934,3 +934,27 @@ fn a_name_led_by_someone_is_a_body() {
     );
     assert!(!found.contains(&"Ostrelists"), "{found:?}");
 }
+
+#[test]
+fn a_plan_is_for_its_place_and_a_known_name_after_and_is_the_sentences() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Ostland's Varma Plan for Africa and EU programmes in Tunisia differ from the Growth Strategy for Asia. The Office for Romania and Moldova opened."),
+    )]);
+    let found = names(&kb);
+    for name in ["Varma Plan for Africa", "Growth Strategy for Asia"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Other),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(
+        found.contains(&"European Union") || found.contains(&"EU"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|n| n.contains("Romania and")),
+        "{found:?}"
+    );
+}

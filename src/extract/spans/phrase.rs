@@ -172,11 +172,13 @@ impl Finder<'_> {
         match words {
             // `… Office for Romania and Moldova`: the places are the sentence's.
             // (`Institute for China Studies` goes on past its place.)
+            // (`Mattei Plan for Africa`: a plan or strategy is for its place.)
             ["for" | "and"] if self.is_place_name(block, next) => {
                 words[0] == "for"
-                    && next + 1 < block.tokens.len()
-                    && block.tokens[next + 1].has(SPACE_BEFORE)
-                    && self.is_name_word(block, next + 1)
+                    && (self.cue(previous) & cue::TREATY != 0
+                        || (next + 1 < block.tokens.len()
+                            && block.tokens[next + 1].has(SPACE_BEFORE)
+                            && self.is_name_word(block, next + 1)))
             }
             // `Assimi Goïta of Mali`, `Ana Roe of the Civic Party`: a
             // person's name ends before its country or party.
@@ -196,6 +198,9 @@ impl Finder<'_> {
             }
             // `Agreement on the Path to Normalisation`
             ["to"] => joins.treaty && !joins.and,
+            // `Mattei Plan for Africa and EU programmes`: a known name that
+            // ends the phrase after `and` is the sentence's.
+            ["and"] if self.known_name_ends_phrase(block, next) => false,
             ["and"] => {
                 joins.of
                     || joins.treaty
@@ -206,6 +211,13 @@ impl Finder<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the word at `next` is a name a list knows by itself and no
+    /// name word follows it.
+    fn known_name_ends_phrase(&mut self, block: &Block, next: usize) -> bool {
+        self.gazetteer.lookup(self.word(block, next)).is_some()
+            && !self.name_word_follows(block, next)
     }
 
     /// `Masdar of the United Arab Emirates`: a one-word name that is no
