@@ -958,3 +958,22 @@ fn a_plan_is_for_its_place_and_a_known_name_after_and_is_the_sentences() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_year_before_an_event_opens_its_name_but_not_a_treatys() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Leaders met at the 2026 Varna Summit and recalled the 1972 Tarvel Agreement."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "2026 Varna Summit"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Tarvel Agreement"),
+        Some(EntityKind::Other),
+        "{found:?}"
+    );
+}

@@ -132,6 +132,25 @@ impl Finder<'_> {
         is_vote.then_some(at + 1)
     }
 
+    /// `the 2024 BRICS summit`: a year between `the` and a discovered
+    /// event that starts at `start` is the first word of its name (it
+    /// tells one summit of a series from the next; `the 1972 Simla
+    /// Agreement` names the one agreement without it).
+    pub(super) fn take_leading_year(&self, block: &Block, start: usize, span: &mut Span) {
+        let tokens = block.tokens;
+        let dated = start >= 2
+            && span.start == tokens[start].start
+            && span.known.is_none()
+            && tokens[start].has(SPACE_BEFORE)
+            && tokens[start - 1].has(SPACE_BEFORE)
+            && is_year(self.word(block, start - 1))
+            && matches!(self.word(block, start - 2), "the" | "The");
+        let kind = crate::extract::resolve::top_kind(&span.votes);
+        if dated && kind == Some(EntityKind::Event) {
+            span.start = tokens[start - 1].start;
+        }
+    }
+
     /// Pushes the dated vote from `start` to `end` as an event.
     pub(super) fn push_dated_vote(
         &self,

@@ -142,7 +142,12 @@ impl<'a> Finder<'a> {
                 i = end;
                 continue;
             }
+            let pushed = out.len();
+            let phrase_start = i;
             i = self.segment(&block, i, end, out);
+            if let Some(span) = out.get_mut(pushed) {
+                self.take_leading_year(&block, phrase_start, span);
+            }
         }
         if !title_case {
             lists::share_list_types(text, &mut out[first..]);
