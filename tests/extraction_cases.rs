@@ -977,3 +977,34 @@ fn a_year_before_an_event_opens_its_name_but_not_a_treatys() {
         "{found:?}"
     );
 }
+
+#[test]
+fn such_as_into_and_an_operation_in_apposition_type_names() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The gangs pushed into Kelvarra last spring. Strained state companies such as Ostrelco and Varnatel cut jobs. The alliance launched Eastern Warden, an operation to guard the coast. Reefs near the Tarvel Shoals were mapped."),
+    )]);
+    let found = names(&kb);
+    assert_eq!(
+        kind_of(&kb, "Kelvarra"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+    for name in ["Ostrelco", "Varnatel"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Organization),
+            "{name}: {found:?}"
+        );
+    }
+    assert_eq!(
+        kind_of(&kb, "Eastern Warden"),
+        Some(EntityKind::Event),
+        "{found:?}"
+    );
+    assert_eq!(
+        kind_of(&kb, "Tarvel Shoals"),
+        Some(EntityKind::Place),
+        "{found:?}"
+    );
+}

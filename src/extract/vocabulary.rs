@@ -173,7 +173,7 @@ const LISTS: [(&str, u32); 31] = [
 
 /// The apposition lists (`the think tank X`, `X, the town …`) with the type
 /// each gives.
-const APPOSITIONS: [(&str, EntityKind); 4] = [
+const APPOSITIONS: [(&str, EntityKind); 5] = [
     (
         include_str!("../../data/vocabulary/organisation_apposition.txt"),
         EntityKind::Organization,
@@ -189,6 +189,10 @@ const APPOSITIONS: [(&str, EntityKind); 4] = [
     (
         include_str!("../../data/vocabulary/thing_apposition.txt"),
         EntityKind::Other,
+    ),
+    (
+        include_str!("../../data/vocabulary/event_apposition.txt"),
+        EntityKind::Event,
     ),
 ];
 

@@ -285,6 +285,9 @@ impl Finder<'_> {
             {
                 return (vote(EntityKind::Place, 2.0), 1.0);
             }
+            if let Some(kind) = self.such_as_before(block, start) {
+                return (vote(kind, 1.5), 1.0);
+            }
         }
         if let Some(after) = tokens
             .get(end)
@@ -326,6 +329,23 @@ impl Finder<'_> {
             && !self.starts_with_given_name(block, start, end)
             // `Peronists, led by …`: a movement's followers, not a body.
             && !(end - start == 1 && self.word(block, start).ends_with("ists"))
+    }
+
+    /// `towns such as X`, `state companies such as X`: the noun before
+    /// `such as` types the names it lists.
+    fn such_as_before(&self, block: &Block, start: usize) -> Option<EntityKind> {
+        if start < 3 || self.word(block, start - 1) != "as" || self.word(block, start - 2) != "such"
+        {
+            return None;
+        }
+        let flags = self.cue_at(block, start - 3);
+        if flags & cue::PLACE_NOUN != 0 {
+            Some(EntityKind::Place)
+        } else if flags & cue::ORGANIZATION_NOUN != 0 {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        }
     }
 
     /// `in X`, and at a sentence's start `In X`.
