@@ -41,10 +41,11 @@ pub mod cue {
     pub const EQUIPMENT_NOUN: u32 = 1 << 28;
     pub const EQUIPMENT_MODIFIER: u32 = 1 << 29;
     pub const SHIP_PREFIX: u32 = 1 << 30;
+    pub const PLACE_OPENER: u32 = 1 << 31;
 }
 
 /// Every list with the flag its words carry.
-const LISTS: [(&str, u32); 31] = [
+const LISTS: [(&str, u32); 32] = [
     (
         include_str!("../../data/vocabulary/head_titles.txt"),
         cue::HEAD_TITLE,
@@ -148,6 +149,10 @@ const LISTS: [(&str, u32); 31] = [
     (
         include_str!("../../data/vocabulary/ship_prefixes.txt"),
         cue::SHIP_PREFIX,
+    ),
+    (
+        include_str!("../../data/vocabulary/place_openers.txt"),
+        cue::PLACE_OPENER,
     ),
     (
         include_str!("../../data/vocabulary/vote_qualifiers.txt"),

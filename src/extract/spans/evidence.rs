@@ -76,7 +76,7 @@ impl Finder<'_> {
         (2..=4 + usize::from(particle)).contains(&(end - start))
             && !block.tokens[start].has(ALL_CAPS)
             && self.is_given_name(self.word(block, start))
-            && !PLACE_OPENERS.contains(&self.word(block, start)) // `Wadi`, `Santo`
+            && self.cue_at(block, start) & cue::PLACE_OPENER == 0 // `Wadi`, `Santo`
     }
 
     /// What the words of a name say about its type, and how sure we are.
@@ -177,7 +177,7 @@ impl Finder<'_> {
             let name = span.name(text);
             let kind = if self.is_person_shaped(name) {
                 EntityKind::Person
-            } else if is_place_shaped(name) {
+            } else if self.is_place_shaped(name) {
                 EntityKind::Place
             } else {
                 continue;
@@ -207,7 +207,7 @@ impl Finder<'_> {
         let opener = words[0];
         if count < 2
             || ARTICLES.contains(&opener)
-            || PLACE_OPENERS.contains(&opener)
+            || self.cue(opener) & cue::PLACE_OPENER != 0
             || PLACE_CLOSERS.contains(&words[count - 1])
         {
             return false;
@@ -223,6 +223,14 @@ impl Finder<'_> {
                 && !self.is_common(word)
                 && self.gazetteer.lookup(word).is_none()
         })
+    }
+
+    /// An untyped name of two or three words that a place opener starts
+    /// (`Wadi Fira`).
+    fn is_place_shaped(&self, name: &str) -> bool {
+        let words = name.split(' ').count();
+        let opener = name.split(' ').next().unwrap_or(name);
+        (2..=3).contains(&words) && self.cue(opener) & cue::PLACE_OPENER != 0
     }
 
     /// The word that types a name: its last, or the one before a closing
@@ -353,8 +361,9 @@ impl Finder<'_> {
         if self.cue(word) & cue::PLACE_PREPOSITION != 0 {
             return true;
         }
-        let lower = word.to_ascii_lowercase();
-        token.has(SENTENCE_START) && self.cue(&lower) & cue::PLACE_PREPOSITION != 0
+        token.has(SENTENCE_START)
+            && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && self.cue(&word.to_ascii_lowercase()) & cue::PLACE_PREPOSITION != 0
     }
 
     /// `the Varnel party`, `Ostra cruise missiles`: a lower-case noun of
@@ -362,28 +371,28 @@ impl Finder<'_> {
     /// right after a name that is no person's.
     fn noun_after(&self, block: &Block, start: usize, end: usize) -> Option<EntityKind> {
         let tokens = block.tokens;
-        if tokens[end - 1].has(POSSESSIVE) || self.starts_with_given_name(block, start, end) {
+        if tokens[end - 1].has(POSSESSIVE) {
             return None;
         }
         let mut previous = tokens[end - 1];
+        let mut kind = None;
         for (k, &token) in tokens.iter().enumerate().skip(end).take(3) {
             let gap = &block.text[previous.surface_end as usize..token.start as usize];
             if gap.is_empty() || !gap.trim().is_empty() || token.has(CAPITALISED) {
-                return None;
+                break;
             }
             let flags = self.cue(token.word(block.text));
             if flags & cue::EQUIPMENT_NOUN != 0 {
-                return Some(EntityKind::Other);
+                kind = Some(EntityKind::Other);
+            } else if k == end && flags & cue::ORGANIZATION_NOUN != 0 {
+                kind = Some(EntityKind::Organization);
             }
-            if k == end && flags & cue::ORGANIZATION_NOUN != 0 {
-                return Some(EntityKind::Organization);
-            }
-            if flags & cue::EQUIPMENT_MODIFIER == 0 {
-                return None;
+            if kind.is_some() || flags & cue::EQUIPMENT_MODIFIER == 0 {
+                break;
             }
             previous = token;
         }
-        None
+        kind.filter(|_| !self.starts_with_given_name(block, start, end))
     }
 
     /// `Full Name (ACR)`, `Eastern Forum (EaP CSF)`: an acronym of up to
@@ -453,25 +462,6 @@ pub(super) fn takes_letters_in_order(acronym: &str, name: &str) -> bool {
         return false;
     };
     letters.next() == Some(first) && wanted.all(|c| letters.any(|l| l == c))
-}
-
-/// Words that open a place's name in many languages (`Wadi Fira`, `Ras
-/// Isa`, `Puerto Cabezas`, `Cité Soleil`).
-const PLACE_OPENERS: &[&str] = &[
-    "San", "Santa", "Santo", "São", "Saint", "Ras", "Rio", "Río", "Wadi", "Jebel", "Jabal", "Bir",
-    "Ain", "Deir", "Beit", "Kafr", "Ciudad", "Puerto", "Porto", "Cité", "Phnom", "Preah", "Lago",
-    "Monte", "Sierra", "Cerro", "Isla", "Ilha", "Cabo", "Mont", "Lake", "Mount", "Cape", "Isle",
-];
-
-/// `Wadi`, `Lake`: a word that opens places' names.
-pub(super) fn is_place_opener(word: &str) -> bool {
-    PLACE_OPENERS.contains(&word)
-}
-
-/// An untyped name of two or three words that a place opener starts.
-fn is_place_shaped(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
-    (2..=3).contains(&words.len()) && PLACE_OPENERS.contains(&words[0])
 }
 
 /// `Zapad-2021`: a name with a year.

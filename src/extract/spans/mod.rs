@@ -369,7 +369,7 @@ impl<'a> Finder<'a> {
             return false;
         }
         // `Operation Prosperity Guardian`, `Lake Balkhash` open a sentence.
-        let opens_a_name = flags & cue::EVENT_HEAD != 0 || evidence::is_place_opener(word);
+        let opens_a_name = flags & (cue::EVENT_HEAD | cue::PLACE_OPENER) != 0;
         if opens_a_name && end > start + 1 {
             return false;
         }

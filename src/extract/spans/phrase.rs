@@ -200,11 +200,11 @@ impl Finder<'_> {
             ["to"] => joins.treaty && !joins.and,
             // `Mattei Plan for Africa and EU programmes`: a known name that
             // ends the phrase after `and` is the sentence's.
-            ["and"] if self.known_name_ends_phrase(block, next) => false,
             ["and"] => {
-                joins.of
+                (joins.of
                     || joins.treaty
-                    || (!joins.and && self.and_joins_a_type(block, start, next))
+                    || (!joins.and && self.and_joins_a_type(block, start, next)))
+                    && !self.known_name_ends_phrase(block, next)
             }
             [particle] | [particle, _] if self.cue(particle) & cue::NAME_PARTICLE != 0 => {
                 self.particle_joins(block, start, at)
