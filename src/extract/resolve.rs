@@ -62,27 +62,11 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
             acronyms.insert(acronym, target.clone());
         }
     }
-    // Family names as written, and as read whatever the romanisation.
-    let mut written: Families = FxHashMap::default();
-    let mut read: Families = FxHashMap::default();
-    let mut firsts: Firsts = FxHashMap::default();
-    // A name written again adds nothing: read each form of a key once.
-    let mut seen: FxHashSet<(&Key, &str)> = FxHashSet::default();
-    for f in found.iter().filter(|f| f.defines.is_none()) {
-        if !reads_as_person(f, gazetteer) || !seen.insert((&f.key, f.name)) {
-            continue;
-        }
-        let Some(person) = PersonName::of(f.name) else {
-            continue;
-        };
-        if let Key::Found(name) = &f.key {
-            let last = name.rsplit(' ').next().unwrap_or(name);
-            add_family(&mut written, last.to_string(), &person, &f.key);
-            let first = name.split(' ').next().unwrap_or(name);
-            add_first(&mut firsts, first, &f.key);
-        }
-        add_family(&mut read, person.family.clone(), &person, &f.key);
-    }
+    let People {
+        written,
+        read,
+        firsts,
+    } = people_of(found, gazetteer);
     let series = event_series(found.iter().map(|f| (&f.key, &f.votes)));
     let bearer = |families: &Families, name: &str| families.get(name).cloned().flatten();
     let mut resolved: Vec<(usize, Key)> = Vec::new();
@@ -118,6 +102,40 @@ pub fn resolve_in_briefing(found: &mut Vec<Found>, gazetteer: &Gazetteer) {
         found[i].common = false;
     }
     found.retain(|f| !f.common);
+}
+
+/// The people of one briefing, by family name as written and as read
+/// whatever the romanisation, and by the first word of the name.
+struct People {
+    written: Families,
+    read: Families,
+    firsts: Firsts,
+}
+
+fn people_of(found: &[Found], gazetteer: &Gazetteer) -> People {
+    let mut people = People {
+        written: FxHashMap::default(),
+        read: FxHashMap::default(),
+        firsts: FxHashMap::default(),
+    };
+    // A name written again adds nothing: read each form of a key once.
+    let mut seen: FxHashSet<(&Key, &str)> = FxHashSet::default();
+    for f in found.iter().filter(|f| f.defines.is_none()) {
+        if !reads_as_person(f, gazetteer) || !seen.insert((&f.key, f.name)) {
+            continue;
+        }
+        let Some(person) = PersonName::of(f.name) else {
+            continue;
+        };
+        if let Key::Found(name) = &f.key {
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            add_family(&mut people.written, last.to_string(), &person, &f.key);
+            let first = name.split(' ').next().unwrap_or(name);
+            add_first(&mut people.firsts, first, &f.key);
+        }
+        add_family(&mut people.read, person.family.clone(), &person, &f.key);
+    }
+    people
 }
 
 /// Series name → the one dated event of that series (`tallow` →

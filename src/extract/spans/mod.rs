@@ -359,58 +359,6 @@ impl<'a> Finder<'a> {
         &block.text[block.tokens[start].start as usize..block.tokens[end - 1].end as usize]
     }
 
-    /// A sentence-initial common word (`Despite`, `The`) or a common
-    /// acronym is no part of a name, unless a known name starts with it.
-    fn drop_initial_word(&mut self, block: &Block, start: usize, end: usize, known: bool) -> bool {
-        let token = block.tokens[start];
-        let word = self.word(block, start);
-        let flags = self.cue(word);
-        if flags & cue::HEAD_TITLE != 0 || known {
-            return false;
-        }
-        // `Operation Prosperity Guardian`, `Lake Balkhash` open a sentence.
-        let opens_a_name = flags & (cue::EVENT_HEAD | cue::PLACE_OPENER) != 0;
-        if opens_a_name && end > start + 1 {
-            return false;
-        }
-        // `NGO Selvo Dar`: a common acronym is the sentence's noun.
-        if flags & cue::OPENING_WORD != 0 || (flags & cue::COMMON_ACRONYM != 0 && end > start + 1) {
-            return true;
-        }
-        // `La CNIL`: a foreign article before an acronym is not its name.
-        let acronym_next = block.tokens.get(start + 1).is_some_and(|t| t.has(ALL_CAPS));
-        if flags & cue::FOREIGN_FUNCTION != 0 && end > start + 1 && acronym_next {
-            return true;
-        }
-        let initial = token.has(SENTENCE_START);
-        if !initial && !block.title_case {
-            return false;
-        }
-        if self.is_given_name(word) && end > start + 1 {
-            return false;
-        }
-        if !self.is_common(word) {
-            return false;
-        }
-        // `Support for the Balkan Commission`: a common word joined by
-        // `for`/`of` is the sentence's, unless it heads names itself.
-        let joined = block
-            .tokens
-            .get(start + 1)
-            .is_some_and(|t| !t.has(CAPITALISED));
-        if joined {
-            return self.cue(word) & (cue::ORGANIZATION_HEAD | cue::TREATY) == 0
-                && !self.has_type_cue(block, start);
-        }
-        // `Tie European Union support`: a list item's verb before a name
-        // a list knows whole.
-        let known_rest = end > start + 1
-            && self
-                .known_at(block, start + 1, end)
-                .is_some_and(|(after, _)| after == end);
-        initial && (known_rest || !(end - start >= 3 && self.has_type_cue(block, end - 1)))
-    }
-
     fn has_type_cue(&self, block: &Block, last: usize) -> bool {
         self.cue_at(block, last) & (cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT)
             != 0
