@@ -1008,3 +1008,31 @@ fn such_as_into_and_an_operation_in_apposition_type_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn bodies_take_of_and_a_name_before_a_place_ends_there() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("The bill cleared the Congress of Deputies and the Senate of Ostland. But Varno Holdwick of Hong Kong kept its stake. He defeated the incumbent, Emre Kurd, who had lost. The Taoiseach, Ciarán Duvane, spoke."),
+    )]);
+    let found = names(&kb);
+    for name in ["Congress of Deputies", "Senate of Ostland"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Organization),
+            "{name}: {found:?}"
+        );
+    }
+    assert!(found.contains(&"Hong Kong"), "{found:?}");
+    assert!(
+        !found.iter().any(|n| n.ends_with("of Hong Kong")),
+        "{found:?}"
+    );
+    for name in ["Emre Kurd", "Ciarán Duvane"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Person),
+            "{name}: {found:?}"
+        );
+    }
+}

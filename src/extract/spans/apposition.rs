@@ -59,7 +59,8 @@ impl Finder<'_> {
         // `Ana Roe, who led the party`; not `the governor of Delta Bank,
         // who …`, where a type word names the body.
         if article.word(block.text) == "who" {
-            return (self.cue_at(block, end - 1) == 0).then_some(EntityKind::Person);
+            let type_word = self.cue_at(block, end - 1) & super::evidence::TYPE_CUES != 0;
+            return (!type_word).then_some(EntityKind::Person);
         }
         if !is_article(article.word(block.text)) {
             return None;

@@ -12,7 +12,7 @@ use crate::model::EntityKind;
 pub const SHAPE_VOTE: f32 = 0.9;
 
 /// The cues that type a name by its last word.
-const TYPE_CUES: u32 = cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT;
+pub(super) const TYPE_CUES: u32 = cue::ORGANIZATION | cue::PLACE | cue::FACILITY | cue::EVENT;
 
 impl Finder<'_> {
     /// `TSMC`, `MINUSMA`: four capitals or more, no word, mid-way through a

@@ -188,9 +188,12 @@ impl Finder<'_> {
             ["of"] | ["of", "the"] if self.is_person_shaped(self.text_of(block, start, at)) => {
                 false
             }
+            // `Senate of Romania`, `Congress of Deputies`: a body's word
+            // that a list knows alone (the US Congress) still takes `of`.
             ["of" | "for"] | ["of" | "for", "the"] => {
                 self.cue(previous) & cue::HEAD_TITLE == 0
-                    && self.gazetteer.lookup(previous).is_none()
+                    && (self.gazetteer.lookup(previous).is_none()
+                        || self.cue(previous) & cue::ORGANIZATION != 0)
                     && !self.name_of_a_country(block, start, at, next)
             }
             ["on"] | ["on", "the"] => {
@@ -278,15 +281,21 @@ impl Finder<'_> {
             && !self.name_word_follows(block, next)
     }
 
-    /// `Masdar of the United Arab Emirates`: a one-word name that is no
-    /// common word and no type word, then a country: two names.
+    /// `Masdar of the United Arab Emirates`, `CK Hutchison of Hong Kong`: a
+    /// name of one or two words, none common and none a cue, then a country
+    /// or place: two names.
     fn name_of_a_country(&mut self, block: &Block, start: usize, at: usize, next: usize) -> bool {
-        at - start == 1
-            && self.cue_at(block, start) == 0
-            && !self.is_common(self.word(block, start))
-            && self
-                .known_at(block, next, next + 1)
-                .is_some_and(|(_, id)| self.gazetteer.entry(id).kind == EntityKind::Country)
+        // `But CK Hutchison of …`: a sentence opener is no part of the name.
+        let start = start + usize::from(self.cue_at(block, start) & cue::OPENING_WORD != 0);
+        (1..=2).contains(&(at.saturating_sub(start)))
+            && (start..at)
+                .all(|k| self.cue_at(block, k) == 0 && !self.is_common(self.word(block, k)))
+            && self.known_at(block, next, next + 1).is_some_and(|(_, id)| {
+                matches!(
+                    self.gazetteer.entry(id).kind,
+                    EntityKind::Country | EntityKind::Place
+                )
+            })
     }
 
     /// `Authority on Development`, `Council on Foreign Relations`: `on`
