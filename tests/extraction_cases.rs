@@ -1036,3 +1036,19 @@ fn bodies_take_of_and_a_name_before_a_place_ends_there() {
         );
     }
 }
+
+#[test]
+fn more_roles_in_apposition_make_people() {
+    let kb = kb_of(&[(
+        "seeds/a.md",
+        &md("Calls by the war veteran Blessed Marovu for protests fizzled. The incumbent, Honest Lindqvar, lost."),
+    )]);
+    let found = names(&kb);
+    for name in ["Blessed Marovu", "Honest Lindqvar"] {
+        assert_eq!(
+            kind_of(&kb, name),
+            Some(EntityKind::Person),
+            "{name}: {found:?}"
+        );
+    }
+}
