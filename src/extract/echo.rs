@@ -3,9 +3,10 @@
 //! (`Hamdok said`). A full name no cue types, whose last word stands alone
 //! elsewhere in the same briefing, is taken for a person's. The other way
 //! round, a name typed a person's by its shape alone whose *first* word
-//! stands alone (`Mozilla` beside `Mozilla Wiki`, `Christchurch` beside
-//! `Christchurch Canterbury`) is a brand's or a place's, not a person's:
-//! the shape's vote is taken back.
+//! stands alone typed as something else by a cue (`in Christchurch` beside
+//! `Christchurch Canterbury`) is a place's or a body's, not a person's: the
+//! shape's vote is taken back. A first word alone with no such cue may be
+//! how the person is called (`Anwar` for `Anwar Ibrahim`, see `resolve.rs`).
 
 use rustc_hash::FxHashSet;
 
@@ -60,11 +61,7 @@ pub fn mark_echoed_people(found: &mut [Found]) {
         let shaped = f.votes == vote(EntityKind::Person, SHAPE_VOTE);
         let first = f.name.split(' ').next().unwrap_or("");
         let last = f.name.rsplit(' ').next().unwrap_or("");
-        if shaped
-            && any_alone.contains(first)
-            && !any_alone.contains(last)
-            && thing_alone.contains(first)
-        {
+        if shaped && thing_alone.contains(first) && !any_alone.contains(last) {
             f.votes = [0.0; 6];
             f.confidence = f.confidence.min(UNSURE);
             continue;
